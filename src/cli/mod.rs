@@ -1,0 +1,342 @@
+//! Argument definitions and what every command shares: loading a contract,
+//! printing diagnostics, writing an output file whole or not at all, and the
+//! exit codes (0 success, 1 the contract has errors or a check failed,
+//! 2 usage or I/O error).
+
+mod build;
+mod check;
+mod due;
+mod eval;
+mod render;
+mod schema;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use slac::Checked;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "slac",
+    version,
+    about = "The SLA contract compiler: check .sla contracts, build rule sets, render the signed appendix, compute due times and evaluate ticket logs."
+)]
+pub struct Cli {
+    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set
+    /// (CLICOLOR=0 turns it off, CLICOLOR_FORCE=1 forces it on).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Parse and check contracts: files, or folders searched for `*.sla`.
+    Check(CheckArgs),
+    /// Compile a contract into its rule set (JSON or YAML).
+    Build(BuildArgs),
+    /// Render the appendix both parties sign (Markdown or HTML).
+    Render(RenderArgs),
+    /// Response and resolution due times of one request.
+    Due(DueArgs),
+    /// Compliance of a ticket log (CSV or JSON Lines) against a contract.
+    Eval(EvalArgs),
+    /// Print the JSON Schema of the rule set.
+    Schema,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders of `.sla` contracts.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Treat warnings as errors (exit 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The contract.
+    pub file: PathBuf,
+    /// Write here instead of standard output (whole or not at all).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = BuildFormat::Json)]
+    pub format: BuildFormat,
+    /// Allow placeholders: the rule set is marked `"draft": true`.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuildFormat {
+    Json,
+    Yaml,
+}
+
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    /// The contract.
+    pub file: PathBuf,
+    /// Write here instead of standard output (whole or not at all).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[arg(long = "to", value_enum, default_value_t = RenderFormat::Markdown)]
+    pub to: RenderFormat,
+    /// Language of the fixed text (default: the contract's `language`).
+    #[arg(long, value_parser = ["zh-CN", "en"])]
+    pub lang: Option<String>,
+    /// Allow placeholders; they are rendered highlighted.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenderFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(Args, Debug)]
+pub struct DueArgs {
+    /// The contract.
+    pub file: PathBuf,
+    /// The priority of the request, e.g. `P1`.
+    #[arg(long)]
+    pub priority: String,
+    /// When the request was received, RFC 3339 with offset
+    /// (`2027-03-01T17:30:00+08:00`).
+    #[arg(long)]
+    pub received: String,
+    /// A pause of the resolution clock, `FROM/TO` in RFC 3339; repeatable.
+    #[arg(long)]
+    pub paused: Vec<String>,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// The contract.
+    pub file: PathBuf,
+    /// The ticket log: CSV with a header, or JSON Lines.
+    pub tickets: PathBuf,
+    /// Tickets still open at this instant are pending unless already due
+    /// (RFC 3339; default: now).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = EvalPeriod::Monthly)]
+    pub period: EvalPeriod,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// The log's format (default: by extension, `.jsonl`/`.ndjson` or CSV).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Write the report here instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when any target was missed.
+    #[arg(long)]
+    pub fail_on_breach: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalPeriod {
+    Monthly,
+    Quarterly,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+/// Exit codes of every command.
+pub const OK: u8 = 0;
+pub const FAILED: u8 = 1;
+pub const USAGE: u8 = 2;
+
+/// An error that ends a command: a message and its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    /// A usage or I/O error (exit 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: USAGE,
+        }
+    }
+
+    /// The input was understood but is wrong (exit 1).
+    pub fn failed(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: FAILED,
+        }
+    }
+}
+
+pub type CmdResult = Result<u8, Failure>;
+
+pub fn run(cli: Cli) -> ExitCode {
+    let color = cli.color.enabled_for_stderr();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, cli.color),
+        Command::Build(args) => build::run(args, color),
+        Command::Render(args) => render::run(args, color),
+        Command::Due(args) => due::run(args, color),
+        Command::Eval(args) => eval::run(args, color),
+        Command::Schema => schema::run(),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// When to colour output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream: `always`/`never` as said; `auto` colours
+    /// a terminal unless NO_COLOR is set or CLICOLOR=0, and CLICOLOR_FORCE
+    /// (not 0) colours even a pipe.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if var("NO_COLOR").is_some() {
+                    false
+                } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                    true
+                } else if var("CLICOLOR").is_some_and(|v| v == "0") {
+                    false
+                } else {
+                    is_terminal
+                }
+            }
+        }
+    }
+
+    pub fn enabled_for_stderr(self) -> bool {
+        self.enabled(std::io::stderr().is_terminal())
+    }
+
+    pub fn enabled_for_stdout(self) -> bool {
+        self.enabled(std::io::stdout().is_terminal())
+    }
+}
+
+/// Reads and checks a contract file: I/O errors are usage errors (exit 2);
+/// text that is not UTF-8 becomes an E004 diagnostic like any other.
+pub fn read_and_check(path: &Path) -> Result<Checked, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", path.display())))?;
+    Ok(slac::check_bytes(&path.display().to_string(), bytes))
+}
+
+/// Loads and checks one contract for a command that needs its model
+/// (`build`, `render`, `due`, `eval`). Diagnostics are printed to standard
+/// error; the command fails (exit 1) on errors, and on placeholders unless
+/// `draft` (W001 then counts as an error).
+pub fn load_model(path: &Path, draft: bool, color: bool) -> Result<Checked, Failure> {
+    let mut checked = read_and_check(path)?;
+    if !draft {
+        checked.placeholders_are_errors();
+    }
+    if !checked.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            slac::report::human(&checked.source, &checked.diagnostics, color)
+        );
+    }
+    if checked.has_errors() || checked.model.is_none() {
+        let hint = if !draft && checked.has_placeholders() {
+            " (placeholders need `--draft`)"
+        } else {
+            ""
+        };
+        return Err(Failure::failed(format!(
+            "`{}` has errors{hint}; nothing was written",
+            path.display()
+        )));
+    }
+    Ok(checked)
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file in the
+/// same folder, then a rename. Without a path, writes to standard output.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let Some(path) = path else {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")));
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let temporary = folder.join(format!(".{name}.slac-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        Failure::usage(format!("cannot write `{}`: {e}", path.display()))
+    })
+}

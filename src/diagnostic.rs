@@ -1,0 +1,250 @@
+//! Diagnostics are data: every stage pushes [`Diagnostic`]s into a list, and
+//! `crate::report` renders the list once — as miette reports, JSON, GitHub
+//! workflow commands or SARIF.
+//!
+//! Each diagnostic has a stable [`Code`]. The registry below is the single
+//! list of codes: its summary feeds SARIF's `shortDescription`, and every
+//! code has a page `docs/codes/<CODE>.md` and a golden test (a test fails if
+//! one is missing).
+
+use crate::source::Span;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($name:ident => $severity:ident, $summary:literal;)*) => {
+        /// A stable diagnostic code. Never renumber: tools and tests depend on them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($name,)* }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => stringify!($name),)* }
+            }
+
+            /// The severity a diagnostic of this code has by default.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$name => Severity::$severity,)* }
+            }
+
+            /// One line saying what the code is about.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$name => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    E001 => Error, "Syntax error";
+    E002 => Error, "Unknown item or field";
+    E003 => Error, "Nesting too deep";
+    E004 => Error, "File is not UTF-8 text";
+    E010 => Error, "Duplicate name or item";
+    E011 => Error, "Required item missing";
+    E012 => Error, "Reference to an unknown name";
+    E013 => Error, "Unsupported language";
+    E020 => Error, "Invalid date, time or range";
+    E021 => Error, "Unknown time zone";
+    E022 => Error, "Effective period ends before it starts";
+    E030 => Error, "Percentage or score out of range";
+    E031 => Error, "Resolution target shorter than response target";
+    E032 => Error, "Duration does not fit its clock";
+    E033 => Error, "Calendar is never open";
+    E034 => Error, "`or workaround` on a response target";
+    W001 => Warning, "Placeholder left in the contract";
+    W002 => Warning, "Priorities out of order";
+    W003 => Warning, "Holiday or make-up day outside the effective period";
+    W004 => Warning, "Priority clock runs when no channel is open";
+    W005 => Warning, "Unused calendar";
+    W006 => Warning, "Redundant `open` or `closed` day";
+    W007 => Warning, "Escalation comes after the resolution is due";
+    W008 => Warning, "Duplicate entry in a list";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Code, ()> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or(())
+    }
+}
+
+/// One finding about a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// What is wrong, in a sentence without a trailing period.
+    pub message: String,
+    /// The place it is about.
+    pub span: Span,
+    /// The text of the label under the span (defaults to the message).
+    pub label: Option<String>,
+    /// How to fix it, where a fix can be suggested.
+    pub help: Option<String>,
+    /// Secondary places, e.g. "first declared here".
+    pub related: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            span,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the help only when there is one.
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts diagnostics by position, then code, for stable output.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+}
+
+/// The "did you mean" helper, the one place names are suggested.
+///
+/// An exact case-insensitive match wins; otherwise the candidate with the
+/// smallest Damerau–Levenshtein distance, if its normalised similarity
+/// `1 - distance / max(len)` is at least 0.6 (Nickel's threshold) — or the
+/// distance is 1, so that short names such as `P1`/`P2` still match a typo.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let lower = word.to_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        if candidate == word {
+            continue;
+        }
+        if candidate.to_lowercase() == lower {
+            return Some(candidate);
+        }
+        let distance = damerau_levenshtein(&lower, &candidate.to_lowercase());
+        let longest = word.chars().count().max(candidate.chars().count()).max(1);
+        let similarity = 1.0 - distance as f64 / longest as f64;
+        if (similarity >= 0.6 || distance == 1) && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent
+/// transpositions), over characters.
+fn damerau_levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (i, row) in d.chunks_mut(width).enumerate() {
+        if let Some(first) = row.first_mut() {
+            *first = i;
+        }
+    }
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = v;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["business", "always", "night"];
+        assert_eq!(did_you_mean("bussiness", names), Some("business"));
+        assert_eq!(did_you_mean("alway", names), Some("always"));
+        assert_eq!(did_you_mean("Always", names), Some("always"));
+        assert_eq!(did_you_mean("weekend", names), None);
+        assert_eq!(did_you_mean("P5", ["P1", "P2"]), Some("P1"));
+    }
+
+    #[test]
+    fn transposition_counts_once() {
+        assert_eq!(damerau_levenshtein("mintues", "minutes"), 1);
+        assert_eq!(damerau_levenshtein("", "abc"), 3);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for code in Code::ALL {
+            assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Compliance of a ticket log against a contract (§9).

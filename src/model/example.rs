@@ -1,0 +1,244 @@
+//! The model of `contracts/acme-support.sla`, built by hand.
+//!
+//! Two uses: later stages (rule set, appendix, clock) can be tested on a
+//! realistic model without going through the parser, and a test checks that
+//! parsing and checking the shipped contract gives exactly this model.
+
+use super::*;
+
+fn text(s: &str) -> Text {
+    Fill::Value(s.to_string())
+}
+
+fn span(h1: u16, m1: u16, h2: u16, m2: u16) -> TimeSpan {
+    TimeSpan {
+        start: TimeOfDay(h1 * 60 + m1),
+        end: TimeOfDay(h2 * 60 + m2),
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+fn within(amount: u32, unit: Unit) -> Fill<Duration> {
+    Fill::Value(Duration { amount, unit })
+}
+
+fn target(amount: u32, unit: Unit, or_workaround: bool, share: Option<f64>) -> Target {
+    Target {
+        within: within(amount, unit),
+        or_workaround,
+        attainment: share.map(Fill::Value),
+    }
+}
+
+/// The §3 design example, completed: P4 resolves within 10 business days and
+/// the overnight calendar `night` is the staffing of the `chat` channel.
+pub fn acme() -> Contract {
+    let shanghai = chrono_tz::Asia::Shanghai;
+    let office = vec![span(9, 0, 12, 0), span(13, 0, 18, 0)];
+    let business = Calendar {
+        id: CalendarId("business".into()),
+        label: Some(text("工作日 9:00-18:00")),
+        timezone: shanghai,
+        always: false,
+        weekly: [
+            office.clone(),
+            office.clone(),
+            office.clone(),
+            office.clone(),
+            office,
+            vec![],
+            vec![],
+        ],
+        closed: vec![ClosedDays {
+            from: date(2027, 10, 1),
+            to: date(2027, 10, 7),
+            note: Some(text("国庆节")),
+        }],
+        open: vec![OpenDay {
+            date: date(2027, 9, 26),
+            spans: vec![span(9, 0, 18, 0)],
+            note: Some(text("调休上班")),
+        }],
+    };
+    let always = Calendar {
+        id: CalendarId("always".into()),
+        label: Some(text("7x24")),
+        timezone: shanghai,
+        always: true,
+        weekly: Default::default(),
+        closed: vec![],
+        open: vec![],
+    };
+    let night_span = vec![span(22, 0, 6, 0)];
+    let night = Calendar {
+        id: CalendarId("night".into()),
+        label: Some(text("夜间值班")),
+        timezone: shanghai,
+        always: false,
+        weekly: [
+            night_span.clone(),
+            night_span.clone(),
+            night_span.clone(),
+            night_span.clone(),
+            night_span,
+            vec![],
+            vec![],
+        ],
+        closed: vec![],
+        open: vec![],
+    };
+    let channel =
+        |id: &str, label: &str, hours: &str, availability: Option<f64>, contact: Option<&str>| {
+            Channel {
+                id: ChannelId(id.into()),
+                label: text(label),
+                hours: Some(CalendarId(hours.into())),
+                availability: availability.map(|p| Availability {
+                    percent: Fill::Value(p),
+                    period: Fill::Value(Period::Monthly),
+                }),
+                contact: contact.map(text),
+            }
+        };
+    let priority = |rank: u32,
+                    id: &str,
+                    label: &str,
+                    definition: &str,
+                    clock: &str,
+                    response: Target,
+                    resolution: Target| Priority {
+        id: PriorityId(id.into()),
+        label: text(label),
+        rank,
+        definition: Some(text(definition)),
+        clock: Some(CalendarId(clock.into())),
+        response,
+        resolution,
+    };
+    Contract {
+        title: text("客户服务SLA"),
+        id: Some(text("ACME-CS-2027")),
+        version: Some(text("1.0")),
+        language: Lang::ZhCn,
+        part_of: Some(text("合作合同 HT-2027-001")),
+        effective: Some(Effective {
+            from: Fill::Value(date(2027, 1, 1)),
+            to: Some(Fill::Value(date(2027, 12, 31))),
+        }),
+        timezone: Some(shanghai),
+        clock: Some(CalendarId("business".into())),
+        business_day: BusinessDayRule::EndsAtClose,
+        client: Party {
+            name: text("艾克姆科技有限公司"),
+            short: Some(text("客户")),
+            contact: Some(text("ops@acme.example")),
+            signatory: None,
+        },
+        provider: Party {
+            name: text("海普服务有限公司"),
+            short: Some(text("服务方")),
+            contact: Some(text("sla@helpco.example")),
+            signatory: Some(text("王伟")),
+        },
+        terms: vec![Term {
+            name: text("合格服务请求"),
+            definition: text("通过约定渠道提交、信息完整的服务请求。"),
+        }],
+        services: vec![
+            Service {
+                id: ServiceId("consulting".into()),
+                label: text("产品使用咨询与指导"),
+            },
+            Service {
+                id: ServiceId("diagnosis".into()),
+                label: text("技术故障诊断与排除"),
+            },
+        ],
+        audience: vec![text("最终用户"), text("内部员工")],
+        calendars: vec![business, always, night],
+        channels: vec![
+            channel(
+                "hotline",
+                "专用服务热线",
+                "always",
+                Some(99.9),
+                Some("400-000-0000"),
+            ),
+            channel("email", "电子邮件支持", "always", None, None),
+            channel("chat", "在线客服系统", "business", Some(99.5), None),
+            channel(
+                "night-desk",
+                "夜间值班热线",
+                "night",
+                None,
+                Some("400-000-0001"),
+            ),
+        ],
+        priorities: vec![
+            priority(
+                1,
+                "P1",
+                "紧急",
+                "直接影响客户核心业务运营，或导致大面积用户无法使用关键功能的故障。",
+                "always",
+                target(15, Unit::Minutes, false, None),
+                target(4, Unit::Hours, true, None),
+            ),
+            priority(
+                2,
+                "P2",
+                "高",
+                "重要功能受影响，但存在替代方案或影响范围有限。",
+                "business",
+                target(2, Unit::Hours, false, None),
+                target(2, Unit::BusinessDays, true, None),
+            ),
+            priority(
+                3,
+                "P3",
+                "中",
+                "一般咨询或非核心功能的问题。",
+                "business",
+                target(1, Unit::BusinessDays, false, None),
+                target(5, Unit::BusinessDays, false, None),
+            ),
+            priority(
+                4,
+                "P4",
+                "低",
+                "建议、非紧急查询或文档请求。",
+                "business",
+                target(3, Unit::BusinessDays, false, Some(95.0)),
+                target(10, Unit::BusinessDays, false, None),
+            ),
+        ],
+        fcr: Some(FcrTarget {
+            min_percent: Fill::Value(70.0),
+            period: Fill::Value(Period::Monthly),
+        }),
+        csat: Some(CsatTarget {
+            goal: CsatGoal::Score {
+                min: Fill::Value(4.5),
+            },
+            scale: (1, 5),
+            period: Fill::Value(Period::Quarterly),
+            methods: vec![text("问卷"), text("回访")],
+        }),
+        support: Support {
+            submit_via: vec![
+                ChannelId("hotline".into()),
+                ChannelId("email".into()),
+                ChannelId("chat".into()),
+                ChannelId("night-desk".into()),
+            ],
+            escalations: vec![Escalation {
+                priority: PriorityId("P1".into()),
+                after: within(30, Unit::Minutes),
+                to: text("值班经理"),
+            }],
+        },
+    }
+}

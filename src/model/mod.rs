@@ -1,0 +1,511 @@
+//! The checked model: what a contract *means*.
+//!
+//! The AST (`crate::ast`) keeps what was written, spans and comments included.
+//! The checker (`crate::check`) resolves names, normalises units and fills in
+//! defaults, and produces this model. Every later stage — rule set, appendix,
+//! clock, evaluation — takes only the model, so none of them ever meets an
+//! unresolved name or a unit spelled `h`.
+//!
+//! Values a template may leave open are [`Fill`]: either a value or the
+//! placeholder text a person still has to fill in. A model with placeholders
+//! only reaches `build`/`render` with `--draft`.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::fmt;
+
+/// A value, or a `[…]` placeholder still to be filled in (its inner text).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fill<T> {
+    Value(T),
+    Placeholder(String),
+}
+
+impl<T> Fill<T> {
+    /// The value, if it has been filled in.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Fill::Value(v) => Some(v),
+            Fill::Placeholder(_) => None,
+        }
+    }
+
+    pub fn is_placeholder(&self) -> bool {
+        matches!(self, Fill::Placeholder(_))
+    }
+}
+
+/// Contract text: a string or a placeholder.
+pub type Text = Fill<String>;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The name of a `calendar`, e.g. `business`.
+    CalendarId
+);
+id_type!(
+    /// The name of a `channel`, e.g. `hotline`.
+    ChannelId
+);
+id_type!(
+    /// The name of a `priority`, e.g. `P1`.
+    PriorityId
+);
+id_type!(
+    /// The name of a `scope` service, e.g. `consulting`.
+    ServiceId
+);
+
+/// The language of the fixed text of a rendered appendix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Lang {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh-CN" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A whole checked contract.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contract {
+    pub title: Text,
+    pub id: Option<Text>,
+    pub version: Option<Text>,
+    /// `language`; when absent, zh-CN if the title has CJK text, else en.
+    pub language: Lang,
+    pub part_of: Option<Text>,
+    pub effective: Option<Effective>,
+    /// The contract's `timezone`, if given (required when a calendar has hours).
+    pub timezone: Option<Tz>,
+    /// The contract-wide default clock (`clock`), if given.
+    pub clock: Option<CalendarId>,
+    pub business_day: BusinessDayRule,
+    pub client: Party,
+    pub provider: Party,
+    pub terms: Vec<Term>,
+    pub services: Vec<Service>,
+    pub audience: Vec<Text>,
+    /// In declaration order.
+    pub calendars: Vec<Calendar>,
+    /// In declaration order.
+    pub channels: Vec<Channel>,
+    /// In rank order: the first is the most severe (rank 1).
+    pub priorities: Vec<Priority>,
+    pub fcr: Option<FcrTarget>,
+    pub csat: Option<CsatTarget>,
+    pub support: Support,
+}
+
+impl Contract {
+    pub fn calendar(&self, id: &CalendarId) -> Option<&Calendar> {
+        self.calendars.iter().find(|c| &c.id == id)
+    }
+
+    pub fn channel(&self, id: &ChannelId) -> Option<&Channel> {
+        self.channels.iter().find(|c| &c.id == id)
+    }
+
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The calendar a priority's clock runs on; `None` means elapsed time (24x7).
+    pub fn clock_of(&self, priority: &Priority) -> Option<&Calendar> {
+        priority.clock.as_ref().and_then(|id| self.calendar(id))
+    }
+
+    /// True when any value is still a `[…]` placeholder.
+    pub fn has_placeholders(&self) -> bool {
+        crate::model::placeholders::any(self)
+    }
+}
+
+/// The effective period: `effective FROM..TO` or `effective FROM`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effective {
+    pub from: Fill<NaiveDate>,
+    /// `None`: no end date.
+    pub to: Option<Fill<NaiveDate>>,
+}
+
+/// How `N business days` are counted (`business-day …`, §5 of the design).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BusinessDayRule {
+    /// The day of receipt does not count; due at the close of the clock
+    /// calendar's last open span on the N-th business day after it.
+    #[default]
+    EndsAtClose,
+    /// `N business days` is N × this many open minutes (`business-day 9 hours`).
+    Hours { minutes: u32 },
+    /// The same wall-clock time on the N-th later business day.
+    SameTime,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub name: Text,
+    pub short: Option<Text>,
+    pub contact: Option<Text>,
+    pub signatory: Option<Text>,
+}
+
+/// A defined term (`term "NAME" "DEFINITION"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub name: Text,
+    pub definition: Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub id: ServiceId,
+    pub label: Text,
+}
+
+/// Days of the week, Monday first (index 0) as in ISO 8601.
+pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A wall-clock time of day in minutes since midnight, 0..=1440 (1440 is `24:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(pub u16);
+
+impl TimeOfDay {
+    pub fn minutes(self) -> u32 {
+        u32::from(self.0)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// An open span of one day, `09:00-18:00`. When `end <= start` the span is
+/// overnight (`22:00-06:00`): it belongs to the day it starts on and runs
+/// into the next day. `00:00-24:00` is the whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeSpan {
+    pub start: TimeOfDay,
+    pub end: TimeOfDay,
+}
+
+impl TimeSpan {
+    pub fn is_overnight(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Length in wall-clock minutes (ignoring DST).
+    pub fn wall_minutes(self) -> u32 {
+        if self.is_overnight() {
+            1440 - self.start.minutes() + self.end.minutes()
+        } else {
+            self.end.minutes() - self.start.minutes()
+        }
+    }
+}
+
+impl fmt::Display for TimeSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.start, self.end)
+    }
+}
+
+/// A calendar: when the clock runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calendar {
+    pub id: CalendarId,
+    pub label: Option<Text>,
+    /// The calendar's own `timezone`, else the contract's, else UTC (only
+    /// possible for a `24x7` calendar, where the zone does not matter).
+    pub timezone: Tz,
+    /// `24x7`: always open; `weekly`, `closed` and `open` are then empty.
+    pub always: bool,
+    /// Open spans per weekday, Monday first, each sorted by start.
+    pub weekly: [Vec<TimeSpan>; 7],
+    /// Closed days (holidays), in source order.
+    pub closed: Vec<ClosedDays>,
+    /// Make-up working days and other extra open days, in source order.
+    /// On such a date these spans replace the weekly ones.
+    pub open: Vec<OpenDay>,
+}
+
+/// `closed FROM..TO "note"` (a single date has `from == to`). Inclusive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedDays {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub note: Option<Text>,
+}
+
+/// `open DATE SPANS "note"`: a make-up working day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenDay {
+    pub date: NaiveDate,
+    pub spans: Vec<TimeSpan>,
+    pub note: Option<Text>,
+}
+
+impl Calendar {
+    /// The open spans of a date, after holidays and make-up days: an `open`
+    /// date wins over a `closed` range, which wins over the weekly pattern.
+    /// Overnight spans are listed under the date they start on.
+    pub fn spans_on(&self, date: NaiveDate) -> &[TimeSpan] {
+        use chrono::Datelike;
+        if self.always {
+            return &[];
+        }
+        if let Some(open) = self.open.iter().find(|o| o.date == date) {
+            return &open.spans;
+        }
+        if self.closed.iter().any(|c| c.from <= date && date <= c.to) {
+            return &[];
+        }
+        let weekday = date.weekday().num_days_from_monday() as usize;
+        self.weekly.get(weekday).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when the calendar has open time on `date` (a business day).
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        self.always || !self.spans_on(date).is_empty()
+    }
+}
+
+/// How often a target is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl Period {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Monthly => "monthly",
+            Period::Quarterly => "quarterly",
+            Period::Yearly => "yearly",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub label: Text,
+    /// When the channel is staffed: its `hours`, else the contract's `clock`;
+    /// `None` means always (24x7).
+    pub hours: Option<CalendarId>,
+    pub availability: Option<Availability>,
+    pub contact: Option<Text>,
+}
+
+/// `availability 99.9% monthly`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Availability {
+    pub percent: Fill<f64>,
+    pub period: Fill<Period>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priority {
+    pub id: PriorityId,
+    pub label: Text,
+    /// 1 for the first declared (most severe).
+    pub rank: u32,
+    pub definition: Option<Text>,
+    /// The priority's `clock`, else the contract's `clock`; `None` means
+    /// elapsed time (24x7).
+    pub clock: Option<CalendarId>,
+    pub response: Target,
+    pub resolution: Target,
+}
+
+/// `within 2 business days or workaround for 95%`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub within: Fill<Duration>,
+    /// Resolution only: a workaround by the due time meets the target.
+    pub or_workaround: bool,
+    /// The `for N%` attainment share; `None` means 100%.
+    pub attainment: Option<Fill<f64>>,
+}
+
+/// A duration in one canonical unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Minutes,
+    Hours,
+    /// Calendar days; only on a 24x7 clock (N × 24 h).
+    Days,
+    BusinessDays,
+}
+
+impl Unit {
+    /// The rule-set spelling: `minutes`, `hours`, `days`, `business_days`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Minutes => "minutes",
+            Unit::Hours => "hours",
+            Unit::Days => "days",
+            Unit::BusinessDays => "business_days",
+        }
+    }
+}
+
+/// `fcr at least 70% monthly`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FcrTarget {
+    pub min_percent: Fill<f64>,
+    pub period: Fill<Period>,
+}
+
+/// `csat at least 4.5 on 1..5 quarterly method "问卷"` or
+/// `csat at least 90% satisfied quarterly`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsatTarget {
+    pub goal: CsatGoal,
+    /// The rating scale `low..high` (`on 1..5`; 1..5 when not given).
+    pub scale: (u32, u32),
+    pub period: Fill<Period>,
+    pub methods: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsatGoal {
+    /// Mean rating at least `min`.
+    Score { min: Fill<f64> },
+    /// Share of ratings in the top two points of the scale (4 and 5 on 1..5)
+    /// at least `min_percent`.
+    Satisfied { min_percent: Fill<f64> },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Support {
+    pub submit_via: Vec<ChannelId>,
+    pub escalations: Vec<Escalation>,
+}
+
+/// `escalate P1 after 30 minutes to "值班经理"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalation {
+    pub priority: PriorityId,
+    pub after: Fill<Duration>,
+    pub to: Text,
+}
+
+pub(crate) mod placeholders {
+    //! Finding placeholders left anywhere in a model.
+    use super::*;
+
+    fn text(t: &Text) -> bool {
+        t.is_placeholder()
+    }
+
+    fn opt(t: &Option<Text>) -> bool {
+        t.as_ref().is_some_and(text)
+    }
+
+    fn party(p: &Party) -> bool {
+        text(&p.name) || opt(&p.short) || opt(&p.contact) || opt(&p.signatory)
+    }
+
+    fn target(t: &Target) -> bool {
+        t.within.is_placeholder() || t.attainment.as_ref().is_some_and(Fill::is_placeholder)
+    }
+
+    pub(crate) fn any(c: &Contract) -> bool {
+        text(&c.title)
+            || opt(&c.id)
+            || opt(&c.version)
+            || opt(&c.part_of)
+            || c.effective.as_ref().is_some_and(|e| {
+                e.from.is_placeholder() || e.to.as_ref().is_some_and(Fill::is_placeholder)
+            })
+            || party(&c.client)
+            || party(&c.provider)
+            || c.terms.iter().any(|t| text(&t.name) || text(&t.definition))
+            || c.services.iter().any(|s| text(&s.label))
+            || c.audience.iter().any(text)
+            || c.calendars.iter().any(|k| {
+                opt(&k.label)
+                    || k.closed.iter().any(|d| opt(&d.note))
+                    || k.open.iter().any(|d| opt(&d.note))
+            })
+            || c.channels.iter().any(|ch| {
+                text(&ch.label)
+                    || opt(&ch.contact)
+                    || ch
+                        .availability
+                        .as_ref()
+                        .is_some_and(|a| a.percent.is_placeholder() || a.period.is_placeholder())
+            })
+            || c.priorities.iter().any(|p| {
+                text(&p.label) || opt(&p.definition) || target(&p.response) || target(&p.resolution)
+            })
+            || c.fcr
+                .as_ref()
+                .is_some_and(|f| f.min_percent.is_placeholder() || f.period.is_placeholder())
+            || c.csat.as_ref().is_some_and(|s| {
+                s.period.is_placeholder()
+                    || s.methods.iter().any(text)
+                    || match &s.goal {
+                        CsatGoal::Score { min } => min.is_placeholder(),
+                        CsatGoal::Satisfied { min_percent } => min_percent.is_placeholder(),
+                    }
+            })
+            || c.support
+                .escalations
+                .iter()
+                .any(|e| e.after.is_placeholder() || text(&e.to))
+    }
+}
+
+#[doc(hidden)]
+pub mod example;
