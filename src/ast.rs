@@ -1,2 +1,296 @@
-//! The AST: what was written, with a span on every node.
-pub struct File {}
+//! The AST: what was written, item by item, in source order, with a span on
+//! every node and the comments kept aside for the formatter.
+//!
+//! Lexical values are already typed (dates are dates, times are minutes,
+//! units are [`Unit`]s): the lowering rejects what cannot be a value with
+//! E020 at the exact span, so later stages never re-read text. Names are
+//! not resolved here; that is the checker's job (`crate::check`), which
+//! turns this tree into the [`crate::model`].
+
+use crate::model::{Fill, Period, TimeSpan, Unit};
+use crate::source::{Span, Spanned};
+use chrono::NaiveDate;
+
+/// A name as written: `business`, `P1`, `hotline`.
+pub type Ident = Spanned<String>;
+/// Text as written: a string, a text block or a placeholder.
+pub type Text = Spanned<Fill<String>>;
+
+/// One parsed file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    pub contracts: Vec<Contract>,
+    /// `// …` comments, in order, for the formatter.
+    pub comments: Vec<Comment>,
+    /// Every `[…]` placeholder, in order (for W001).
+    pub placeholders: Vec<Spanned<String>>,
+    /// The end of the text (for "missing item" diagnostics).
+    pub end: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The text after `//`.
+    pub text: String,
+    pub span: Span,
+}
+
+/// `contract "TITLE" { … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contract {
+    pub title: Text,
+    pub items: Vec<Item>,
+    /// The `contract` keyword.
+    pub keyword: Span,
+    pub span: Span,
+}
+
+/// One item of a contract body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// The item's keyword (`calendar`, `response`, …).
+    pub keyword: Span,
+    /// The whole item.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    Id(Text),
+    Version(Text),
+    Language(Ident),
+    PartOf(Text),
+    Effective {
+        from: Spanned<Fill<NaiveDate>>,
+        to: Option<Spanned<Fill<NaiveDate>>>,
+    },
+    Timezone(Text),
+    Clock(Ident),
+    BusinessDay(BusinessDay),
+    Party(Party),
+    Term {
+        name: Text,
+        definition: Text,
+    },
+    Scope(Vec<ScopeLine>),
+    Calendar(Calendar),
+    Channel(Channel),
+    Priority(Priority),
+    Response(Vec<TargetLine>),
+    Resolution(Vec<TargetLine>),
+    Fcr {
+        min: Spanned<Fill<f64>>,
+        period: Option<Spanned<Fill<Period>>>,
+    },
+    Csat(Csat),
+    Support(Vec<SupportLine>),
+}
+
+impl ItemKind {
+    /// The item's keyword as written in the language.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ItemKind::Id(_) => "id",
+            ItemKind::Version(_) => "version",
+            ItemKind::Language(_) => "language",
+            ItemKind::PartOf(_) => "part-of",
+            ItemKind::Effective { .. } => "effective",
+            ItemKind::Timezone(_) => "timezone",
+            ItemKind::Clock(_) => "clock",
+            ItemKind::BusinessDay(_) => "business-day",
+            ItemKind::Party(_) => "party",
+            ItemKind::Term { .. } => "term",
+            ItemKind::Scope(_) => "scope",
+            ItemKind::Calendar(_) => "calendar",
+            ItemKind::Channel(_) => "channel",
+            ItemKind::Priority(_) => "priority",
+            ItemKind::Response(_) => "response",
+            ItemKind::Resolution(_) => "resolution",
+            ItemKind::Fcr { .. } => "fcr",
+            ItemKind::Csat(_) => "csat",
+            ItemKind::Support(_) => "support",
+        }
+    }
+}
+
+/// `business-day ends-at-close | same-time | 9 hours`
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BusinessDay {
+    EndsAtClose,
+    SameTime,
+    /// Open minutes in a business day, with the span of the number.
+    Hours(Spanned<u32>),
+}
+
+/// `party client "NAME" { short … contact … signatory … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    /// `client` or `provider` (checked later).
+    pub role: Ident,
+    pub name: Text,
+    pub fields: Vec<PartyField>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyField {
+    pub kind: PartyFieldKind,
+    pub keyword: Span,
+    pub value: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyFieldKind {
+    Short,
+    Contact,
+    Signatory,
+}
+
+impl PartyFieldKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PartyFieldKind::Short => "short",
+            PartyFieldKind::Contact => "contact",
+            PartyFieldKind::Signatory => "signatory",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScopeLine {
+    Service { id: Ident, label: Text },
+    Audience(Vec<Text>),
+}
+
+/// `calendar NAME "LABEL" { … }` or `calendar NAME "LABEL" 24x7`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calendar {
+    pub name: Ident,
+    pub label: Option<Text>,
+    /// `Some(span of 24x7)` for an always-open calendar.
+    pub always: Option<Span>,
+    pub lines: Vec<CalendarLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarLine {
+    /// `mon-fri, sat 09:00-12:00, 13:00-18:00`: the days (Monday = 0) and spans.
+    Weekly {
+        days: Vec<Spanned<Vec<usize>>>,
+        spans: Vec<Spanned<TimeSpan>>,
+        span: Span,
+    },
+    /// `closed 2027-10-01..2027-10-07 "国庆节"`
+    Closed {
+        keyword: Span,
+        from: Spanned<NaiveDate>,
+        to: Spanned<NaiveDate>,
+        note: Option<Text>,
+    },
+    /// `open 2027-09-26 09:00-18:00 "调休上班"`
+    Open {
+        keyword: Span,
+        date: Spanned<NaiveDate>,
+        spans: Vec<Spanned<TimeSpan>>,
+        note: Option<Text>,
+    },
+    Timezone(Text),
+}
+
+/// `channel NAME "LABEL" { hours … availability … contact … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    pub name: Ident,
+    pub label: Text,
+    pub fields: Vec<ChannelField>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChannelField {
+    Hours {
+        keyword: Span,
+        calendar: Ident,
+    },
+    Availability {
+        keyword: Span,
+        percent: Spanned<Fill<f64>>,
+        period: Option<Spanned<Fill<Period>>>,
+    },
+    Contact {
+        keyword: Span,
+        value: Text,
+    },
+}
+
+/// `priority NAME "LABEL" { "DEFINITION" clock NAME }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priority {
+    pub name: Ident,
+    pub label: Text,
+    pub definitions: Vec<Text>,
+    pub clocks: Vec<Ident>,
+}
+
+/// `P1 within 4 hours or workaround for 95%`
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    pub priority: Ident,
+    pub within: Spanned<DurationAst>,
+    pub or_workaround: Option<Span>,
+    pub attainment: Option<Spanned<Fill<f64>>>,
+    pub span: Span,
+}
+
+/// A duration as written: `15 minutes`, `[X] hours`, `[X个工作日]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DurationAst {
+    Given { amount: u32, unit: Spanned<Unit> },
+    Placeholder { text: String, unit: Option<Spanned<Unit>> },
+}
+
+impl DurationAst {
+    /// The placeholder text, or the duration.
+    pub fn to_fill(&self) -> Fill<crate::model::Duration> {
+        match self {
+            DurationAst::Given { amount, unit } => Fill::Value(crate::model::Duration {
+                amount: *amount,
+                unit: unit.node,
+            }),
+            DurationAst::Placeholder { text, unit: None } => Fill::Placeholder(text.clone()),
+            DurationAst::Placeholder {
+                text,
+                unit: Some(unit),
+            } => Fill::Placeholder(format!("{text} {}", unit.node.as_str().replace('_', " "))),
+        }
+    }
+}
+
+/// `csat at least 4.5 on 1..5 quarterly method "问卷", "回访"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Csat {
+    pub goal: CsatGoalAst,
+    /// `on LOW..HIGH`, with its span.
+    pub scale: Option<Spanned<(f64, f64)>>,
+    pub period: Option<Spanned<Fill<Period>>>,
+    pub methods: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CsatGoalAst {
+    Score(Spanned<Fill<f64>>),
+    Satisfied(Spanned<Fill<f64>>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SupportLine {
+    SubmitVia {
+        keyword: Span,
+        channels: Vec<Ident>,
+    },
+    Escalate {
+        keyword: Span,
+        priority: Ident,
+        after: Spanned<DurationAst>,
+        to: Text,
+    },
+}

@@ -1,0 +1,95 @@
+//! Syntax: source text to AST.
+//!
+//! Three steps, each in its own file:
+//! - [`scan`]: one linear pass that finds comments and refuses nesting
+//!   deeper than [`scan::MAX_DEPTH`] before pest ever recurses (E003);
+//! - the pest grammar (`grammar/sla.pest`), whose block bodies end in a
+//!   `junk` alternative so a bad line never stops the parse;
+//! - [`lower`]: pest pairs to AST, one function per grammar rule, turning
+//!   lexical values into typed ones and every `junk` line into a precise
+//!   diagnostic ([`errors`] words pest's errors for people).
+
+mod errors;
+mod lower;
+mod scan;
+
+use crate::ast;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/sla.pest"]
+pub(crate) struct SlaParser;
+
+/// The result of parsing one file: the AST when the file's structure could
+/// be read (even with bad lines inside), and every syntax diagnostic.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub file: Option<ast::File>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a source file into its AST.
+pub fn parse(source: &SourceFile) -> Parsed {
+    let text = source.text();
+    let scanned = scan::scan(text);
+    if let Some(too_deep) = scanned.too_deep {
+        return Parsed {
+            file: None,
+            diagnostics: vec![too_deep],
+        };
+    }
+    match SlaParser::parse(Rule::file, text) {
+        Ok(mut pairs) => {
+            let mut lowering = lower::Lowering::new(source);
+            let file = pairs
+                .next()
+                .map(|pair| lowering.file(pair, scanned.comments));
+            Parsed {
+                file,
+                diagnostics: lowering.into_diagnostics(),
+            }
+        }
+        Err(error) => Parsed {
+            file: None,
+            diagnostics: vec![errors::syntax_error(&error, 0, text)],
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Parsed {
+        parse(&SourceFile::new("t.sla", text))
+    }
+
+    #[test]
+    fn shipped_contract_parses_without_diagnostics() {
+        let text = include_str!("../../contracts/acme-support.sla");
+        let parsed = parse_text(text);
+        assert_eq!(parsed.diagnostics, vec![]);
+        let file = parsed.file.unwrap_or_else(|| unreachable!());
+        assert_eq!(file.contracts.len(), 1);
+        assert_eq!(file.contracts[0].items.len(), 28);
+        assert!(file.comments.len() >= 3);
+    }
+
+    #[test]
+    fn scratch() {
+        for text in [
+            "contract \"x\" {\n  timezon \"Asia/Shanghai\"\n  clock business\n}",
+            "contract \"x\" {\n  response {\n    P1 within 15 minuts\n    P2 within 2 hours for 95\n  }\n}",
+            "contract \"x\" {\n  calendar b \"客户\" {\n    mon-fri 09:00-25:00\n    clsoed 2027-10-01\n    closed 2027-02-30\n  }\n}",
+            "contract \"客户服务\" {\n  id 客户\n}",
+            "contract \"x\" {\n  party client \"a\" { shrot \"b\" }\n",
+            "contract \"x\" {\n  mon-fri 09:00-18:00\n  fcr at least 70 monthly\n}",
+        ] {
+            let parsed = parse_text(text);
+            let source = SourceFile::new("t.sla", text);
+            eprintln!("{}", crate::report::human(&source, &parsed.diagnostics, false));
+        }
+    }
+}
