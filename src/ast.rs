@@ -244,8 +244,14 @@ pub struct TargetLine {
 /// A duration as written: `15 minutes`, `[X] hours`, `[X个工作日]`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DurationAst {
-    Given { amount: u32, unit: Spanned<Unit> },
-    Placeholder { text: String, unit: Option<Spanned<Unit>> },
+    Given {
+        amount: u32,
+        unit: Spanned<Unit>,
+    },
+    Placeholder {
+        text: String,
+        unit: Option<Spanned<Unit>>,
+    },
 }
 
 impl DurationAst {

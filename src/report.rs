@@ -139,6 +139,27 @@ pub fn json(files: &[FileDiagnostics<'_>]) -> String {
     out
 }
 
+/// One line per diagnostic, `file:line:col: error[E012]: message`, as
+/// compilers print them (for logs that show every finding).
+pub fn plain(files: &[FileDiagnostics<'_>]) -> String {
+    let mut out = String::new();
+    for (source, diagnostics) in files {
+        for d in diagnostics.iter() {
+            let at = source.line_col(d.span.start());
+            out.push_str(&format!(
+                "{}:{}:{}: {}[{}]: {}\n",
+                source.name(),
+                at.line,
+                at.column,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            ));
+        }
+    }
+    out
+}
+
 /// Escapes workflow-command data: `%`, CR and LF.
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")

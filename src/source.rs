@@ -148,7 +148,7 @@ mod tests {
             file.line_col(brace),
             LineCol {
                 line: 1,
-                column: 16
+                column: 17
             }
         );
         let second = file.text().find("clock").unwrap_or(0);

@@ -92,7 +92,10 @@ fn keyword_words(expected: &[&'static str]) -> Vec<&'static str> {
     expected
         .iter()
         .filter_map(|e| e.strip_prefix('`').and_then(|e| e.strip_suffix('`')))
-        .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == ' '))
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-' || c == ' ')
+        })
         .collect()
 }
 
@@ -144,7 +147,11 @@ fn found_token(text: &str, at: usize) -> (Span, String) {
 
 /// An E001 from a pest error on `text`, whose offsets start at `base` in
 /// the file.
-pub(super) fn syntax_error(error: &pest::error::Error<Rule>, base: usize, text: &str) -> Diagnostic {
+pub(super) fn syntax_error(
+    error: &pest::error::Error<Rule>,
+    base: usize,
+    text: &str,
+) -> Diagnostic {
     let at = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,

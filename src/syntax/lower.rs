@@ -158,9 +158,7 @@ fn belongs_elsewhere(word: &str) -> Option<&'static str> {
             "weekly hours go inside `calendar NAME \"LABEL\" { … }`"
         }
         "service" | "audience" => "services and audiences go inside `scope { … }`",
-        "short" | "contact" | "signatory" => {
-            "party fields go inside `party client \"NAME\" { … }`"
-        }
+        "short" | "contact" | "signatory" => "party fields go inside `party client \"NAME\" { … }`",
         "hours" | "availability" => "channel fields go inside `channel NAME \"LABEL\" { … }`",
         "submit" | "escalate" => "these lines go inside `support { … }`",
         "within" => "targets go inside `response { … }` or `resolution { … }`",
@@ -352,9 +350,7 @@ impl<'s> Lowering<'s> {
                         .then(|| belongs_elsewhere(&word).map(str::to_string))
                         .flatten()
                 })
-                .unwrap_or_else(|| {
-                    format!("expected one of: {}", context.keywords().join(", "))
-                });
+                .unwrap_or_else(|| format!("expected one of: {}", context.keywords().join(", ")));
             self.push(
                 Diagnostic::new(Code::E002, span, context.unknown(&word))
                     .with_label("not known here")
@@ -481,7 +477,10 @@ impl<'s> Lowering<'s> {
         };
         let span = span_of(&pair);
         match pair.as_rule() {
-            Rule::placeholder => Some(Spanned::new(Fill::Placeholder(self.placeholder(&pair)), span)),
+            Rule::placeholder => Some(Spanned::new(
+                Fill::Placeholder(self.placeholder(&pair)),
+                span,
+            )),
             Rule::percent | Rule::number => {
                 let digits = pair.as_str().trim_end_matches('%');
                 match digits.parse::<f64>() {
@@ -534,9 +533,13 @@ impl<'s> Lowering<'s> {
         let inner = pair.into_inner().next()?;
         let span = span_of(&inner);
         if inner.as_rule() == Rule::placeholder {
-            return Some(Spanned::new(Fill::Placeholder(self.placeholder(&inner)), span));
+            return Some(Spanned::new(
+                Fill::Placeholder(self.placeholder(&inner)),
+                span,
+            ));
         }
-        self.date(&inner).map(|d| Spanned::new(Fill::Value(d.node), span))
+        self.date(&inner)
+            .map(|d| Spanned::new(Fill::Value(d.node), span))
     }
 
     fn time(&mut self, pair: &P<'_>, is_end: bool) -> Option<TimeOfDay> {
@@ -698,10 +701,15 @@ impl<'s> Lowering<'s> {
                         Diagnostic::new(
                             Code::E032,
                             span,
-                            format!("a business day of {} hours is not possible", number.as_str()),
+                            format!(
+                                "a business day of {} hours is not possible",
+                                number.as_str()
+                            ),
                         )
                         .with_label("out of range")
-                        .with_help("a business day has more than 0 and at most 24 hours, in whole minutes"),
+                        .with_help(
+                            "a business day has more than 0 and at most 24 hours, in whole minutes",
+                        ),
                     );
                     return None;
                 }
@@ -1057,7 +1065,11 @@ impl<'s> Lowering<'s> {
             match part.as_rule() {
                 Rule::period => period = Some(self.period(part)),
                 Rule::csat_method => {
-                    methods = part.into_inner().skip(1).filter_map(|t| self.text(t)).collect();
+                    methods = part
+                        .into_inner()
+                        .skip(1)
+                        .filter_map(|t| self.text(t))
+                        .collect();
                 }
                 other => self.internal(span_of(&part), Some(other)),
             }

@@ -76,20 +76,4 @@ mod tests {
         assert_eq!(file.contracts[0].items.len(), 28);
         assert!(file.comments.len() >= 3);
     }
-
-    #[test]
-    fn scratch() {
-        for text in [
-            "contract \"x\" {\n  timezon \"Asia/Shanghai\"\n  clock business\n}",
-            "contract \"x\" {\n  response {\n    P1 within 15 minuts\n    P2 within 2 hours for 95\n  }\n}",
-            "contract \"x\" {\n  calendar b \"客户\" {\n    mon-fri 09:00-25:00\n    clsoed 2027-10-01\n    closed 2027-02-30\n  }\n}",
-            "contract \"客户服务\" {\n  id 客户\n}",
-            "contract \"x\" {\n  party client \"a\" { shrot \"b\" }\n",
-            "contract \"x\" {\n  mon-fri 09:00-18:00\n  fcr at least 70 monthly\n}",
-        ] {
-            let parsed = parse_text(text);
-            let source = SourceFile::new("t.sla", text);
-            eprintln!("{}", crate::report::human(&source, &parsed.diagnostics, false));
-        }
-    }
 }

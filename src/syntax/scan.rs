@@ -113,7 +113,10 @@ mod tests {
         let text = "{".repeat(20_000);
         let scanned = scan(&text);
         let diagnostic = scanned.too_deep.map(|d| (d.code, d.span));
-        assert_eq!(diagnostic, Some((Code::E003, Span::new(MAX_DEPTH, MAX_DEPTH + 1))));
+        assert_eq!(
+            diagnostic,
+            Some((Code::E003, Span::new(MAX_DEPTH, MAX_DEPTH + 1)))
+        );
     }
 
     #[test]

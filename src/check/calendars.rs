@@ -1,0 +1,375 @@
+//! Calendars: weekly hours, holidays (`closed`) and make-up days (`open`).
+//!
+//! E020 for overlapping spans on one day, E033 for a calendar that is
+//! never open, E011 for hours without a time zone, W003 for dates outside
+//! the effective period, W006 for `open`/`closed` lines that change nothing.
+
+use super::items::Items;
+use super::{text, Checker};
+use crate::ast::{self, CalendarLine};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::*;
+use crate::source::{Span, Spanned};
+use chrono::{Datelike, NaiveDate};
+use chrono_tz::Tz;
+
+/// Long `closed` ranges are looked at day by day only this far.
+const MAX_DAYS_EXAMINED: u32 = 3660;
+
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The first pair of overlapping spans, as minutes since the day's midnight
+/// (an overnight span runs past 1440).
+fn first_overlap(spans: &[Spanned<TimeSpan>]) -> Option<(Spanned<TimeSpan>, Spanned<TimeSpan>)> {
+    let mut sorted: Vec<&Spanned<TimeSpan>> = spans.iter().collect();
+    sorted.sort_by_key(|s| (s.node.start, s.span));
+    let end = |s: &TimeSpan| s.start.minutes() + s.wall_minutes();
+    let mut reach: Option<&Spanned<TimeSpan>> = None;
+    for span in sorted {
+        if let Some(before) = reach {
+            if span.node.start.minutes() < end(&before.node) {
+                return Some((*before, *span));
+            }
+            if end(&span.node) > end(&before.node) {
+                reach = Some(span);
+            }
+        } else {
+            reach = Some(span);
+        }
+    }
+    None
+}
+
+fn within_effective(
+    effective: Option<&Effective>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<String> {
+    let effective = effective?;
+    let start = effective.from.value().copied();
+    let end = effective.to.as_ref().and_then(|t| t.value().copied());
+    let before = start.is_some_and(|s| from < s);
+    let after = end.is_some_and(|e| to > e);
+    if !(before || after) {
+        return None;
+    }
+    let period = match (start, end) {
+        (Some(s), Some(e)) => format!("{s}..{e}"),
+        (Some(s), None) => format!("from {s}"),
+        (None, Some(e)) => format!("until {e}"),
+        (None, None) => String::new(),
+    };
+    Some(period)
+}
+
+impl Checker<'_> {
+    pub(super) fn calendars(
+        &mut self,
+        items: &Items<'_>,
+        contract_zone: Option<Tz>,
+        effective: Option<&Effective>,
+    ) -> Vec<Calendar> {
+        self.unique_names("calendar", items.calendars.iter().map(|c| &c.name));
+        let zone_given = items.timezone.is_some();
+        items
+            .calendars
+            .iter()
+            .map(|calendar| self.calendar(calendar, contract_zone, zone_given, effective))
+            .collect()
+    }
+
+    fn calendar(
+        &mut self,
+        calendar: &ast::Calendar,
+        contract_zone: Option<Tz>,
+        contract_zone_given: bool,
+        effective: Option<&Effective>,
+    ) -> Calendar {
+        let mut weekly: [Vec<Spanned<TimeSpan>>; 7] = Default::default();
+        let mut closed: Vec<(Spanned<NaiveDate>, Spanned<NaiveDate>, Option<Text>, Span)> =
+            Vec::new();
+        let mut open: Vec<(
+            Spanned<NaiveDate>,
+            Vec<Spanned<TimeSpan>>,
+            Option<Text>,
+            Span,
+        )> = Vec::new();
+        let mut own_zone: Option<Option<Tz>> = None;
+        for line in &calendar.lines {
+            match line {
+                CalendarLine::Weekly { days, spans, .. } => {
+                    for day in days.iter().flat_map(|d| d.node.iter()) {
+                        if let Some(list) = weekly.get_mut(*day) {
+                            list.extend(spans.iter().copied());
+                        }
+                    }
+                }
+                CalendarLine::Closed {
+                    keyword,
+                    from,
+                    to,
+                    note,
+                } => {
+                    closed.push((*from, *to, note.as_ref().map(text), *keyword));
+                }
+                CalendarLine::Open {
+                    keyword,
+                    date,
+                    spans,
+                    note,
+                } => {
+                    if let Some((first, ..)) = open.iter().find(|(d, ..)| d.node == date.node) {
+                        let first = first.span;
+                        self.push(
+                            Diagnostic::new(
+                                Code::E010,
+                                date.span,
+                                format!("`open {}` is given twice", date.node),
+                            )
+                            .with_label("given again here")
+                            .with_related(first, "first given here")
+                            .with_help("list all spans of the day on one `open` line"),
+                        );
+                        continue;
+                    }
+                    open.push((*date, spans.clone(), note.as_ref().map(text), *keyword));
+                }
+                CalendarLine::Timezone(zone) => {
+                    if own_zone.is_some() {
+                        self.push(
+                            Diagnostic::new(
+                                Code::E010,
+                                zone.span,
+                                "the calendar's `timezone` is given twice",
+                            )
+                            .with_label("given again here")
+                            .with_help("keep one `timezone`"),
+                        );
+                    } else {
+                        own_zone = Some(self.zone(zone));
+                    }
+                }
+            }
+        }
+
+        // Overlaps, reported once per pair of source spans.
+        let mut reported: Vec<(Span, Span)> = Vec::new();
+        for (day, spans) in weekly.iter().enumerate() {
+            if let Some((a, b)) = first_overlap(spans) {
+                if reported.contains(&(a.span, b.span)) {
+                    continue;
+                }
+                reported.push((a.span, b.span));
+                let day_name = DAY_NAMES.get(day).unwrap_or(&"");
+                self.overlap(a, b, &format!("on {day_name}"));
+            }
+        }
+        for (date, spans, ..) in &open {
+            if let Some((a, b)) = first_overlap(spans) {
+                self.overlap(a, b, &format!("on {}", date.node));
+            }
+        }
+
+        let has_hours =
+            weekly.iter().any(|d| !d.is_empty()) || open.iter().any(|o| !o.1.is_empty());
+        if calendar.always.is_none() && !has_hours {
+            self.push(
+                Diagnostic::new(
+                    Code::E033,
+                    calendar.name.span,
+                    format!("calendar `{}` is never open", calendar.name.node),
+                )
+                .with_label("no open time in any week")
+                .with_help("add weekly hours such as `mon-fri 09:00-18:00`, or make it `24x7`"),
+            );
+        }
+        let zone = match own_zone {
+            Some(zone) => zone,
+            None => {
+                if contract_zone.is_none() && !contract_zone_given && has_hours {
+                    self.push(
+                        Diagnostic::new(
+                            Code::E011,
+                            calendar.name.span,
+                            format!("calendar `{}` has hours but no time zone", calendar.name.node),
+                        )
+                        .with_label("in which time zone?")
+                        .with_help("add `timezone \"Asia/Shanghai\"` to the contract (or inside this calendar)"),
+                    );
+                }
+                contract_zone
+            }
+        };
+
+        let model = Calendar {
+            id: CalendarId(calendar.name.node.clone()),
+            label: calendar.label.as_ref().map(text),
+            timezone: zone.unwrap_or(Tz::UTC),
+            always: calendar.always.is_some(),
+            weekly: weekly.clone().map(|spans| {
+                let mut spans: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
+                spans.sort();
+                spans.dedup();
+                spans
+            }),
+            closed: closed
+                .iter()
+                .map(|(from, to, note, _)| ClosedDays {
+                    from: from.node,
+                    to: to.node,
+                    note: note.clone(),
+                })
+                .collect(),
+            open: open
+                .iter()
+                .map(|(date, spans, note, _)| OpenDay {
+                    date: date.node,
+                    spans: {
+                        let mut spans: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
+                        spans.sort();
+                        spans
+                    },
+                    note: note.clone(),
+                })
+                .collect(),
+        };
+        self.holidays(&model, &closed, &open, effective);
+        model
+    }
+
+    fn overlap(&mut self, a: Spanned<TimeSpan>, b: Spanned<TimeSpan>, when: &str) {
+        let message = if a.node == b.node {
+            format!("the span {} is given twice {when}", b.node)
+        } else {
+            format!("the spans {} and {} overlap {when}", a.node, b.node)
+        };
+        let mut diagnostic = Diagnostic::new(Code::E020, b.span, message)
+            .with_label("overlaps another span")
+            .with_help("make the spans of one day disjoint, such as `09:00-12:00, 13:00-18:00`");
+        if a.span != b.span {
+            diagnostic = diagnostic.with_related(a.span, "this span");
+        }
+        self.push(diagnostic);
+    }
+
+    /// W003 and W006 for `closed` and `open` lines.
+    #[allow(clippy::type_complexity)]
+    fn holidays(
+        &mut self,
+        calendar: &Calendar,
+        closed: &[(Spanned<NaiveDate>, Spanned<NaiveDate>, Option<Text>, Span)],
+        open: &[(
+            Spanned<NaiveDate>,
+            Vec<Spanned<TimeSpan>>,
+            Option<Text>,
+            Span,
+        )],
+        effective: Option<&Effective>,
+    ) {
+        let weekly_open = |date: NaiveDate| {
+            calendar
+                .weekly
+                .get(date.weekday().num_days_from_monday() as usize)
+                .is_some_and(|s| !s.is_empty())
+        };
+        let is_make_up = |date: NaiveDate| open.iter().any(|(d, ..)| d.node == date);
+        for (index, (from, to, _, keyword)) in closed.iter().enumerate() {
+            let span = keyword.to(to.span);
+            if let Some(period) = within_effective(effective, from.node, to.node) {
+                self.push(
+                    Diagnostic::new(
+                        Code::W003,
+                        from.span.to(to.span),
+                        format!(
+                            "closed days {}..{} fall outside the effective period {period}",
+                            from.node, to.node
+                        ),
+                    )
+                    .with_label("outside the effective period")
+                    .with_help(
+                        "check the year, or remove the line if it belongs to another period",
+                    ),
+                );
+            }
+            let earlier = closed.get(..index).unwrap_or(&[]);
+            let mut redundant = true;
+            let mut by_earlier = false;
+            for date in from
+                .node
+                .iter_days()
+                .take_while(|d| *d <= to.node)
+                .take(MAX_DAYS_EXAMINED as usize)
+            {
+                let closed_before = earlier
+                    .iter()
+                    .any(|(f, t, ..)| f.node <= date && date <= t.node);
+                by_earlier |= closed_before;
+                if !closed_before && weekly_open(date) && !is_make_up(date) {
+                    redundant = false;
+                    break;
+                }
+            }
+            if redundant {
+                let why = if by_earlier {
+                    "they are already closed by an earlier `closed` line"
+                } else {
+                    "the calendar has no weekly hours on these days anyway"
+                };
+                self.push(
+                    Diagnostic::new(Code::W006, span, format!("`closed` changes nothing: {why}"))
+                        .with_label("already closed")
+                        .with_help("remove the line, or check its dates"),
+                );
+            }
+        }
+        for (date, spans, _, keyword) in open {
+            if let Some(period) = within_effective(effective, date.node, date.node) {
+                self.push(
+                    Diagnostic::new(
+                        Code::W003,
+                        date.span,
+                        format!(
+                            "the make-up day {} falls outside the effective period {period}",
+                            date.node
+                        ),
+                    )
+                    .with_label("outside the effective period")
+                    .with_help(
+                        "check the year, or remove the line if it belongs to another period",
+                    ),
+                );
+            }
+            let in_closed = closed
+                .iter()
+                .any(|(f, t, ..)| f.node <= date.node && date.node <= t.node);
+            let weekday = date.node.weekday().num_days_from_monday() as usize;
+            let usual: Vec<TimeSpan> = calendar.weekly.get(weekday).cloned().unwrap_or_default();
+            let mut given: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
+            given.sort();
+            if !in_closed && !usual.is_empty() && usual == given {
+                self.push(
+                    Diagnostic::new(
+                        Code::W006,
+                        keyword.to(date.span),
+                        format!(
+                            "`open {}` changes nothing: the calendar is open then anyway",
+                            date.node
+                        ),
+                    )
+                    .with_label("already open")
+                    .with_help(
+                        "`open` is for make-up working days on days that are usually closed",
+                    ),
+                );
+            }
+        }
+    }
+}

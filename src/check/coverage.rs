@@ -1,0 +1,167 @@
+//! Whether clocks and channels fit together: W004 (a priority's clock runs
+//! while no channel is open to submit a request) and W005 (a calendar
+//! nothing uses).
+//!
+//! W004 compares weekly patterns minute by minute on a 7 × 1440 grid
+//! (overnight spans spill into the next day, Sunday into Monday), plus the
+//! make-up days of the clock. Calendars in different time zones are not
+//! compared.
+
+use super::items::Items;
+use super::Checker;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::*;
+
+const WEEK: usize = 7 * 1440;
+
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The minutes of a week a calendar's weekly pattern is open.
+fn weekly_grid(calendar: &Calendar) -> Vec<bool> {
+    let mut grid = vec![calendar.always; WEEK];
+    for (day, spans) in calendar.weekly.iter().enumerate() {
+        for span in spans {
+            let start = day * 1440 + span.start.minutes() as usize;
+            for minute in start..start + span.wall_minutes() as usize {
+                if let Some(cell) = grid.get_mut(minute % WEEK) {
+                    *cell = true;
+                }
+            }
+        }
+    }
+    grid
+}
+
+/// The minutes of one date that spans cover (overnight tails cut at midnight).
+fn day_grid(spans: &[TimeSpan]) -> Vec<bool> {
+    let mut grid = vec![false; 1440];
+    for span in spans {
+        let start = span.start.minutes() as usize;
+        let end = (start + span.wall_minutes() as usize).min(1440);
+        for cell in grid.iter_mut().take(end).skip(start) {
+            *cell = true;
+        }
+    }
+    grid
+}
+
+fn at(minute: usize) -> String {
+    let day = DAY_NAMES.get(minute / 1440 % 7).unwrap_or(&"");
+    let minute = minute % 1440;
+    format!("{day} {:02}:{:02}", minute / 60, minute % 60)
+}
+
+impl Checker<'_> {
+    pub(super) fn coverage(&mut self, items: &Items<'_>, model: &Contract) {
+        self.unused_calendars(items, model);
+        self.clocks_without_channels(items, model);
+    }
+
+    fn unused_calendars(&mut self, items: &Items<'_>, model: &Contract) {
+        for calendar in &items.calendars {
+            let id = CalendarId(calendar.name.node.clone());
+            let used = model.clock.as_ref() == Some(&id)
+                || model
+                    .priorities
+                    .iter()
+                    .any(|p| p.clock.as_ref() == Some(&id))
+                || model.channels.iter().any(|c| c.hours.as_ref() == Some(&id));
+            if !used {
+                self.push(
+                    Diagnostic::new(
+                        Code::W005,
+                        calendar.name.span,
+                        format!("calendar `{}` is not used", calendar.name.node),
+                    )
+                    .with_label("no channel or clock uses it")
+                    .with_help(format!(
+                        "use it as a channel's `hours {0}` or a `clock {0}`, or remove it",
+                        calendar.name.node
+                    )),
+                );
+            }
+        }
+    }
+
+    fn clocks_without_channels(&mut self, items: &Items<'_>, model: &Contract) {
+        let channels: Vec<&Channel> = if model.support.submit_via.is_empty() {
+            model.channels.iter().collect()
+        } else {
+            model
+                .support
+                .submit_via
+                .iter()
+                .filter_map(|id| model.channel(id))
+                .collect()
+        };
+        if channels.is_empty() {
+            return;
+        }
+        let hours: Vec<Option<&Calendar>> = channels
+            .iter()
+            .map(|c| c.hours.as_ref().and_then(|id| model.calendar(id)))
+            .collect();
+        if hours.iter().any(|h| h.is_none_or(|c| c.always)) {
+            return;
+        }
+        for (priority, written) in model.priorities.iter().zip(&items.priorities) {
+            let span = written.clocks.first().map_or(written.name.span, |c| c.span);
+            let clock = model.clock_of(priority);
+            let uncovered = match clock {
+                None => Some("around the clock".to_string()),
+                Some(c) if c.always => Some("around the clock".to_string()),
+                Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
+                Some(c) => {
+                    let mut open = vec![false; WEEK];
+                    for h in hours.iter().flatten() {
+                        for (cell, on) in open.iter_mut().zip(weekly_grid(h)) {
+                            *cell |= on;
+                        }
+                    }
+                    let weekly = weekly_grid(c)
+                        .iter()
+                        .zip(&open)
+                        .position(|(clock_on, channel_on)| *clock_on && !channel_on)
+                        .map(|minute| format!("on {}", at(minute)));
+                    weekly.or_else(|| {
+                        c.open.iter().find_map(|day| {
+                            let mut channel_open = vec![false; 1440];
+                            for h in hours.iter().flatten() {
+                                for (cell, on) in
+                                    channel_open.iter_mut().zip(day_grid(h.spans_on(day.date)))
+                                {
+                                    *cell |= on;
+                                }
+                            }
+                            day_grid(&day.spans)
+                                .iter()
+                                .zip(&channel_open)
+                                .position(|(a, b)| *a && !b)
+                                .map(|m| format!("on {} {:02}:{:02}", day.date, m / 60, m % 60))
+                        })
+                    })
+                }
+            };
+            if let Some(when) = uncovered {
+                let clock_name = clock.map_or("24x7".to_string(), |c| format!("`{}`", c.id));
+                self.push(
+                    Diagnostic::new(
+                        Code::W004,
+                        span,
+                        format!("the clock of `{}` ({clock_name}) runs {when} while no channel is open", priority.id),
+                    )
+                    .with_label("the clock runs, nobody can submit")
+                    .with_help("open a channel at those times (such as a 24x7 hotline), or give the priority a clock that matches the channels' hours"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Sorting a contract's items by kind: single items given twice (E010) and
+//! the parts of the contract later checks look up.
+
+use super::Checker;
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Fill, Period};
+use crate::source::{Span, Spanned};
+use chrono::NaiveDate;
+
+pub(super) type DateValue = Spanned<Fill<NaiveDate>>;
+
+/// A target block with the span of its keyword.
+pub(super) struct Targets<'a> {
+    pub lines: &'a [TargetLine],
+    pub keyword: Span,
+}
+
+#[derive(Default)]
+pub(super) struct Items<'a> {
+    pub id: Option<&'a Text>,
+    pub version: Option<&'a Text>,
+    pub language: Option<&'a Ident>,
+    pub part_of: Option<&'a Text>,
+    pub effective: Option<(&'a DateValue, Option<&'a DateValue>)>,
+    pub timezone: Option<&'a Text>,
+    pub clock: Option<&'a Ident>,
+    pub business_day: Option<&'a BusinessDay>,
+    pub parties: Vec<(&'a Party, Span)>,
+    pub terms: Vec<(&'a Text, &'a Text)>,
+    pub scope: Option<(&'a [ScopeLine], Span)>,
+    pub calendars: Vec<&'a Calendar>,
+    pub channels: Vec<&'a Channel>,
+    pub priorities: Vec<&'a Priority>,
+    pub response: Option<Targets<'a>>,
+    pub resolution: Option<Targets<'a>>,
+    pub fcr: Option<(&'a Spanned<Fill<f64>>, Option<&'a Spanned<Fill<Period>>>)>,
+    pub csat: Option<&'a Csat>,
+    pub support: Option<&'a [SupportLine]>,
+}
+
+impl Checker<'_> {
+    pub(super) fn items<'a>(&mut self, contract: &'a Contract) -> Items<'a> {
+        let mut items = Items::default();
+        let mut seen: Vec<(&'static str, Span)> = Vec::new();
+        for item in &contract.items {
+            let keyword = item.kind.keyword();
+            let repeatable = matches!(
+                item.kind,
+                ItemKind::Party(_)
+                    | ItemKind::Term { .. }
+                    | ItemKind::Calendar(_)
+                    | ItemKind::Channel(_)
+                    | ItemKind::Priority(_)
+            );
+            if !repeatable {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
+                    let first = *first;
+                    self.push(
+                        Diagnostic::new(
+                            Code::E010,
+                            item.keyword,
+                            format!("`{keyword}` is given twice"),
+                        )
+                        .with_label("given again here")
+                        .with_related(first, "first given here")
+                        .with_help(format!(
+                            "a contract has one `{keyword}`; merge the two or remove one"
+                        )),
+                    );
+                    continue;
+                }
+                seen.push((keyword, item.keyword));
+            }
+            match &item.kind {
+                ItemKind::Id(t) => items.id = Some(t),
+                ItemKind::Version(t) => items.version = Some(t),
+                ItemKind::Language(l) => items.language = Some(l),
+                ItemKind::PartOf(t) => items.part_of = Some(t),
+                ItemKind::Effective { from, to } => items.effective = Some((from, to.as_ref())),
+                ItemKind::Timezone(t) => items.timezone = Some(t),
+                ItemKind::Clock(c) => items.clock = Some(c),
+                ItemKind::BusinessDay(b) => items.business_day = Some(b),
+                ItemKind::Party(p) => items.parties.push((p, item.keyword)),
+                ItemKind::Term { name, definition } => items.terms.push((name, definition)),
+                ItemKind::Scope(lines) => items.scope = Some((lines, item.keyword)),
+                ItemKind::Calendar(c) => items.calendars.push(c),
+                ItemKind::Channel(c) => items.channels.push(c),
+                ItemKind::Priority(p) => items.priorities.push(p),
+                ItemKind::Response(lines) => {
+                    items.response = Some(Targets {
+                        lines,
+                        keyword: item.keyword,
+                    })
+                }
+                ItemKind::Resolution(lines) => {
+                    items.resolution = Some(Targets {
+                        lines,
+                        keyword: item.keyword,
+                    })
+                }
+                ItemKind::Fcr { min, period } => items.fcr = Some((min, period.as_ref())),
+                ItemKind::Csat(c) => items.csat = Some(c),
+                ItemKind::Support(lines) => items.support = Some(lines),
+            }
+        }
+        items
+    }
+}
