@@ -1,7 +1,9 @@
-//! `slac schema`.
+//! `slac schema`: the JSON Schema (draft 2020-12) every rule set validates
+//! against — the same bytes as `schema/slac.rules.v1.json`.
 
-use super::{CmdResult, Failure};
+use super::{CmdResult, OK};
 
 pub fn run() -> CmdResult {
-    Err(Failure::usage("`slac schema` is not built yet"))
+    super::write_output(None, slac::rules::SCHEMA.as_bytes())?;
+    Ok(OK)
 }

@@ -1,0 +1,247 @@
+//! From the checked model to the rule-set shape: one function per object.
+//!
+//! Pure data mapping — every decision about *meaning* was made by the
+//! checker, so nothing here can fail.
+
+use super::shape::*;
+use crate::model::{
+    Availability, BusinessDayRule, Calendar, Channel, Contract, CsatGoal, CsatTarget, Duration,
+    Effective, Escalation, FcrTarget, Fill, Party, Priority, Support, Target, Text, TimeSpan,
+    WEEKDAYS,
+};
+use chrono::NaiveDate;
+
+/// The rule set of a contract, with its fingerprint filled in.
+pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
+    let mut rules = RuleSet {
+        schema: SCHEMA_TAG,
+        fingerprint: String::new(),
+        draft,
+        contract: contract_info(contract),
+        parties: Parties {
+            client: party(&contract.client),
+            provider: party(&contract.provider),
+        },
+        terms: contract
+            .terms
+            .iter()
+            .map(|t| TermOut {
+                name: text(&t.name),
+                definition: text(&t.definition),
+            })
+            .collect(),
+        services: contract
+            .services
+            .iter()
+            .map(|s| ServiceOut {
+                id: s.id.clone(),
+                label: text(&s.label),
+            })
+            .collect(),
+        audience: contract.audience.iter().map(text).collect(),
+        calendars: Calendars(
+            contract
+                .calendars
+                .iter()
+                .map(|c| (c.id.clone(), calendar(c)))
+                .collect(),
+        ),
+        channels: contract.channels.iter().map(channel).collect(),
+        priorities: contract.priorities.iter().map(priority).collect(),
+        fcr: contract.fcr.as_ref().map(fcr),
+        csat: contract.csat.as_ref().map(csat),
+        support: support(&contract.support),
+    };
+    rules.fingerprint = super::fingerprint(&rules);
+    rules
+}
+
+fn slot<T: Clone, U>(fill: &Fill<T>, f: impl FnOnce(&T) -> U) -> Slot<U> {
+    match fill {
+        Fill::Value(v) => Slot::Value(f(v)),
+        Fill::Placeholder(p) => Slot::Placeholder {
+            placeholder: p.clone(),
+        },
+    }
+}
+
+fn text(t: &Text) -> Slot<String> {
+    slot(t, String::clone)
+}
+
+fn opt_text(t: &Option<Text>) -> Option<Slot<String>> {
+    t.as_ref().map(text)
+}
+
+fn number(p: &Fill<f64>) -> Slot<Number> {
+    slot(p, |v| Number(*v))
+}
+
+fn date(d: &NaiveDate) -> DateText {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn duration(d: &Fill<Duration>) -> Slot<DurationOut> {
+    slot(d, |d| DurationOut {
+        amount: d.amount,
+        unit: d.unit,
+    })
+}
+
+fn spans(spans: &[TimeSpan]) -> Vec<SpanOut> {
+    spans
+        .iter()
+        .map(|s| [s.start.to_string(), s.end.to_string()])
+        .collect()
+}
+
+fn contract_info(c: &Contract) -> ContractInfo {
+    ContractInfo {
+        id: opt_text(&c.id),
+        title: text(&c.title),
+        version: opt_text(&c.version),
+        language: c.language,
+        part_of: opt_text(&c.part_of),
+        timezone: c.timezone.map(|tz| tz.name().to_string()),
+        effective: c.effective.as_ref().map(effective),
+        clock: c.clock.clone(),
+        business_day: business_day(c.business_day),
+    }
+}
+
+fn effective(e: &Effective) -> EffectiveOut {
+    EffectiveOut {
+        from: slot(&e.from, date),
+        to: e.to.as_ref().map(|to| slot(to, date)),
+    }
+}
+
+fn business_day(rule: BusinessDayRule) -> BusinessDayOut {
+    match rule {
+        BusinessDayRule::EndsAtClose => BusinessDayOut::EndsAtClose,
+        BusinessDayRule::Hours { minutes } => BusinessDayOut::Hours {
+            hours: Number(f64::from(minutes) / 60.0),
+            minutes,
+        },
+        BusinessDayRule::SameTime => BusinessDayOut::SameTime,
+    }
+}
+
+fn party(p: &Party) -> PartyOut {
+    PartyOut {
+        name: text(&p.name),
+        short: opt_text(&p.short),
+        contact: opt_text(&p.contact),
+        signatory: opt_text(&p.signatory),
+    }
+}
+
+fn calendar(c: &Calendar) -> CalendarOut {
+    let weekly = (!c.always).then(|| {
+        Weekly(
+            WEEKDAYS
+                .iter()
+                .zip(&c.weekly)
+                .filter(|(_, day)| !day.is_empty())
+                .map(|(name, day)| (*name, spans(day)))
+                .collect(),
+        )
+    });
+    CalendarOut {
+        label: opt_text(&c.label),
+        timezone: c.timezone.name().to_string(),
+        always: c.always,
+        weekly,
+        closed: (!c.always).then(|| {
+            c.closed
+                .iter()
+                .map(|d| ClosedOut {
+                    from: date(&d.from),
+                    to: date(&d.to),
+                    note: opt_text(&d.note),
+                })
+                .collect()
+        }),
+        open: (!c.always).then(|| {
+            c.open
+                .iter()
+                .map(|d| OpenOut {
+                    date: date(&d.date),
+                    spans: spans(&d.spans),
+                    note: opt_text(&d.note),
+                })
+                .collect()
+        }),
+    }
+}
+
+fn channel(c: &Channel) -> ChannelOut {
+    ChannelOut {
+        id: c.id.clone(),
+        label: text(&c.label),
+        hours: c.hours.clone(),
+        availability: c.availability.as_ref().map(availability),
+        contact: opt_text(&c.contact),
+    }
+}
+
+fn availability(a: &Availability) -> AvailabilityOut {
+    AvailabilityOut {
+        percent: number(&a.percent),
+        period: slot(&a.period, |p| *p),
+    }
+}
+
+fn priority(p: &Priority) -> PriorityOut {
+    PriorityOut {
+        id: p.id.clone(),
+        label: text(&p.label),
+        rank: p.rank,
+        definition: opt_text(&p.definition),
+        clock: p.clock.clone(),
+        response: target(&p.response),
+        resolution: target(&p.resolution),
+    }
+}
+
+fn target(t: &Target) -> TargetOut {
+    TargetOut {
+        within: duration(&t.within),
+        or_workaround: t.or_workaround,
+        attainment_percent: t.attainment.as_ref().map(number),
+    }
+}
+
+fn fcr(f: &FcrTarget) -> FcrOut {
+    FcrOut {
+        min_percent: number(&f.min_percent),
+        period: slot(&f.period, |p| *p),
+    }
+}
+
+fn csat(c: &CsatTarget) -> CsatOut {
+    CsatOut {
+        goal: match &c.goal {
+            CsatGoal::Score { min } => CsatGoalOut::MinScore(number(min)),
+            CsatGoal::Satisfied { min_percent } => CsatGoalOut::MinPercent(number(min_percent)),
+        },
+        scale: [c.scale.0, c.scale.1],
+        period: slot(&c.period, |p| *p),
+        methods: c.methods.iter().map(text).collect(),
+    }
+}
+
+fn support(s: &Support) -> SupportOut {
+    SupportOut {
+        submit_via: s.submit_via.clone(),
+        escalations: s.escalations.iter().map(escalation).collect(),
+    }
+}
+
+fn escalation(e: &Escalation) -> EscalationOut {
+    EscalationOut {
+        priority: e.priority.clone(),
+        after: duration(&e.after),
+        to: text(&e.to),
+    }
+}
