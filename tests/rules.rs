@@ -847,7 +847,6 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 /// Needs the parser: `slac build` of the shipped contract equals the rule
 /// set of its hand-built model, in both formats, written atomically.
 #[test]
-#[ignore = "needs the parser (src/syntax.rs, src/check/) to produce a model"]
 fn slac_build_of_the_shipped_contract() {
     let dir = tempfile::tempdir().unwrap();
     let rules = rules::build(&acme(), false);
@@ -875,7 +874,6 @@ fn slac_build_of_the_shipped_contract() {
 /// Needs the parser: placeholders are refused without `--draft` (exit 1,
 /// nothing written) and built as a draft with it.
 #[test]
-#[ignore = "needs the parser (src/syntax.rs, src/check/) to produce a model"]
 fn slac_build_refuses_placeholders_unless_draft() {
     let dir = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(manifest_path("contracts/acme-support.sla"))
@@ -933,7 +931,6 @@ fn shipped_contracts() -> Vec<PathBuf> {
 /// from YAML as its JSON; `acme-support.sla` gives the hand-built model's
 /// rule set.
 #[test]
-#[ignore = "needs the parser (src/syntax.rs, src/check/) to produce a model"]
 fn shipped_contracts_build_and_validate() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
     let contracts = shipped_contracts();
