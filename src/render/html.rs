@@ -21,8 +21,11 @@ body {
 html:lang(en) body {
   font-family: "Noto Serif", Georgia, "Times New Roman", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif;
 }
-h1, h2, h3, h4, .kind, th {
+h1, h2, h3, h4, .kind, th, caption {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans", Arial, sans-serif;
+}
+html:lang(en) h1, html:lang(en) h2, html:lang(en) h3, html:lang(en) h4, html:lang(en) .kind, html:lang(en) th, html:lang(en) caption {
+  font-family: "Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
 }
 main { max-width: 174mm; margin: 0 auto; padding: 16mm 12mm 20mm; }
 header { text-align: center; margin-bottom: 14pt; }
@@ -33,7 +36,7 @@ h1 { margin: 2pt 0 4pt; font-size: 19pt; line-height: 1.3; }
 h2 { margin: 18pt 0 6pt; font-size: 13.5pt; border-bottom: 0.75pt solid #999; padding-bottom: 2pt; }
 h3 { margin: 12pt 0 4pt; font-size: 11.5pt; }
 h4 { margin: 10pt 0 4pt; font-size: 10.5pt; }
-h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+h2, h3, h4, p.keep { break-after: avoid; page-break-after: avoid; }
 p { margin: 4pt 0 6pt; text-align: justify; }
 ul { margin: 4pt 0 8pt; padding-left: 1.6em; }
 li { margin: 1pt 0; }
@@ -42,7 +45,8 @@ dl.terms dt { font-weight: bold; margin-top: 4pt; break-after: avoid; page-break
 dl.terms dd { margin: 0 0 0 1.6em; text-align: justify; }
 table { width: 100%; border-collapse: collapse; margin: 6pt 0 10pt; font-size: 9.5pt; line-height: 1.5; }
 th, td { border: 0.75pt solid #555; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-thead th { background: #ececec; font-weight: bold; }
+thead th { background: #ececec; font-weight: bold; white-space: nowrap; }
+caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 2pt 0; caption-side: top; break-after: avoid; page-break-after: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.response td:first-child, table.resolution td:first-child, table.escalation td:first-child { white-space: nowrap; }
@@ -76,7 +80,7 @@ pub fn emit(doc: &Document) -> String {
     let _ = writeln!(
         out,
         "<title>{} — {}</title>",
-        escape(&doc.title.plain()),
+        escape(&doc.title.plain().replace('\n', " ")),
         escape(&doc.kind)
     );
     let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>");
@@ -119,8 +123,14 @@ fn emit_section(out: &mut String, section: &Section) {
         escape(&section.label()),
         rich(&section.heading)
     );
-    for block in &section.blocks {
+    for (i, block) in section.blocks.iter().enumerate() {
         match block {
+            // A paragraph that introduces a table stays on its page.
+            Block::Paragraph(text)
+                if matches!(section.blocks.get(i + 1), Some(Block::Table(_))) =>
+            {
+                let _ = writeln!(out, "<p class=\"keep\">{}</p>", rich(text));
+            }
             Block::Paragraph(text) => {
                 let _ = writeln!(out, "<p>{}</p>", rich(text));
             }
@@ -153,11 +163,11 @@ fn emit_section(out: &mut String, section: &Section) {
 }
 
 fn emit_table(out: &mut String, table: &Table) {
-    let _ = writeln!(
-        out,
-        "<table class=\"{}\">\n<thead>\n<tr>",
-        escape(table.class)
-    );
+    let _ = writeln!(out, "<table class=\"{}\">", escape(table.class));
+    if let Some(caption) = &table.caption {
+        let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
+    }
+    out.push_str("<thead>\n<tr>\n");
     for head in &table.head {
         let _ = writeln!(out, "<th scope=\"col\">{}</th>", escape(head));
     }
@@ -230,15 +240,9 @@ pub(super) fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
-            '\t' => out.push(c),
-            c if c.is_control() || is_noncharacter(c) => {}
+            c if super::is_forbidden(c) => {}
             c => out.push(c),
         }
     }
     out
-}
-
-fn is_noncharacter(c: char) -> bool {
-    let n = u32::from(c);
-    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }

@@ -69,6 +69,9 @@ fn emit_section(out: &mut String, doc: &Document, section: &Section) {
 }
 
 fn emit_table(out: &mut String, table: &Table) {
+    if let Some(caption) = &table.caption {
+        let _ = writeln!(out, "**{}**\n", escape(caption));
+    }
     let head: Vec<String> = table.head.iter().map(|h| escape(h)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(table.head.len()));
@@ -138,7 +141,7 @@ pub(super) fn escape(text: &str) -> String {
             }
             '\n' => out.push_str("<br>"),
             '\r' => {}
-            c if c.is_control() && c != '\t' => {}
+            c if super::is_forbidden(c) => {}
             c => out.push(c),
         }
     }

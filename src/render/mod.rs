@@ -52,3 +52,13 @@ pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {
 pub fn html(contract: &Contract, options: &RenderOptions) -> String {
     html::emit(&outline::build(contract, options))
 }
+
+/// Characters no document should carry: control characters other than tab
+/// and newline (HTML forbids them) and Unicode noncharacters. The emitters
+/// drop them.
+fn is_forbidden(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && c != '\t' && c != '\n')
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}

@@ -153,6 +153,8 @@ pub enum Block {
 pub struct Table {
     /// A name for styling (`targets`, `channels`, …); no meaning otherwise.
     pub class: &'static str,
+    /// A title above the table, when the section heading does not name it.
+    pub caption: Option<String>,
     pub head: Vec<String>,
     pub rows: Vec<Vec<Rich>>,
 }
@@ -339,6 +341,7 @@ impl Builder<'_> {
         let audience = self.c.audience.iter().map(|a| self.v.text(a));
         let channels = Table {
             class: "channels",
+            caption: None,
             head: vec![
                 self.p.channel.to_string(),
                 self.p.service_hours.to_string(),
@@ -394,6 +397,7 @@ impl Builder<'_> {
     fn targets(&self) -> Section {
         let response = Table {
             class: "response",
+            caption: None,
             head: vec![
                 self.p.priority.to_string(),
                 self.p.definition.to_string(),
@@ -423,6 +427,7 @@ impl Builder<'_> {
         };
         let resolution = Table {
             class: "resolution",
+            caption: None,
             head: vec![
                 self.p.priority.to_string(),
                 self.p.clock.to_string(),
@@ -497,6 +502,7 @@ impl Builder<'_> {
                 Block::Paragraph(Rich::text(self.p.availability_intro)),
                 Block::Table(Table {
                     class: "availability",
+                    caption: None,
                     head: vec![
                         self.p.channel.to_string(),
                         self.p.service_hours.to_string(),
@@ -540,9 +546,9 @@ impl Builder<'_> {
                         .map_or_else(|| Rich::text(NONE), |n| self.v.text(n))
                 };
                 if !calendar.closed.is_empty() {
-                    blocks.push(Block::Paragraph(Rich::text(self.p.closed_days)));
                     blocks.push(Block::Table(Table {
                         class: "closed",
+                        caption: Some(self.p.closed_days.to_string()),
                         head: vec![self.p.date.to_string(), self.p.note.to_string()],
                         rows: calendar
                             .closed
@@ -552,9 +558,9 @@ impl Builder<'_> {
                     }));
                 }
                 if !calendar.open.is_empty() {
-                    blocks.push(Block::Paragraph(Rich::text(self.p.open_days)));
                     blocks.push(Block::Table(Table {
                         class: "open",
+                        caption: Some(self.p.open_days.to_string()),
                         head: vec![
                             self.p.date.to_string(),
                             self.p.service_hours.to_string(),
@@ -656,6 +662,7 @@ impl Builder<'_> {
         } else {
             vec![Block::Table(Table {
                 class: "escalation",
+                caption: None,
                 head: vec![
                     self.p.priority.to_string(),
                     self.p.escalate_after.to_string(),
