@@ -265,3 +265,136 @@ impl Values {
 fn number(value: f64) -> String {
     format!("{value}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lang, TimeOfDay};
+
+    fn zh() -> Values {
+        Values {
+            p: Phrases::of(Lang::ZhCn),
+        }
+    }
+
+    fn en() -> Values {
+        Values {
+            p: Phrases::of(Lang::En),
+        }
+    }
+
+    fn d(amount: u32, unit: Unit) -> Duration {
+        Duration { amount, unit }
+    }
+
+    fn span(start: u16, end: u16) -> TimeSpan {
+        TimeSpan {
+            start: TimeOfDay(start * 60),
+            end: TimeOfDay(end * 60),
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        let cases = [
+            (d(15, Unit::Minutes), "15 分钟", "15 minutes"),
+            (d(1, Unit::Minutes), "1 分钟", "1 minute"),
+            (d(1, Unit::Hours), "1 小时", "1 hour"),
+            (d(2, Unit::Hours), "2 小时", "2 hours"),
+            (d(3, Unit::Days), "3 天", "3 days"),
+            (d(1, Unit::BusinessDays), "1 个工作日", "1 business day"),
+            (d(2, Unit::BusinessDays), "2 个工作日", "2 business days"),
+        ];
+        for (duration, zh_text, en_text) in cases {
+            assert_eq!(zh().duration(duration).plain(), zh_text);
+            assert_eq!(en().duration(duration).plain(), en_text);
+        }
+        assert_eq!(zh().minutes(450).plain(), "7 小时 30 分钟");
+        assert_eq!(en().minutes(540).plain(), "9 hours");
+    }
+
+    #[test]
+    fn dates_percentages_and_periods() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
+        assert_eq!(zh().date(date).plain(), "2027年1月1日");
+        assert_eq!(en().date(date).plain(), "1 January 2027");
+        let end = NaiveDate::from_ymd_opt(2027, 10, 7).unwrap_or_default();
+        assert_eq!(
+            en().date_range(date, end).plain(),
+            "1 January 2027 to 7 October 2027"
+        );
+        assert_eq!(zh().date_range(end, end).plain(), "2027年10月7日");
+        assert_eq!(zh().percent(99.9).plain(), "99.9%");
+        assert_eq!(en().percent(70.0).plain(), "70%");
+        assert_eq!(zh().period(Period::Quarterly).plain(), "每季度");
+        assert_eq!(en().period(Period::Yearly).plain(), "yearly");
+    }
+
+    #[test]
+    fn weekly_schedules_group_equal_days() {
+        let office = vec![span(9, 12), span(13, 18)];
+        let mut weekly: [Vec<TimeSpan>; 7] = Default::default();
+        for day in weekly.iter_mut().take(5) {
+            *day = office.clone();
+        }
+        assert_eq!(
+            zh().weekly(&weekly).plain(),
+            "周一至周五 09:00-12:00、13:00-18:00"
+        );
+        weekly[5] = vec![span(10, 16)];
+        weekly[6] = vec![span(10, 16)];
+        assert_eq!(
+            en().weekly(&weekly).plain(),
+            "Monday to Friday 09:00-12:00, 13:00-18:00; Saturday, Sunday 10:00-16:00"
+        );
+        let mut night: [Vec<TimeSpan>; 7] = Default::default();
+        night[2] = vec![span(22, 6)];
+        night[3] = vec![span(0, 24)];
+        assert_eq!(
+            zh().weekly(&night).plain(),
+            "周三 22:00至次日06:00；周四 全天"
+        );
+        assert_eq!(
+            en().weekly(&night).plain(),
+            "Wednesday 22:00 to 06:00 the next day; Thursday all day"
+        );
+    }
+
+    #[test]
+    fn business_day_rules_are_written_out() {
+        let close = zh().business_day_rule(BusinessDayRule::EndsAtClose).plain();
+        assert!(close.contains("收到服务请求的当日不计入，自次一工作日起算"));
+        assert!(close.contains("第二百零一条至第二百零三条"));
+        let close = en().business_day_rule(BusinessDayRule::EndsAtClose).plain();
+        assert!(close.contains("the day on which the Service Request is received is not counted"));
+        let hours = BusinessDayRule::Hours { minutes: 540 };
+        assert!(zh()
+            .business_day_rule(hours)
+            .plain()
+            .contains("按每个工作日 9 小时服务时间折算"));
+        assert!(en()
+            .business_day_rule(hours)
+            .plain()
+            .contains("N × 9 hours of applicable service hours"));
+        let same = en().business_day_rule(BusinessDayRule::SameTime).plain();
+        assert!(same.contains("at the same time of day on the N-th following business day"));
+        assert!(zh()
+            .business_day_rule(BusinessDayRule::SameTime)
+            .plain()
+            .contains("同一时刻届满"));
+    }
+
+    #[test]
+    fn sentences_fill_slots_and_keep_placeholders() {
+        let filled = sentence(
+            "{0}内解决，{1}",
+            &[Rich::placeholder("X个工作日"), Rich::text("好")],
+        );
+        assert_eq!(filled.plain(), "[X个工作日]内解决，好");
+        assert!(matches!(
+            filled.0.first(),
+            Some(super::super::outline::Inline::Placeholder(_))
+        ));
+        assert_eq!(sentence("a {9} {x} {", &[]).plain(), "a {9} {x} {");
+    }
+}
