@@ -1,7 +1,43 @@
-//! `slac render`.
+//! `slac render`: the signed appendix (§8) as Markdown or HTML.
 
-use super::{CmdResult, Failure, RenderArgs};
+use super::{CmdResult, Failure, RenderArgs, RenderFormat, OK};
+use slac::model::{Contract, Lang};
+use slac::render::{self, RenderOptions};
 
-pub fn run(_args: &RenderArgs, _color: bool) -> CmdResult {
-    Err(Failure::usage("`slac render` is not built yet"))
+pub fn run(args: &RenderArgs, color: bool) -> CmdResult {
+    let checked = super::load_model(&args.file, args.draft, color)?;
+    let Some(contract) = checked.model.as_ref() else {
+        return Err(Failure::failed(format!(
+            "`{}` has errors; nothing was written",
+            args.file.display()
+        )));
+    };
+    let lang = match args.lang.as_deref() {
+        None => contract.language,
+        Some(code) => Lang::from_code(code)
+            .ok_or_else(|| Failure::usage(format!("unknown language `{code}`: use zh-CN or en")))?,
+    };
+    let options = RenderOptions {
+        lang,
+        draft: args.draft,
+        fingerprint: fingerprint(contract),
+        source_name: args
+            .file
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_else(|| args.file.display().to_string()),
+    };
+    let text = match args.to {
+        RenderFormat::Markdown => render::markdown(contract, &options),
+        RenderFormat::Html => render::html(contract, &options),
+    };
+    super::write_output(args.output.as_deref(), text.as_bytes())?;
+    Ok(OK)
+}
+
+/// The rule set's fingerprint, printed in the appendix footer.
+///
+/// The rule set's fingerprint, so a signed paper can be matched to its source.
+fn fingerprint(contract: &Contract) -> String {
+    slac::rules::fingerprint_of(contract)
 }

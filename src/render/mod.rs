@@ -1,1 +1,64 @@
-//! The signed appendix (§8): the checked model as Markdown or HTML.
+//! The signed appendix (§8 of the design): the checked model as Markdown for
+//! review or as one self-contained HTML file for signing.
+//!
+//! The pipeline inside:
+//!
+//! ```text
+//! Contract ─▶ outline::build ─▶ Document ─┬─▶ markdown::emit
+//!               (phrases + values)         └─▶ html::emit
+//! ```
+//!
+//! - [`phrases`] holds every fixed word, one table per language;
+//! - [`values`] turns durations, dates, schedules and the business-day rule
+//!   into words of that language;
+//! - [`outline`] builds the document once — sections, lists, tables — so
+//!   both formats always have the same content;
+//! - the emitters only add markup, and escape every piece of text in one
+//!   function each.
+//!
+//! Contract content stays as written; only the fixed text follows `lang`.
+//! Placeholders are rendered highlighted (the CLI only lets them through with
+//! `--draft`), and a document with placeholders, or rendered as a draft,
+//! carries a "do not sign" banner.
+
+mod html;
+mod markdown;
+pub mod outline;
+pub mod phrases;
+pub mod values;
+
+use crate::model::{Contract, Lang};
+
+/// What the appendix needs besides the contract.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// The language of the fixed text.
+    pub lang: Lang,
+    /// Render as a draft: a "do not sign" banner. Placeholders are always
+    /// highlighted; with placeholders the banner appears regardless.
+    pub draft: bool,
+    /// The rule set's fingerprint (`sha256:…`), printed in the footer.
+    pub fingerprint: String,
+    /// The source file name, printed in the footer.
+    pub source_name: String,
+}
+
+/// The appendix as GitHub-flavoured Markdown.
+pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {
+    markdown::emit(&outline::build(contract, options))
+}
+
+/// The appendix as one self-contained, print-ready HTML file.
+pub fn html(contract: &Contract, options: &RenderOptions) -> String {
+    html::emit(&outline::build(contract, options))
+}
+
+/// Characters no document should carry: control characters other than tab
+/// and newline (HTML forbids them) and Unicode noncharacters. The emitters
+/// drop them.
+fn is_forbidden(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && c != '\t' && c != '\n')
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}

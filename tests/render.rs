@@ -1,0 +1,372 @@
+//! The appendix (`slac render`): golden files, placeholders, escaping and
+//! language purity.
+//!
+//! Golden files live in `tests/render/<contract>.<lang>.<md|html>`, one per
+//! shipped contract (`contracts/*.sla`) × format × language. Bless them with
+//! `SLAC_BLESS=1 cargo test --test render`.
+
+use slac::model::{example, Contract, Fill, Lang, Text};
+use slac::render::{self, RenderOptions};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The renderer prints the fingerprint it is given; a fixed one keeps the
+/// golden files independent of the rule-set module.
+const FINGERPRINT: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn options(lang: Lang, draft: bool, source_name: &str) -> RenderOptions {
+    RenderOptions {
+        lang,
+        draft,
+        fingerprint: FINGERPRINT.to_string(),
+        source_name: source_name.to_string(),
+    }
+}
+
+/// Every shipped contract with its model. Until the parser lands, a contract
+/// the front end cannot check yet falls back to its hand-built model.
+fn cases() -> Vec<(String, Contract)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("contracts"))
+        .expect("contracts/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sla"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no contracts/*.sla found");
+    files
+        .into_iter()
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(&path).expect("readable contract");
+            let checked = slac::check_bytes(&path.display().to_string(), bytes);
+            let model = match (checked.model, stem.as_str()) {
+                (Some(model), _) => model,
+                (None, "acme-support") if checked.diagnostics.is_empty() => example::acme(),
+                (None, _) => panic!("{} has no model: {:?}", path.display(), checked.diagnostics),
+            };
+            (stem, model)
+        })
+        .collect()
+}
+
+fn bless() -> bool {
+    std::env::var_os("SLAC_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Compares `actual` with the golden file, or writes it when blessing.
+/// Returns a readable diff on mismatch.
+fn golden(path: &Path, actual: &str) -> Option<String> {
+    if bless() {
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("create tests/render");
+        std::fs::write(path, actual).expect("write golden file");
+        return None;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected == actual {
+        return None;
+    }
+    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
+        .unified_diff()
+        .context_radius(2)
+        .header("expected", "actual")
+        .to_string();
+    Some(format!(
+        "{} differs (bless with SLAC_BLESS=1):\n{diff}",
+        path.display()
+    ))
+}
+
+#[test]
+fn golden_files_match() {
+    let folder = root().join("tests/render");
+    let mut failures = Vec::new();
+    let mut produced = BTreeSet::new();
+    for (stem, contract) in cases() {
+        for lang in [Lang::ZhCn, Lang::En] {
+            let opts = options(lang, false, &format!("{stem}.sla"));
+            let outputs = [
+                ("md", render::markdown(&contract, &opts)),
+                ("html", render::html(&contract, &opts)),
+            ];
+            for (ext, text) in outputs {
+                let name = format!("{stem}.{}.{ext}", lang.code());
+                failures.extend(golden(&folder.join(&name), &text));
+                produced.insert(name);
+            }
+        }
+    }
+    let stale: Vec<String> = std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !produced.contains(name))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(stale.is_empty(), "golden files without a case: {stale:?}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let contract = example::acme();
+    let opts = options(Lang::ZhCn, false, "acme-support.sla");
+    assert_eq!(
+        render::html(&contract, &opts),
+        render::html(&contract, &opts)
+    );
+    assert_eq!(
+        render::markdown(&contract, &opts),
+        render::markdown(&contract, &opts)
+    );
+}
+
+/// Calls `f` on every piece of contract text in the model, in a fixed order.
+fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
+    let opt = |t: &mut Option<Text>, f: &mut dyn FnMut(&mut Text)| {
+        if let Some(t) = t {
+            f(t)
+        }
+    };
+    f(&mut c.title);
+    opt(&mut c.id, f);
+    opt(&mut c.version, f);
+    opt(&mut c.part_of, f);
+    for party in [&mut c.client, &mut c.provider] {
+        f(&mut party.name);
+        opt(&mut party.short, f);
+        opt(&mut party.contact, f);
+        opt(&mut party.signatory, f);
+    }
+    for term in &mut c.terms {
+        f(&mut term.name);
+        f(&mut term.definition);
+    }
+    for service in &mut c.services {
+        f(&mut service.label);
+    }
+    for audience in &mut c.audience {
+        f(audience);
+    }
+    for calendar in &mut c.calendars {
+        opt(&mut calendar.label, f);
+        for closed in &mut calendar.closed {
+            opt(&mut closed.note, f);
+        }
+        for open in &mut calendar.open {
+            opt(&mut open.note, f);
+        }
+    }
+    for channel in &mut c.channels {
+        f(&mut channel.label);
+        opt(&mut channel.contact, f);
+    }
+    for priority in &mut c.priorities {
+        f(&mut priority.label);
+        opt(&mut priority.definition, f);
+    }
+    if let Some(csat) = &mut c.csat {
+        for method in &mut csat.methods {
+            f(method);
+        }
+    }
+    for escalation in &mut c.support.escalations {
+        f(&mut escalation.to);
+    }
+}
+
+/// The acme model with every text replaced by `make(n)`; returns the count.
+fn with_texts(make: impl Fn(usize) -> String) -> (Contract, usize) {
+    let mut contract = example::acme();
+    let mut n = 0;
+    each_text(&mut contract, &mut |t| {
+        *t = Fill::Value(make(n));
+        n += 1;
+    });
+    (contract, n)
+}
+
+#[test]
+fn html_escapes_every_kind_of_contract_text() {
+    let (contract, count) = with_texts(|n| format!("<b id=\"x\">Tom & 'Jerry' #{n}</b>"));
+    for lang in [Lang::ZhCn, Lang::En] {
+        let html = render::html(&contract, &options(lang, false, "<evil>&\".sla"));
+        assert!(!html.contains("<b id"), "raw contract markup in the HTML");
+        assert!(!html.contains("<evil>"), "raw source name in the HTML");
+        assert!(html.contains("&lt;evil&gt;&amp;&quot;.sla"));
+        for n in 0..count {
+            let escaped =
+                format!("&lt;b id=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39; #{n}&lt;/b&gt;");
+            assert!(html.contains(&escaped), "text #{n} missing or not escaped");
+        }
+    }
+}
+
+#[test]
+fn markdown_escapes_every_kind_of_contract_text() {
+    let (contract, count) = with_texts(|n| format!("<b>*x* | [l](u) `c` #{n}</b>"));
+    let md = render::markdown(&contract, &options(Lang::ZhCn, false, "a.sla"));
+    assert!(!md.contains("<b>"), "raw contract markup in the Markdown");
+    for n in 0..count {
+        let escaped = format!("\\<b\\>\\*x\\* \\| \\[l\\](u) \\`c\\` \\#{n}\\</b\\>");
+        assert!(md.contains(&escaped), "text #{n} missing or not escaped");
+    }
+    // Every table row still has as many cells as its header.
+    for table in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let cells = |line: &str| line.replace("\\|", "").matches('|').count();
+        let mut lines = table.lines();
+        let head = cells(lines.next().unwrap_or(""));
+        assert!(
+            lines.all(|l| cells(l) == head),
+            "a row broke its table:\n{table}"
+        );
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_print_ready() {
+    let html = render::html(&example::acme(), &options(Lang::ZhCn, false, "a.sla"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    for forbidden in [
+        "<script", "<link", "src=", "href=", "@import", "url(", "http",
+    ] {
+        assert!(!html.contains(forbidden), "found {forbidden}");
+    }
+    for needed in [
+        "@page { size: A4; margin: 20mm 18mm; }",
+        "thead { display: table-header-group; }",
+        "tr { break-inside: avoid;",
+        "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", SimSun",
+    ] {
+        assert!(html.contains(needed), "missing {needed}");
+    }
+    let en = render::html(&example::acme(), &options(Lang::En, false, "a.sla"));
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+#[test]
+fn placeholders_are_highlighted_in_a_draft() {
+    let mut contract = example::acme();
+    contract.client.name = Fill::Placeholder("客户公司名称".into());
+    if let Some(p4) = contract.priorities.get_mut(3) {
+        p4.resolution.within = Fill::Placeholder("X个工作日".into());
+    }
+    assert!(contract.has_placeholders());
+    for draft in [true, false] {
+        let opts = options(Lang::ZhCn, draft, "a.sla");
+        let html = render::html(&contract, &opts);
+        assert!(html.contains("<mark class=\"placeholder\">[X个工作日]</mark>内解决"));
+        assert!(html.contains("<mark class=\"placeholder\">[客户公司名称]</mark>（以下简称"));
+        assert!(html.contains("<p class=\"draft\">草稿："));
+        let md = render::markdown(&contract, &opts);
+        assert!(md.contains("**\\[X个工作日\\]**内解决"));
+        assert!(md.contains("> **草稿："));
+    }
+    let en = render::markdown(&contract, &options(Lang::En, true, "a.sla"));
+    assert!(en.contains("Resolved within **\\[X个工作日\\]**"));
+    assert!(en.contains("> **DRAFT:"));
+    // A finished contract rendered without --draft has no banner.
+    let clean = render::html(&example::acme(), &options(Lang::ZhCn, false, "a.sla"));
+    assert!(!clean.contains("class=\"draft\""));
+    assert!(!clean.contains("<mark"));
+}
+
+/// ASCII words of a text, after removing what is allowed to be ASCII.
+fn ascii_words(text: &str, allowed: &[&str]) -> BTreeSet<String> {
+    let mut text = text.to_string();
+    for a in allowed {
+        text = text.replace(a, " ");
+    }
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF)
+}
+
+#[test]
+fn chinese_appendix_has_no_english_fixed_text() {
+    let (contract, _) = with_texts(|n| format!("内容{n}"));
+    let md = render::markdown(&contract, &options(Lang::ZhCn, false, "合同.sla"));
+    // Allowed: the abbreviations the paper template itself uses, the
+    // priority names (contract identifiers), the fingerprint, the time zone.
+    let allowed = [
+        FINGERPRINT,
+        "合同.sla",
+        "Asia/Shanghai",
+        "SLA",
+        "FCR",
+        "CSAT",
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+    ];
+    let words = ascii_words(&md, &allowed);
+    assert!(
+        words.is_empty(),
+        "English in the Chinese appendix: {words:?}"
+    );
+}
+
+#[test]
+fn english_appendix_has_no_chinese_fixed_text() {
+    let (contract, _) = with_texts(|n| format!("Content {n}"));
+    let md = render::markdown(&contract, &options(Lang::En, false, "contract.sla"));
+    let cjk: String = md.chars().filter(|c| is_cjk(*c)).collect();
+    assert!(cjk.is_empty(), "Chinese in the English appendix: {cjk}");
+    let html = render::html(&contract, &options(Lang::En, false, "contract.sla"));
+    let cjk: String = html
+        .split("</style>")
+        .nth(1)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| is_cjk(*c))
+        .collect();
+    assert!(cjk.is_empty(), "Chinese in the English HTML: {cjk}");
+}
+
+#[test]
+fn every_shipped_contract_renders_complete_sections() {
+    for (stem, contract) in cases() {
+        let zh = render::markdown(&contract, &options(Lang::ZhCn, false, "a.sla"));
+        for heading in [
+            "## 1. 定义与缩写",
+            "### 2.3 服务渠道",
+            "### 3.1 响应时间目标",
+            "### 3.2 解决时间目标",
+            "### 3.3 服务可用性目标",
+            "### 3.4 服务时间",
+            "### 3.5 首次接触解决率（FCR）",
+            "### 3.6 客户满意度（CSAT）",
+            "### 4.2 升级机制",
+            "## 5. 协议期限",
+            "## 签署",
+        ] {
+            assert!(zh.contains(heading), "{stem}: missing {heading}");
+        }
+        let en = render::markdown(&contract, &options(Lang::En, false, "a.sla"));
+        for heading in [
+            "## 1. Definitions and abbreviations",
+            "### 3.1 Response time targets",
+            "### 3.2 Resolution time targets",
+            "## 5. Effective period",
+            "## Signatures",
+        ] {
+            assert!(en.contains(heading), "{stem}: missing {heading}");
+        }
+    }
+}
