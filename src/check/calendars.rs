@@ -70,6 +70,22 @@ fn within_effective(
     Some(period)
 }
 
+/// A `closed` line, checked.
+struct ClosedLine {
+    from: Spanned<NaiveDate>,
+    to: Spanned<NaiveDate>,
+    note: Option<Text>,
+    keyword: Span,
+}
+
+/// An `open` line, checked.
+struct OpenLine {
+    date: Spanned<NaiveDate>,
+    spans: Vec<Spanned<TimeSpan>>,
+    note: Option<Text>,
+    keyword: Span,
+}
+
 impl Checker<'_> {
     pub(super) fn calendars(
         &mut self,
@@ -94,14 +110,8 @@ impl Checker<'_> {
         effective: Option<&Effective>,
     ) -> Calendar {
         let mut weekly: [Vec<Spanned<TimeSpan>>; 7] = Default::default();
-        let mut closed: Vec<(Spanned<NaiveDate>, Spanned<NaiveDate>, Option<Text>, Span)> =
-            Vec::new();
-        let mut open: Vec<(
-            Spanned<NaiveDate>,
-            Vec<Spanned<TimeSpan>>,
-            Option<Text>,
-            Span,
-        )> = Vec::new();
+        let mut closed: Vec<ClosedLine> = Vec::new();
+        let mut open: Vec<OpenLine> = Vec::new();
         let mut own_zone: Option<Option<Tz>> = None;
         for line in &calendar.lines {
             match line {
@@ -118,7 +128,12 @@ impl Checker<'_> {
                     to,
                     note,
                 } => {
-                    closed.push((*from, *to, note.as_ref().map(text), *keyword));
+                    closed.push(ClosedLine {
+                        from: *from,
+                        to: *to,
+                        note: note.as_ref().map(text),
+                        keyword: *keyword,
+                    });
                 }
                 CalendarLine::Open {
                     keyword,
@@ -126,8 +141,8 @@ impl Checker<'_> {
                     spans,
                     note,
                 } => {
-                    if let Some((first, ..)) = open.iter().find(|(d, ..)| d.node == date.node) {
-                        let first = first.span;
+                    if let Some(first) = open.iter().find(|o| o.date.node == date.node) {
+                        let first = first.date.span;
                         self.push(
                             Diagnostic::new(
                                 Code::E010,
@@ -140,7 +155,12 @@ impl Checker<'_> {
                         );
                         continue;
                     }
-                    open.push((*date, spans.clone(), note.as_ref().map(text), *keyword));
+                    open.push(OpenLine {
+                        date: *date,
+                        spans: spans.clone(),
+                        note: note.as_ref().map(text),
+                        keyword: *keyword,
+                    });
                 }
                 CalendarLine::Timezone(zone) => {
                     if own_zone.is_some() {
@@ -172,14 +192,14 @@ impl Checker<'_> {
                 self.overlap(a, b, &format!("on {day_name}"));
             }
         }
-        for (date, spans, ..) in &open {
+        for OpenLine { date, spans, .. } in &open {
             if let Some((a, b)) = first_overlap(spans) {
                 self.overlap(a, b, &format!("on {}", date.node));
             }
         }
 
         let has_hours =
-            weekly.iter().any(|d| !d.is_empty()) || open.iter().any(|o| !o.1.is_empty());
+            weekly.iter().any(|d| !d.is_empty()) || open.iter().any(|o| !o.spans.is_empty());
         if calendar.always.is_none() && !has_hours {
             self.push(
                 Diagnostic::new(
@@ -222,22 +242,22 @@ impl Checker<'_> {
             }),
             closed: closed
                 .iter()
-                .map(|(from, to, note, _)| ClosedDays {
-                    from: from.node,
-                    to: to.node,
-                    note: note.clone(),
+                .map(|c| ClosedDays {
+                    from: c.from.node,
+                    to: c.to.node,
+                    note: c.note.clone(),
                 })
                 .collect(),
             open: open
                 .iter()
-                .map(|(date, spans, note, _)| OpenDay {
-                    date: date.node,
+                .map(|o| OpenDay {
+                    date: o.date.node,
                     spans: {
-                        let mut spans: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
+                        let mut spans: Vec<TimeSpan> = o.spans.iter().map(|s| s.node).collect();
                         spans.sort();
                         spans
                     },
-                    note: note.clone(),
+                    note: o.note.clone(),
                 })
                 .collect(),
         };
@@ -261,17 +281,11 @@ impl Checker<'_> {
     }
 
     /// W003 and W006 for `closed` and `open` lines.
-    #[allow(clippy::type_complexity)]
     fn holidays(
         &mut self,
         calendar: &Calendar,
-        closed: &[(Spanned<NaiveDate>, Spanned<NaiveDate>, Option<Text>, Span)],
-        open: &[(
-            Spanned<NaiveDate>,
-            Vec<Spanned<TimeSpan>>,
-            Option<Text>,
-            Span,
-        )],
+        closed: &[ClosedLine],
+        open: &[OpenLine],
         effective: Option<&Effective>,
     ) {
         let weekly_open = |date: NaiveDate| {
@@ -280,8 +294,9 @@ impl Checker<'_> {
                 .get(date.weekday().num_days_from_monday() as usize)
                 .is_some_and(|s| !s.is_empty())
         };
-        let is_make_up = |date: NaiveDate| open.iter().any(|(d, ..)| d.node == date);
-        for (index, (from, to, _, keyword)) in closed.iter().enumerate() {
+        let is_make_up = |date: NaiveDate| open.iter().any(|o| o.date.node == date);
+        for (index, line) in closed.iter().enumerate() {
+            let (from, to, keyword) = (&line.from, &line.to, &line.keyword);
             let span = keyword.to(to.span);
             if let Some(period) = within_effective(effective, from.node, to.node) {
                 self.push(
@@ -310,7 +325,7 @@ impl Checker<'_> {
             {
                 let closed_before = earlier
                     .iter()
-                    .any(|(f, t, ..)| f.node <= date && date <= t.node);
+                    .any(|c| c.from.node <= date && date <= c.to.node);
                 by_earlier |= closed_before;
                 if !closed_before && weekly_open(date) && !is_make_up(date) {
                     redundant = false;
@@ -330,7 +345,13 @@ impl Checker<'_> {
                 );
             }
         }
-        for (date, spans, _, keyword) in open {
+        for OpenLine {
+            date,
+            spans,
+            keyword,
+            ..
+        } in open
+        {
             if let Some(period) = within_effective(effective, date.node, date.node) {
                 self.push(
                     Diagnostic::new(
@@ -349,7 +370,7 @@ impl Checker<'_> {
             }
             let in_closed = closed
                 .iter()
-                .any(|(f, t, ..)| f.node <= date.node && date.node <= t.node);
+                .any(|c| c.from.node <= date.node && date.node <= c.to.node);
             let weekday = date.node.weekday().num_days_from_monday() as usize;
             let usual: Vec<TimeSpan> = calendar.weekly.get(weekday).cloned().unwrap_or_default();
             let mut given: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();

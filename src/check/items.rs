@@ -9,6 +9,8 @@ use crate::source::{Span, Spanned};
 use chrono::NaiveDate;
 
 pub(super) type DateValue = Spanned<Fill<NaiveDate>>;
+/// `fcr at least N% PERIOD`: the share and the period, if given.
+pub(super) type Fcr<'a> = (&'a Spanned<Fill<f64>>, Option<&'a Spanned<Fill<Period>>>);
 
 /// A target block with the span of its keyword.
 pub(super) struct Targets<'a> {
@@ -34,7 +36,7 @@ pub(super) struct Items<'a> {
     pub priorities: Vec<&'a Priority>,
     pub response: Option<Targets<'a>>,
     pub resolution: Option<Targets<'a>>,
-    pub fcr: Option<(&'a Spanned<Fill<f64>>, Option<&'a Spanned<Fill<Period>>>)>,
+    pub fcr: Option<Fcr<'a>>,
     pub csat: Option<&'a Csat>,
     pub support: Option<&'a [SupportLine]>,
 }

@@ -313,7 +313,7 @@ impl Checker<'_> {
                 };
                 let tighter = (0..later).find_map(|earlier| {
                     let (m, d, _) = estimate(earlier, slot)?;
-                    (minutes < m).then(|| (earlier, d))
+                    (minutes < m).then_some((earlier, d))
                 });
                 if let Some((earlier, d)) = tighter {
                     let severe = priorities.get(earlier).map_or("", |p| p.id.as_str());

@@ -1129,8 +1129,11 @@ fn ident(pair: &P<'_>) -> Ident {
     Spanned::new(pair.as_str().to_string(), span_of(pair))
 }
 
-/// A text block's content: the first line break after `"""` and the last
-/// before `"""` dropped, and the indentation common to its lines removed.
+/// A text block's content, as prose: the first line break after `"""` and
+/// the last before `"""` dropped, the indentation common to its lines
+/// removed, lines of one paragraph folded into one (with a space, or with
+/// nothing between CJK characters), and paragraphs separated by a blank line
+/// kept apart by one line break.
 fn dedent(raw: &str) -> String {
     let mut lines: Vec<&str> = raw.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     if lines.first().is_some_and(|l| l.trim().is_empty()) {
@@ -1145,11 +1148,36 @@ fn dedent(raw: &str) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| l.get(indent..).unwrap_or("").trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::new();
+    let mut paragraph_break = false;
+    for line in lines {
+        let line = line.get(indent..).unwrap_or("").trim_end();
+        if line.trim().is_empty() {
+            paragraph_break = !out.is_empty();
+            continue;
+        }
+        if paragraph_break {
+            out.push('\n');
+            paragraph_break = false;
+        } else if let (Some(before), Some(after)) =
+            (out.chars().last(), line.trim_start().chars().next())
+        {
+            if before != '\n' && !(is_wide(before) && is_wide(after)) {
+                out.push(' ');
+            }
+        }
+        if out.is_empty() || out.ends_with('\n') {
+            out.push_str(line);
+        } else {
+            out.push_str(line.trim_start());
+        }
+    }
+    out
+}
+
+/// CJK characters and full-width punctuation, which join without spaces.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 impl Diagnostic {
@@ -1174,8 +1202,8 @@ mod tests {
     }
 
     #[test]
-    fn text_blocks_lose_common_indentation() {
-        let raw = "\n    第一行\n      第二行\n    ";
-        assert_eq!(dedent(raw), "第一行\n  第二行");
+    fn text_blocks_fold_into_paragraphs() {
+        let raw = "\n    第一行，\n    第二行。\n\n    Second\n      paragraph.\n    ";
+        assert_eq!(dedent(raw), "第一行，第二行。\nSecond paragraph.");
     }
 }
