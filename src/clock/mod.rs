@@ -21,6 +21,7 @@ use crate::model::{
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
+use local::MINUTE;
 use std::cell::RefCell;
 use timeline::Timeline;
 
@@ -91,7 +92,7 @@ pub struct Clock {
 enum Kind {
     /// 24x7: open time is elapsed time.
     Elapsed,
-    Calendar(RefCell<Timeline>),
+    Calendar(Box<RefCell<Timeline>>),
 }
 
 /// Open-time arithmetic shared by the elapsed and the calendar clocks;
@@ -185,9 +186,9 @@ fn paused_open<M: Measure>(m: &M, from: i64, to: i64, pauses: &[(i64, i64)]) -> 
 /// The budget of a `minutes`/`hours`/`days` target in milliseconds.
 fn fixed_budget(within: Duration) -> i64 {
     let unit_ms: i64 = match within.unit {
-        Unit::Minutes => 60_000,
-        Unit::Hours => 3_600_000,
-        Unit::Days => 86_400_000,
+        Unit::Minutes => MINUTE,
+        Unit::Hours => 60 * MINUTE,
+        Unit::Days => 24 * 60 * MINUTE,
         Unit::BusinessDays => 0,
     };
     i64::from(within.amount) * unit_ms
@@ -200,7 +201,7 @@ impl Clock {
     pub fn new(calendar: Option<&Calendar>, rule: BusinessDayRule) -> Clock {
         match calendar {
             Some(c) if !c.always => Clock {
-                kind: Kind::Calendar(RefCell::new(Timeline::new(c))),
+                kind: Kind::Calendar(Box::new(RefCell::new(Timeline::new(c)))),
                 rule,
                 zone: c.timezone,
             },
@@ -295,7 +296,7 @@ impl Clock {
                 return Err(ClockError::DaysOnBusinessClock { calendar });
             }
             (Unit::BusinessDays, BusinessDayRule::Hours { minutes }) => {
-                i64::from(within.amount) * i64::from(minutes) * 60_000
+                i64::from(within.amount) * i64::from(minutes) * MINUTE
             }
             (Unit::BusinessDays, rule) => {
                 let n = within.amount;
@@ -304,9 +305,7 @@ impl Clock {
                         BusinessDayRule::SameTime => same_time(tl, from, n),
                         _ => ends_at_close(tl, from, n),
                     };
-                    let Some(due) = unpaused else {
-                        return None;
-                    };
+                    let due = unpaused?;
                     if pauses.is_empty() || paused_open(tl, from, due, pauses)? == 0 {
                         return Some(due);
                     }
@@ -369,7 +368,7 @@ impl Clock {
                     .ok_or(ClockError::OutOfRange { at: b })?
             }
         };
-        Ok(ms as f64 / 60_000.0)
+        Ok(ms as f64 / MINUTE as f64)
     }
 
     /// True when the clock runs at `at`.

@@ -19,7 +19,8 @@ pub(crate) const FIRST_YEAR: i32 = 1900;
 pub(crate) const LAST_YEAR: i32 = 2200;
 
 /// A business day: a date with open time, and the close of its last span
-/// (the latest end of its spans, overnight ones ending the next day).
+/// (the latest end of its spans, overnight ones ending the next day, and
+/// later when an overlapping span keeps the calendar open past it).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Day {
     pub date: NaiveDate,
@@ -34,8 +35,8 @@ pub(crate) struct Timeline {
     /// Queries are exact for instants in `[lo, hi)`.
     lo: i64,
     hi: i64,
-    /// Merged open intervals `[starts[i], ends[i])`, sorted, disjoint and
-    /// never touching (touching ones are merged).
+    /// Merged open intervals `[starts[i], ends[i])`, sorted and disjoint
+    /// (overlapping spans are merged; touching ones may stay apart).
     starts: Vec<i64>,
     ends: Vec<i64>,
     /// Open time from the start of the timeline to `ends[i]`.
@@ -125,16 +126,27 @@ impl Timeline {
         raw.sort_unstable();
 
         // Union: an overnight span overlapping the next day's spans is
-        // counted once (docs/clock.md).
+        // counted once (docs/clock.md). Spans that only touch stay apart,
+        // so that a day ending at 24:00 still closes at midnight.
         let mut starts: Vec<i64> = Vec::with_capacity(raw.len());
         let mut ends: Vec<i64> = Vec::with_capacity(raw.len());
         for (s, e) in raw {
             match ends.last_mut() {
-                Some(last_end) if s <= *last_end => *last_end = (*last_end).max(e),
+                Some(last_end) if s < *last_end => *last_end = (*last_end).max(e),
                 _ => {
                     starts.push(s);
                     ends.push(e);
                 }
+            }
+        }
+        // A day's close is the end of the open period its last span is part
+        // of: when the span lies inside the previous day's overnight span,
+        // the calendar is open until that one ends. This keeps due times
+        // monotone in the number of days.
+        for day in &mut days {
+            let i = starts.partition_point(|&s| s < day.close);
+            if let Some(end) = i.checked_sub(1).and_then(|j| ends.get(j)) {
+                day.close = day.close.max(*end);
             }
         }
         let mut total = 0;
