@@ -1,0 +1,221 @@
+//! Unit tests on the design's example contract; the edge-case table and
+//! the property tests against a naive walker are in `tests/clock_props.rs`.
+
+use super::*;
+use crate::model::example::acme;
+use crate::model::{BusinessDayRule, Duration, Fill, Unit};
+
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+}
+
+fn d(amount: u32, unit: Unit) -> Duration {
+    Duration { amount, unit }
+}
+
+fn business() -> Clock {
+    let c = acme();
+    Clock::new(c.calendar(&CalendarId("business".into())), c.business_day)
+}
+
+#[test]
+fn hours_count_open_time_only() {
+    let clock = business();
+    let due = clock.due(t("2027-03-01T17:30:00+08:00"), d(2, Unit::Hours), &[]);
+    assert_eq!(due, Ok(t("2027-03-02T10:30:00+08:00")));
+    let minutes = clock
+        .open_minutes(
+            t("2027-03-01T17:30:00+08:00"),
+            t("2027-03-02T10:30:00+08:00"),
+        )
+        .unwrap();
+    assert_eq!(minutes, 120.0);
+}
+
+#[test]
+fn due_on_a_close_is_that_close() {
+    let clock = business();
+    let due = clock.due(t("2027-03-01T16:00:00+08:00"), d(2, Unit::Hours), &[]);
+    assert_eq!(due, Ok(t("2027-03-01T18:00:00+08:00")));
+    let due = clock.due(t("2027-03-01T11:00:00+08:00"), d(60, Unit::Minutes), &[]);
+    assert_eq!(due, Ok(t("2027-03-01T12:00:00+08:00")));
+}
+
+#[test]
+fn ends_at_close_skips_the_day_of_receipt() {
+    let clock = business();
+    // Received before opening on a business day: that day still does not count.
+    let due = clock.due(
+        t("2027-03-01T08:00:00+08:00"),
+        d(2, Unit::BusinessDays),
+        &[],
+    );
+    assert_eq!(due, Ok(t("2027-03-03T18:00:00+08:00")));
+}
+
+#[test]
+fn pauses_stop_the_clock() {
+    let clock = business();
+    let received = t("2027-03-01T10:00:00+08:00");
+    // One open hour of pause (10:30-11:30) moves a 2-hour due from 13:00 to 14:00.
+    let pause = [(
+        t("2027-03-01T10:30:00+08:00"),
+        t("2027-03-01T11:30:00+08:00"),
+    )];
+    assert_eq!(
+        clock.due(received, d(2, Unit::Hours), &pause),
+        Ok(t("2027-03-01T14:00:00+08:00"))
+    );
+    // A pause while closed changes nothing.
+    let closed = [(
+        t("2027-03-01T12:00:00+08:00"),
+        t("2027-03-01T13:00:00+08:00"),
+    )];
+    assert_eq!(
+        clock.due(received, d(2, Unit::BusinessDays), &closed),
+        Ok(t("2027-03-03T18:00:00+08:00"))
+    );
+    let reversed = [(pause[0].1, pause[0].0)];
+    assert!(matches!(
+        clock.due(received, d(2, Unit::Hours), &reversed),
+        Err(ClockError::PauseReversed { .. })
+    ));
+}
+
+#[test]
+fn business_day_pause_uses_the_unpaused_budget() {
+    let clock = business();
+    // Mon 10:00 + 2 business days = Wed 18:00, a budget of 7 + 8 + 8 hours.
+    // Pausing all of Tuesday's 8 open hours moves it a whole day: Thu 18:00.
+    let pause = [(
+        t("2027-03-02T00:00:00+08:00"),
+        t("2027-03-03T00:00:00+08:00"),
+    )];
+    assert_eq!(
+        clock.due(
+            t("2027-03-01T10:00:00+08:00"),
+            d(2, Unit::BusinessDays),
+            &pause
+        ),
+        Ok(t("2027-03-04T18:00:00+08:00"))
+    );
+}
+
+#[test]
+fn hours_rule_and_same_time_rule() {
+    let c = acme();
+    let calendar = c.calendar(&CalendarId("business".into()));
+    let hours = Clock::new(calendar, BusinessDayRule::Hours { minutes: 8 * 60 });
+    assert_eq!(
+        hours.due(
+            t("2027-03-01T17:30:00+08:00"),
+            d(1, Unit::BusinessDays),
+            &[]
+        ),
+        Ok(t("2027-03-02T17:30:00+08:00"))
+    );
+    let same = Clock::new(calendar, BusinessDayRule::SameTime);
+    // Received during lunch: rolls to 13:00, then 13:00 two business days on.
+    assert_eq!(
+        same.due(
+            t("2027-03-01T12:10:00+08:00"),
+            d(2, Unit::BusinessDays),
+            &[]
+        ),
+        Ok(t("2027-03-03T13:00:00+08:00"))
+    );
+    // Friday 17:00 + 1 business day = Monday 17:00.
+    assert_eq!(
+        same.due(
+            t("2027-03-05T17:00:00+08:00"),
+            d(1, Unit::BusinessDays),
+            &[]
+        ),
+        Ok(t("2027-03-08T17:00:00+08:00"))
+    );
+}
+
+#[test]
+fn elapsed_clocks_and_unit_errors() {
+    let c = acme();
+    let always = Clock::new(c.calendar(&CalendarId("always".into())), c.business_day);
+    assert!(always.is_elapsed());
+    assert_eq!(always.zone(), chrono_tz::Asia::Shanghai);
+    assert_eq!(
+        always.due(t("2027-03-01T23:50:00+08:00"), d(1, Unit::Days), &[]),
+        Ok(t("2027-03-02T23:50:00+08:00"))
+    );
+    assert_eq!(
+        always.due(
+            t("2027-03-01T23:50:00+08:00"),
+            d(2, Unit::BusinessDays),
+            &[]
+        ),
+        Err(ClockError::BusinessDaysOn24x7)
+    );
+    assert!(matches!(
+        business().due(t("2027-03-01T10:00:00+08:00"), d(1, Unit::Days), &[]),
+        Err(ClockError::DaysOnBusinessClock { .. })
+    ));
+    assert_eq!(
+        business().due(t("2027-03-01T10:00:00+08:00"), d(0, Unit::Hours), &[]),
+        Err(ClockError::ZeroTarget { unit: Unit::Hours })
+    );
+    assert_eq!(Clock::new(None, c.business_day).zone(), Tz::UTC);
+}
+
+#[test]
+fn a_calendar_that_never_opens_again_is_an_error() {
+    let mut c = acme();
+    let calendar = &mut c.calendars[0];
+    calendar.weekly = Default::default();
+    let clock = Clock::new(Some(calendar), c.business_day);
+    // The make-up day 2027-09-26 is the only open day left.
+    assert_eq!(
+        clock.due(t("2027-09-26T08:00:00+08:00"), d(9, Unit::Hours), &[]),
+        Ok(t("2027-09-26T18:00:00+08:00"))
+    );
+    assert!(matches!(
+        clock.due(t("2027-09-27T08:00:00+08:00"), d(1, Unit::Hours), &[]),
+        Err(ClockError::NoDueTime { .. })
+    ));
+    assert!(matches!(
+        clock.due(t("2500-01-01T00:00:00Z"), d(1, Unit::Hours), &[]),
+        Err(ClockError::OutOfRange { .. })
+    ));
+}
+
+#[test]
+fn due_times_of_the_example_and_placeholders() {
+    let mut c = acme();
+    let p2 = c.priority("P2").unwrap().clone();
+    let times = due_times(&c, &p2, t("2027-03-01T17:30:00+08:00"), &[]).unwrap();
+    assert_eq!(times.response.at, t("2027-03-02T10:30:00+08:00"));
+    assert_eq!(times.resolution.at, t("2027-03-03T18:00:00+08:00"));
+    assert!(times.resolution.or_workaround);
+    assert_eq!(times.clock, Some(CalendarId("business".into())));
+
+    let p4 = &mut c.priorities[3];
+    p4.resolution.within = Fill::Placeholder("X个工作日".into());
+    let p4 = p4.clone();
+    assert!(matches!(
+        due_times(&c, &p4, t("2027-03-01T17:30:00+08:00"), &[]),
+        Err(ClockError::Placeholder {
+            which: "resolution",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn many_queries_reuse_one_timeline() {
+    let clock = business();
+    let start = t("2027-01-01T00:00:00+08:00");
+    let mut last = start;
+    for i in 0..2000 {
+        let received = start + TimeDelta::minutes(i * 263);
+        let due = clock.due(received, d(3, Unit::BusinessDays), &[]).unwrap();
+        assert!(due >= last && due > received);
+        last = due;
+    }
+}
