@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod due;
 mod eval;
+mod init;
 mod render;
 mod schema;
 
@@ -46,6 +47,17 @@ pub enum Command {
     Eval(EvalArgs),
     /// Print the JSON Schema of the rule set.
     Schema,
+    /// Write a new contract from the built-in template, placeholders included.
+    Init(InitArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The file to create (never overwritten); standard output without one.
+    pub file: Option<PathBuf>,
+    /// The template's language.
+    #[arg(long, value_parser = ["zh-CN", "en"], default_value = "zh-CN")]
+    pub lang: String,
 }
 
 #[derive(Args, Debug)]
@@ -222,6 +234,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Due(args) => due::run(args, color),
         Command::Eval(args) => eval::run(args, color),
         Command::Schema => schema::run(),
+        Command::Init(args) => init::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
