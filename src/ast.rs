@@ -24,6 +24,8 @@ pub struct File {
     pub comments: Vec<Comment>,
     /// Every `[…]` placeholder, in order (for W001).
     pub placeholders: Vec<Spanned<String>>,
+    /// Lines that could not be read (already reported), in order.
+    pub unreadable: Vec<Span>,
     /// The end of the text (for "missing item" diagnostics).
     pub end: Span,
 }

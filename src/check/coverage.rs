@@ -113,6 +113,9 @@ impl Checker<'_> {
             return;
         }
         for (priority, written) in model.priorities.iter().zip(&items.priorities) {
+            if self.clock_is_unknown(priority.id.as_str()) {
+                continue;
+            }
             let span = written.clocks.first().map_or(written.name.span, |c| c.span);
             let clock = model.clock_of(priority);
             let uncovered = match clock {

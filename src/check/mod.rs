@@ -27,6 +27,12 @@ use items::Items;
 
 pub(crate) struct Checker<'d> {
     out: &'d mut Vec<Diagnostic>,
+    /// Lines could not be read: "missing" (E011) is then most likely in one
+    /// of them, so E011 is held back until they are fixed.
+    has_unreadable_lines: bool,
+    /// Priorities whose clock names an unknown calendar (already E012):
+    /// checks that depend on the clock skip them instead of guessing.
+    unknown_clocks: Vec<String>,
 }
 
 /// Checks a parsed file; the model when it has no errors.
@@ -61,7 +67,12 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
         );
     }
     let errors_before = out.iter().filter(|d| d.is_error()).count();
-    let model = Checker { out: &mut *out }.contract(contract);
+    let model = Checker {
+        out: &mut *out,
+        has_unreadable_lines: !file.unreadable.is_empty(),
+        unknown_clocks: Vec::new(),
+    }
+    .contract(contract);
     let errors_after = out.iter().filter(|d| d.is_error()).count();
     model.filter(|_| errors_after == errors_before)
 }
@@ -78,7 +89,14 @@ fn has_cjk(s: &str) -> bool {
 
 impl Checker<'_> {
     fn push(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.code == Code::E011 && self.has_unreadable_lines {
+            return;
+        }
         self.out.push(diagnostic);
+    }
+
+    fn clock_is_unknown(&self, priority: &str) -> bool {
+        self.unknown_clocks.iter().any(|p| p == priority)
     }
 
     /// E012 unless `name` is one of `known` (a `kind` such as "calendar").
@@ -282,10 +300,16 @@ impl Checker<'_> {
             self.resolve(c, "calendar", &calendar_names)
                 .then(|| CalendarId(c.node.clone()))
         });
+        let contract_clock_unknown = items.clock.is_some() && clock.is_none();
 
         let channels = self.channels(&items, &calendar_names, clock.as_ref(), contract.keyword);
-        let mut priorities =
-            self.priorities(&items, &calendar_names, clock.as_ref(), contract.keyword);
+        let mut priorities = self.priorities(
+            &items,
+            &calendar_names,
+            clock.as_ref(),
+            contract_clock_unknown,
+            contract.keyword,
+        );
         self.targets(
             &items,
             &mut priorities,
@@ -540,6 +564,7 @@ impl Checker<'_> {
         items: &Items<'_>,
         calendar_names: &[&str],
         clock: Option<&CalendarId>,
+        contract_clock_unknown: bool,
         contract_keyword: Span,
     ) -> Vec<Priority> {
         self.unique_names("priority", items.priorities.iter().map(|p| &p.name));
@@ -578,6 +603,14 @@ impl Checker<'_> {
                 self.resolve(c, "calendar", calendar_names)
                     .then(|| CalendarId(c.node.clone()))
             });
+            let unknown = if priority.clocks.is_empty() {
+                contract_clock_unknown
+            } else {
+                own_clock.is_none()
+            };
+            if unknown {
+                self.unknown_clocks.push(priority.name.node.clone());
+            }
             let placeholder = || Target {
                 within: Fill::Placeholder(String::new()),
                 or_workaround: false,

@@ -218,6 +218,7 @@ impl Checker<'_> {
         let DurationAst::Given { amount, unit } = &within.node else {
             return None;
         };
+        let clock_unknown = self.clock_is_unknown(priority);
         if *amount == 0 {
             self.push(
                 Diagnostic::new(
@@ -228,6 +229,9 @@ impl Checker<'_> {
                 .with_label("zero")
                 .with_help("give the time allowed, such as `15 minutes`"),
             );
+            return None;
+        }
+        if clock_unknown {
             return None;
         }
         let always = clock.is_none_or(|c| c.always);
@@ -241,7 +245,11 @@ impl Checker<'_> {
                         format!("`business days` need business hours, but the clock of `{priority}` is {clock_name}, which is always open"),
                     )
                     .with_label("no business days on a 24x7 clock")
-                    .with_help(format!("write `{amount} days` ({} hours), or give `{priority}` a business `clock`", amount * 24)),
+                    .with_help(format!(
+                        "write `{}` ({} hours), or give `{priority}` a business `clock`",
+                        shown(Duration { amount: *amount, unit: Unit::Days }),
+                        amount * 24
+                    )),
                 );
                 None
             }
@@ -253,7 +261,10 @@ impl Checker<'_> {
                         format!("`days` on the business clock {clock_name} of `{priority}` is ambiguous"),
                     )
                     .with_label("calendar days on a business clock")
-                    .with_help(format!("write `{amount} business days`")),
+                    .with_help(format!(
+                        "write `{}`",
+                        shown(Duration { amount: *amount, unit: Unit::BusinessDays })
+                    )),
                 );
                 None
             }
@@ -354,7 +365,7 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            if *amount == 0 {
+            if *amount == 0 || self.clock_is_unknown(p.id.as_str()) {
                 continue;
             }
             let clock = model.clock_of(p);

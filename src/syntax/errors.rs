@@ -31,7 +31,8 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         lbrace => "`{`",
         rbrace => "`}`",
         period | period_word => "`monthly`, `quarterly` or `yearly`",
-        unit | unit_minutes => "`minutes`",
+        unit => "a unit (`minutes`, `hours`, `days`, `business days`)",
+        unit_minutes => "`minutes`",
         unit_hours => "`hours`",
         unit_business => "`business days`",
         unit_days => "`days`",
@@ -190,6 +191,8 @@ pub(super) fn syntax_error(
         .with_help_opt(help)
 }
 
+const UNIT: &str = "a unit (`minutes`, `hours`, `days`, `business days`)";
+
 /// A hint for common slips that "did you mean" cannot see.
 fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
     let wants = |e: &str| expected.contains(&e);
@@ -197,8 +200,15 @@ fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
         Some(format!("put text in double quotes: \"{found}\""))
     } else if wants("a percentage such as `99.9%`") && found.parse::<f64>().is_ok() {
         Some(format!("write a percentage with its sign: `{found}%`"))
-    } else if wants("`minutes`") && found.parse::<f64>().is_err() {
-        Some("units are `minutes`, `hours`, `days` and `business days`".into())
+    } else if wants(UNIT) || wants("`minutes`") {
+        const UNITS: [&str; 8] = [
+            "minutes", "minute", "hours", "hour", "days", "day", "business", "working",
+        ];
+        Some(match did_you_mean(found, UNITS) {
+            Some(unit @ ("business" | "working")) => format!("did you mean `{unit} days`?"),
+            Some(unit) => format!("did you mean `{unit}`?"),
+            None => "units are `minutes`, `hours`, `days` and `business days`".into(),
+        })
     } else if wants("`}`") && found == "end of file" {
         Some("a block was opened with `{` and never closed".into())
     } else {

@@ -170,6 +170,7 @@ pub(super) struct Lowering<'s> {
     source: &'s SourceFile,
     diagnostics: Vec<Diagnostic>,
     placeholders: Vec<Spanned<String>>,
+    unreadable: Vec<Span>,
 }
 
 impl<'s> Lowering<'s> {
@@ -178,6 +179,7 @@ impl<'s> Lowering<'s> {
             source,
             diagnostics: Vec::new(),
             placeholders: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -219,6 +221,7 @@ impl<'s> Lowering<'s> {
             contracts,
             comments,
             placeholders: std::mem::take(&mut self.placeholders),
+            unreadable: std::mem::take(&mut self.unreadable),
             end: Span::new(end, end),
         }
     }
@@ -320,6 +323,7 @@ impl<'s> Lowering<'s> {
     fn recover(&mut self, junk: &P<'_>, previous: Option<Span>, context: Context) {
         let text = self.source.text();
         let junk_span = span_of(junk);
+        self.unreadable.push(junk_span);
         // A line that began with a good item and went wrong later is read
         // whole: the error is in the line, not in its tail.
         let start = match previous {
