@@ -235,6 +235,7 @@ fn every_code_has_a_golden_case_and_a_page() {
             }
         }
     }
+    missing.extend(page_examples_match_their_cases());
     let index = std::fs::read_to_string(root().join("docs/codes/README.md")).unwrap_or_default();
     for code in Code::ALL {
         if !index.contains(&format!("[{code}]({code}.md)")) {
@@ -242,6 +243,59 @@ fn every_code_has_a_golden_case_and_a_page() {
         }
     }
     fail_if_any(missing);
+}
+
+/// The line before a page's printed example, naming the case it shows.
+const PRINTS_FROM: &str = "`slac check` prints (from `";
+
+/// Each page's printed example is the current output of the case it names
+/// (without the `codes:` line); blessing rewrites it.
+fn page_examples_match_their_cases() -> Vec<String> {
+    let mut failures = Vec::new();
+    for page in files_below(&root().join("docs").join("codes"), "md") {
+        let Ok(text) = std::fs::read_to_string(&page) else {
+            continue;
+        };
+        let Some(at) = text.find(PRINTS_FROM) else {
+            continue;
+        };
+        let after = &text[at + PRINTS_FROM.len()..];
+        let Some(case) = after.split('`').next() else {
+            continue;
+        };
+        let block_start = after
+            .find("```text\n")
+            .map(|i| at + PRINTS_FROM.len() + i + "```text\n".len());
+        let block_end = block_start.and_then(|s| text[s..].find("```").map(|e| s + e));
+        let (Some(start), Some(end)) = (block_start, block_end) else {
+            failures.push(format!(
+                "{}: no ```text block after `{case}`",
+                relative(&page)
+            ));
+            continue;
+        };
+        let checked = check_file(&root().join(case));
+        let printed = normalise(&report::human_with_width(
+            &checked.source,
+            &checked.diagnostics,
+            false,
+            100,
+        ));
+        let printed = printed.trim_start_matches('\n');
+        let shown = normalise(&text[start..end]);
+        if blessing() {
+            let updated = format!("{}{printed}{}", &text[..start], &text[end..]);
+            std::fs::write(&page, updated)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", page.display()));
+        } else if shown != printed {
+            failures.push(format!(
+                "{}: the example differs from what `{case}` prints:\n{}\nRun `{BLESS}`.",
+                relative(&page),
+                line_diff(&shown, printed)
+            ));
+        }
+    }
+    failures
 }
 
 // ------------------------------------------------------------------ formats
