@@ -8,14 +8,59 @@
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source::SourceFile;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use serde_json::{json, Value};
 use std::fmt;
+
+/// A file as miette reads it, with character columns.
+///
+/// miette counts the column of its `[file:line:col]` header in bytes, so
+/// after Chinese text it would disagree with the JSON, GitHub and SARIF
+/// formats and with editors; this recomputes it in characters.
+struct CharColumns<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for CharColumns<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reports a column only when it reads no lines before.
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            let offset = span.offset().min(self.text.len());
+            let before = self.text.get(..offset).unwrap_or("");
+            let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            before.get(line_start..).map_or(0, |s| s.chars().count())
+        };
+        let contents = MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )
+        .with_language("sla");
+        Ok(Box::new(contents))
+    }
+}
 
 /// A diagnostic bound to its file, as miette wants it.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: NamedSource<String>,
+    source: CharColumns<'a>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -94,7 +139,10 @@ pub fn human_with_width(
     for diagnostic in diagnostics {
         let report = Report {
             diagnostic,
-            source: NamedSource::new(source.name(), source.text().to_string()).with_language("sla"),
+            source: CharColumns {
+                name: source.name(),
+                text: source.text(),
+            },
         };
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!(
@@ -283,6 +331,15 @@ pub fn sarif(files: &[FileDiagnostics<'_>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn human_header_counts_characters() {
+        let source = SourceFile::new("t.sla", "contract \"客户服务\" {\n  \"服务\" x\n}");
+        let at = source.text().find('x').unwrap_or(0);
+        let d = Diagnostic::new(Code::E002, crate::Span::new(at, at + 1), "x");
+        let out = human_with_width(&source, &[d], false, 80);
+        assert!(out.contains("[t.sla:2:8]"), "{out}");
+    }
 
     #[test]
     fn github_properties_escape_colons_and_commas() {
