@@ -168,6 +168,8 @@ pub enum ScopeLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
     pub name: Ident,
+    /// The whole `calendar` item.
+    pub span: Span,
     pub label: Option<Text>,
     /// `Some(span of 24x7)` for an always-open calendar.
     pub always: Option<Span>,

@@ -89,7 +89,7 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
             let source = SourceFile::new(name, text);
             let diagnostic = Diagnostic::new(
                 Code::E004,
-                Span::new(at, at + 1),
+                Span::new(at, at + '\u{fffd}'.len_utf8()),
                 format!("the file is not UTF-8 text (invalid byte at offset {at})"),
             )
             .with_label("not UTF-8")

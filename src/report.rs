@@ -274,7 +274,6 @@ pub fn sarif(files: &[FileDiagnostics<'_>]) -> String {
                     "text": format!("See {uri} for what {code} means, why it matters and how to fix it."),
                     "markdown": format!("See [{code}]({uri}) for what it means, why it matters and how to fix it."),
                 },
-                "helpUri": uri,
                 "defaultConfiguration": { "level": code.severity().as_str() },
             })
         })

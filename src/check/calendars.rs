@@ -200,7 +200,11 @@ impl Checker<'_> {
 
         let has_hours =
             weekly.iter().any(|d| !d.is_empty()) || open.iter().any(|o| !o.spans.is_empty());
-        if calendar.always.is_none() && !has_hours {
+        // A line already reported as wrong may be the one with the hours.
+        let errors_inside = self.out.iter().any(|d| {
+            d.is_error() && calendar.span.start <= d.span.start && d.span.end <= calendar.span.end
+        });
+        if calendar.always.is_none() && !has_hours && !errors_inside {
             self.push(
                 Diagnostic::new(
                     Code::E033,

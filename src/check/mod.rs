@@ -105,11 +105,15 @@ impl Checker<'_> {
             return true;
         }
         let suggestion = did_you_mean(&name.node, known.iter().copied());
+        let kinds = match kind.strip_suffix('y') {
+            Some(stem) => format!("{stem}ies"),
+            None => format!("{kind}s"),
+        };
         let declared = if known.is_empty() {
             format!("no {kind} is declared")
         } else {
             format!(
-                "{kind}s declared: {}",
+                "{kinds} declared: {}",
                 known
                     .iter()
                     .map(|k| format!("`{k}`"))

@@ -82,7 +82,10 @@ impl Kind {
 #[derive(Clone, Copy)]
 struct Written {
     duration: Option<Duration>,
+    /// The duration as written.
     span: Span,
+    /// The priority name starting the line.
+    priority: Span,
 }
 
 impl Checker<'_> {
@@ -134,7 +137,7 @@ impl Checker<'_> {
                     continue;
                 };
                 if let Some(first) = entry {
-                    let first = first.span;
+                    let first = first.priority;
                     self.push(
                         Diagnostic::new(
                             Code::E010,
@@ -159,6 +162,7 @@ impl Checker<'_> {
                 *entry = Some(Written {
                     duration,
                     span: line.within.span,
+                    priority: line.priority.span,
                 });
                 if let (Kind::Response, Some(span)) = (kind, line.or_workaround) {
                     self.push(
@@ -183,6 +187,14 @@ impl Checker<'_> {
                 }
             }
             for (index, name) in items.priorities.iter().map(|p| &p.name).enumerate() {
+                // A priority declared twice is E010 already; its targets
+                // belong to the first declaration.
+                if names
+                    .get(..index)
+                    .is_some_and(|n| n.contains(&name.node.as_str()))
+                {
+                    continue;
+                }
                 if written
                     .get(slot)
                     .and_then(|w| w.get(index))

@@ -30,7 +30,7 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         range_sep => "`..`",
         lbrace => "`{`",
         rbrace => "`}`",
-        period | period_word => "`monthly`, `quarterly` or `yearly`",
+        period | period_word => "a period (`monthly`, `quarterly`, `yearly`)",
         unit => "a unit (`minutes`, `hours`, `days`, `business days`)",
         unit_minutes => "`minutes`",
         unit_hours => "`hours`",
@@ -103,6 +103,9 @@ fn keyword_words(expected: &[&'static str]) -> Vec<&'static str> {
 /// Joins expectations as "a, b or c"; a long list of keywords is cut short.
 fn join(expected: &[&'static str]) -> String {
     let keywords = expected.iter().filter(|e| e.starts_with('`')).count();
+    // "end of …" reads best last.
+    let mut expected: Vec<&'static str> = expected.to_vec();
+    expected.sort_by_key(|e| e.starts_with("end of"));
     let shown: Vec<&str> = if keywords > 6 {
         let mut shown: Vec<&str> = expected
             .iter()
@@ -196,7 +199,11 @@ const UNIT: &str = "a unit (`minutes`, `hours`, `days`, `business days`)";
 /// A hint for common slips that "did you mean" cannot see.
 fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
     let wants = |e: &str| expected.contains(&e);
-    if wants("a quoted text") && !found.starts_with('"') && found != "end of line" {
+    if found.starts_with('"') && (found.len() == 1 || !found.ends_with('"')) {
+        Some("the closing `\"` is missing: a string ends on its own line (use `\"\"\"` for text over several lines)".into())
+    } else if found == "satisfied" {
+        Some("a satisfaction share is a percentage: `90% satisfied`".into())
+    } else if wants("a quoted text") && !found.starts_with('"') && found != "end of line" {
         Some(format!("put text in double quotes: \"{found}\""))
     } else if wants("a percentage such as `99.9%`") && found.parse::<f64>().is_ok() {
         Some(format!("write a percentage with its sign: `{found}%`"))
@@ -214,4 +221,39 @@ fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// When the parse ran out of text with a `{` still open, the place to fix
+/// is that `{`, not the end of the file.
+pub(super) fn unclosed_block(
+    error: &pest::error::Error<Rule>,
+    text: &str,
+    unclosed: &[usize],
+) -> Option<Diagnostic> {
+    let at = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let rest = text.get(at..)?;
+    let only_trivia = rest
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"));
+    let open = *unclosed.last()?;
+    if !only_trivia {
+        return None;
+    }
+    let help = if unclosed.len() == 1 {
+        "add the `}` that ends this block at the end of the file; if the file ends where it should, a block inside it may be missing its own `}`"
+    } else {
+        "add the `}` that ends this block"
+    };
+    Some(
+        Diagnostic::new(
+            Code::E001,
+            Span::new(open, open + 1),
+            "this `{` is never closed",
+        )
+        .with_label("opened here, never closed")
+        .with_help(help),
+    )
 }

@@ -235,16 +235,21 @@ impl<'s> Lowering<'s> {
         let mut previous: Option<Span> = None;
         for child in inner {
             let child_span = span_of(&child);
+            let before = items.len();
             match child.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => self.recover(&child, previous, Context::Contract),
+                Rule::junk => {
+                    if self.recover(&child, previous, Context::Contract) {
+                        items.pop();
+                    }
+                }
                 _ => {
                     if let Some(item) = self.item(child) {
                         items.push(item);
                     }
                 }
             }
-            previous = Some(child_span);
+            previous = (items.len() > before).then_some(child_span);
         }
         Some(Contract {
             title,
@@ -291,7 +296,7 @@ impl<'s> Lowering<'s> {
                 definition: self.text(inner.next()?)?,
             },
             Rule::scope_item => ItemKind::Scope(self.scope(inner)),
-            Rule::calendar_item => ItemKind::Calendar(self.calendar(inner)?),
+            Rule::calendar_item => ItemKind::Calendar(self.calendar(inner, span)?),
             Rule::channel_item => ItemKind::Channel(self.channel(inner)?),
             Rule::priority_item => ItemKind::Priority(self.priority(inner)?),
             Rule::response_item => ItemKind::Response(self.targets(inner)),
@@ -320,9 +325,19 @@ impl<'s> Lowering<'s> {
 
     /// Reports a line that matched no rule: re-parsed alone for a precise
     /// E001, or an E002 for a word this place does not know.
-    fn recover(&mut self, junk: &P<'_>, previous: Option<Span>, context: Context) {
+    /// Returns true when the line began with the item just before the junk
+    /// (`previous`), which the caller then drops: it was only half read.
+    fn recover(&mut self, junk: &P<'_>, previous: Option<Span>, context: Context) -> bool {
         let text = self.source.text();
         let junk_span = span_of(junk);
+        // More junk on the line of the last unreadable one is part of it.
+        if let Some(last) = self.unreadable.last_mut() {
+            let between = text.get(last.end()..junk_span.start()).unwrap_or("\n");
+            if last.end <= junk_span.start && !between.contains('\n') {
+                *last = last.to(junk_span);
+                return false;
+            }
+        }
         self.unreadable.push(junk_span);
         // A line that began with a good item and went wrong later is read
         // whole: the error is in the line, not in its tail.
@@ -360,7 +375,7 @@ impl<'s> Lowering<'s> {
                     .with_label("not known here")
                     .with_help(help),
             );
-            return;
+            return start < junk_span.start();
         }
         match SlaParser::parse(context.rule(), snippet) {
             Err(error) => self.push(syntax_error(&error, start, snippet).in_line()),
@@ -369,6 +384,7 @@ impl<'s> Lowering<'s> {
                     .with_help("check that it stands inside the right block"),
             ),
         }
+        start < junk_span.start()
     }
 
     /// A `field_junk`: an unknown field, or a known one with a bad value.
@@ -615,9 +631,9 @@ impl<'s> Lowering<'s> {
                 Diagnostic::new(Code::E020, span, format!("reversed weekday range `{text}`"))
                     .with_label("ends before it starts")
                     .with_help(format!(
-                        "weeks run from `mon` to `sun`; write `{}-sun, mon-{}`",
-                        WEEKDAYS.get(first).unwrap_or(&"mon"),
-                        WEEKDAYS.get(last).unwrap_or(&"sun")
+                        "weeks run from `mon` to `sun`; write `{}, {}`",
+                        day_range(first, 6),
+                        day_range(0, last)
                     )),
             );
             return None;
@@ -762,9 +778,14 @@ impl<'s> Lowering<'s> {
         let mut previous = None;
         for line in inner {
             let line_span = span_of(&line);
+            let before = lines.len();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => self.recover(&line, previous, Context::Scope),
+                Rule::junk => {
+                    if self.recover(&line, previous, Context::Scope) {
+                        lines.pop();
+                    }
+                }
                 Rule::service_line => {
                     let mut parts = line.into_inner();
                     let _keyword = parts.next();
@@ -785,12 +806,12 @@ impl<'s> Lowering<'s> {
                 }
                 other => self.internal(line_span, Some(other)),
             }
-            previous = Some(line_span);
+            previous = (lines.len() > before).then_some(line_span);
         }
         lines
     }
 
-    fn calendar(&mut self, mut inner: Pairs<'_, Rule>) -> Option<Calendar> {
+    fn calendar(&mut self, mut inner: Pairs<'_, Rule>, span: Span) -> Option<Calendar> {
         let name = ident(&inner.next()?);
         let mut label = None;
         let mut always = None;
@@ -805,6 +826,7 @@ impl<'s> Lowering<'s> {
         }
         Some(Calendar {
             name,
+            span,
             label,
             always,
             lines,
@@ -816,9 +838,14 @@ impl<'s> Lowering<'s> {
         let mut previous = None;
         for line in body.into_inner() {
             let line_span = span_of(&line);
+            let before = lines.len();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => self.recover(&line, previous, Context::Calendar),
+                Rule::junk => {
+                    if self.recover(&line, previous, Context::Calendar) {
+                        lines.pop();
+                    }
+                }
                 Rule::weekly_line => {
                     let mut days = Vec::new();
                     let mut spans = Vec::new();
@@ -858,7 +885,7 @@ impl<'s> Lowering<'s> {
                 }
                 other => self.internal(line_span, Some(other)),
             }
-            previous = Some(line_span);
+            previous = (lines.len() > before).then_some(line_span);
         }
         lines
     }
@@ -997,9 +1024,14 @@ impl<'s> Lowering<'s> {
         let mut previous = None;
         for line in inner {
             let line_span = span_of(&line);
+            let before = targets.len();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => self.recover(&line, previous, Context::Target),
+                Rule::junk => {
+                    if self.recover(&line, previous, Context::Target) {
+                        targets.pop();
+                    }
+                }
                 Rule::target_line => {
                     if let Some(target) = self.target_line(line) {
                         targets.push(target);
@@ -1007,7 +1039,7 @@ impl<'s> Lowering<'s> {
                 }
                 other => self.internal(line_span, Some(other)),
             }
-            previous = Some(line_span);
+            previous = (targets.len() > before).then_some(line_span);
         }
         targets
     }
@@ -1091,9 +1123,14 @@ impl<'s> Lowering<'s> {
         let mut previous = None;
         for line in inner {
             let line_span = span_of(&line);
+            let before = lines.len();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => self.recover(&line, previous, Context::Support),
+                Rule::junk => {
+                    if self.recover(&line, previous, Context::Support) {
+                        lines.pop();
+                    }
+                }
                 Rule::submit_line => {
                     let mut parts = line.into_inner();
                     let keyword = parts.next().map(|k| span_of(&k)).unwrap_or(line_span);
@@ -1107,7 +1144,7 @@ impl<'s> Lowering<'s> {
                 }
                 other => self.internal(line_span, Some(other)),
             }
-            previous = Some(line_span);
+            previous = (lines.len() > before).then_some(line_span);
         }
         lines
     }
@@ -1126,6 +1163,16 @@ impl<'s> Lowering<'s> {
             after,
             to,
         })
+    }
+}
+
+/// `fri-sun`, or `mon` for a one-day range.
+fn day_range(first: usize, last: usize) -> String {
+    let name = |i: usize| WEEKDAYS.get(i).copied().unwrap_or("mon");
+    if first == last {
+        name(first).to_string()
+    } else {
+        format!("{}-{}", name(first), name(last))
     }
 }
 

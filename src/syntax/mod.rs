@@ -53,7 +53,8 @@ pub fn parse(source: &SourceFile) -> Parsed {
         }
         Err(error) => Parsed {
             file: None,
-            diagnostics: vec![errors::syntax_error(&error, 0, text)],
+            diagnostics: vec![errors::unclosed_block(&error, text, &scanned.unclosed)
+                .unwrap_or_else(|| errors::syntax_error(&error, 0, text))],
         },
     }
 }

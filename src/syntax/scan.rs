@@ -15,12 +15,14 @@ pub const MAX_DEPTH: usize = 64;
 pub struct Scanned {
     pub comments: Vec<Comment>,
     pub too_deep: Option<Diagnostic>,
+    /// Offsets of `{` never closed, outermost first.
+    pub unclosed: Vec<usize>,
 }
 
 pub fn scan(text: &str) -> Scanned {
     let bytes = text.as_bytes();
     let mut comments = Vec::new();
-    let mut depth = 0usize;
+    let mut open: Vec<usize> = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -42,8 +44,8 @@ pub fn scan(text: &str) -> Scanned {
             b'"' => i = skip_string(bytes, i + 1),
             b'[' => i = find(bytes, i, b']').min(find(bytes, i, b'\n')) + 1,
             b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
+                open.push(i);
+                if open.len() > MAX_DEPTH {
                     let diagnostic = Diagnostic::new(
                         Code::E003,
                         Span::new(i, i + 1),
@@ -57,12 +59,13 @@ pub fn scan(text: &str) -> Scanned {
                     return Scanned {
                         comments,
                         too_deep: Some(diagnostic),
+                        unclosed: Vec::new(),
                     };
                 }
                 i += 1;
             }
             b'}' => {
-                depth = depth.saturating_sub(1);
+                open.pop();
                 i += 1;
             }
             _ => i += 1,
@@ -71,6 +74,7 @@ pub fn scan(text: &str) -> Scanned {
     Scanned {
         comments,
         too_deep: None,
+        unclosed: open,
     }
 }
 
