@@ -953,3 +953,66 @@ fn shipped_contracts_build_and_validate() {
         }
     }
 }
+
+/// The fingerprint of a contract's source text, through the whole pipeline.
+fn fingerprint_of_source(text: &str) -> String {
+    let checked = slac::check(slac::SourceFile::new("t.sla", text));
+    let model = checked
+        .model
+        .unwrap_or_else(|| panic!("does not check: {:?}", checked.diagnostics));
+    rules::fingerprint_of(&model)
+}
+
+#[test]
+fn formatting_only_changes_keep_the_fingerprint_and_meaning_changes_do_not() {
+    let original = std::fs::read_to_string(manifest_path("contracts/acme-support.sla"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let base = fingerprint_of_source(&original);
+
+    // Layout: other indentation, CRLF, extra blank lines, comments added and
+    // removed, items reordered where order carries no meaning.
+    let reindented: String = original
+        .lines()
+        .map(|l| format!("\t{}  // note\r\n\r\n", l.trim()))
+        .collect();
+    let without_comments: String = original
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{}\n", l.split("  //").next().unwrap_or(l)))
+        .collect();
+    let moved_header = original
+        .replace("  id        \"ACME-CS-2027\"\n", "")
+        .replace(
+            "  business-day ends-at-close\n",
+            "  business-day ends-at-close\n  id \"ACME-CS-2027\"\n",
+        );
+    let respelt_units = original
+        .replace("within 15 minutes", "within 15 min")
+        .replace("within 4 hours", "within 4 h")
+        .replace("5 business days", "5 working days");
+    for (what, text) in [
+        ("reindented with CRLF and comments", reindented),
+        ("comments removed", without_comments),
+        ("header item moved", moved_header),
+        ("units respelt", respelt_units),
+    ] {
+        assert_eq!(
+            fingerprint_of_source(&text),
+            base,
+            "{what} changed the fingerprint"
+        );
+    }
+
+    for (what, text) in [
+        ("a target", original.replace("P2 within 2 hours", "P2 within 3 hours")),
+        ("a holiday", original.replace("2027-10-07 \"国庆节\"", "2027-10-08 \"国庆节\"")),
+        ("a label", original.replace("\"紧急\"", "\"特急\"")),
+        ("priority order", original.replace(
+            "  priority P3 \"中\" { \"一般咨询或非核心功能的问题。\" }\n  priority P4 \"低\" { \"建议、非紧急查询或文档请求。\" }",
+            "  priority P4 \"低\" { \"建议、非紧急查询或文档请求。\" }\n  priority P3 \"中\" { \"一般咨询或非核心功能的问题。\" }",
+        )),
+    ] {
+        assert_ne!(text, original, "{what}: the edit did not apply");
+        assert_ne!(fingerprint_of_source(&text), base, "changing {what} kept the fingerprint");
+    }
+}
