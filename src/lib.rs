@@ -22,6 +22,7 @@ pub mod check;
 pub mod clock;
 pub mod diagnostic;
 pub mod eval;
+pub mod format;
 pub mod model;
 pub mod render;
 pub mod report;

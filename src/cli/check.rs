@@ -1,50 +1,8 @@
 //! `slac check PATH…`: parse and check contracts, files or folders.
 
-use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, Failure, FAILED, OK};
+use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
 use slac::report::{self, FileDiagnostics};
 use slac::{Checked, Severity};
-use std::path::{Path, PathBuf};
-
-/// The `.sla` files below a folder, sorted, recursing.
-fn contracts_in(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = std::fs::read_dir(folder)
-        .map_err(|e| Failure::usage(format!("cannot read folder `{}`: {e}", folder.display())))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            contracts_in(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "sla") {
-            found.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Files named directly, and `.sla` files in folders named.
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = files.len();
-            contracts_in(path, &mut files)?;
-            if files.len() == before {
-                return Err(Failure::usage(format!(
-                    "no `.sla` contracts in folder `{}`",
-                    path.display()
-                )));
-            }
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            return Err(Failure::usage(format!(
-                "no such file or folder `{}`",
-                path.display()
-            )));
-        }
-    }
-    Ok(files)
-}
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -55,7 +13,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
-    let files = collect(&args.paths)?;
+    let files = super::collect(&args.paths)?;
     let checked: Vec<Checked> = files
         .iter()
         .map(|path| super::read_and_check(path))

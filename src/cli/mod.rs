@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod due;
 mod eval;
+mod fmt;
 mod init;
 mod render;
 mod schema;
@@ -49,6 +50,18 @@ pub enum Command {
     Schema,
     /// Write a new contract from the built-in template, placeholders included.
     Init(InitArgs),
+    /// Format contracts in place (canonical layout, comments kept).
+    Fmt(FmtArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Files or folders of `.sla` contracts.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; list the files that are not formatted and exit 1.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Args, Debug)]
@@ -235,6 +248,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args, color),
         Command::Schema => schema::run(),
         Command::Init(args) => init::run(args),
+        Command::Fmt(args) => fmt::run(args, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -352,4 +366,45 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
         let _ = std::fs::remove_file(&temporary);
         Failure::usage(format!("cannot write `{}`: {e}", path.display()))
     })
+}
+
+/// The `.sla` files below a folder, sorted, recursing.
+fn contracts_in(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let entries = std::fs::read_dir(folder)
+        .map_err(|e| Failure::usage(format!("cannot read folder `{}`: {e}", folder.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            contracts_in(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "sla") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Files named directly, and `.sla` files in folders named.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            contracts_in(path, &mut files)?;
+            if files.len() == before {
+                return Err(Failure::usage(format!(
+                    "no `.sla` contracts in folder `{}`",
+                    path.display()
+                )));
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(Failure::usage(format!(
+                "no such file or folder `{}`",
+                path.display()
+            )));
+        }
+    }
+    Ok(files)
 }

@@ -1,0 +1,53 @@
+//! `slac fmt PATH… [--check]`: canonical layout, in place.
+//!
+//! A file with syntax diagnostics is left alone (formatting could lose the
+//! lines that were not read); the formatter's output is verified to hold
+//! the same contract and comments before anything is written.
+
+use super::{CmdResult, Failure, FmtArgs, FAILED, OK};
+use slac::format::{format_source, FormatError};
+use slac::SourceFile;
+
+pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
+    let files = super::collect(&args.paths)?;
+    let mut failed = false;
+    let mut unformatted = 0;
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Failure::usage(format!("cannot read `{name}`: {e}")))?;
+        let Ok(text) = String::from_utf8(bytes) else {
+            eprintln!("error: `{name}` is not UTF-8 text; not formatted");
+            failed = true;
+            continue;
+        };
+        let source = SourceFile::new(name.clone(), text.clone());
+        match format_source(&source) {
+            Ok(formatted) if formatted == text => {}
+            Ok(formatted) => {
+                unformatted += 1;
+                if args.check {
+                    println!("{name}: not formatted");
+                } else {
+                    super::write_output(Some(path), formatted.as_bytes())?;
+                    println!("{name}: formatted");
+                }
+            }
+            Err(FormatError::Syntax(diagnostics)) => {
+                eprint!("{}", slac::report::human(&source, &diagnostics, color));
+                eprintln!("error: `{name}` has syntax errors; not formatted");
+                failed = true;
+            }
+            Err(FormatError::Changed(why)) => {
+                return Err(Failure::usage(format!(
+                    "internal error: formatting `{name}` would not keep it the same ({why}); the file is untouched — please report this"
+                )));
+            }
+        }
+    }
+    if failed || (args.check && unformatted > 0) {
+        Ok(FAILED)
+    } else {
+        Ok(OK)
+    }
+}
