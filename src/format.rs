@@ -172,10 +172,18 @@ impl Formatter<'_> {
         between.matches('\n').count() >= 2
     }
 
+    /// Pushes a line at `indent`; the continuation lines of a text block
+    /// inside it are indented the same.
     fn push_line(&mut self, indent: usize, line: &str) {
-        self.out.push_str(&" ".repeat(indent));
-        self.out.push_str(line);
-        self.out.push('\n');
+        for (i, part) in line.split('\n').enumerate() {
+            if i > 0 && part.is_empty() {
+                self.out.push('\n');
+                continue;
+            }
+            self.out.push_str(&" ".repeat(indent));
+            self.out.push_str(part);
+            self.out.push('\n');
+        }
     }
 
     /// Comments that start before `before`, each on its own line.
@@ -310,8 +318,37 @@ impl Formatter<'_> {
 
     // ---------------------------------------------------------- values
 
+    /// Text as written; a text block re-indented two columns under its
+    /// item (its meaning does not depend on where it stands).
     fn text(&self, text: &Text) -> String {
-        self.src(text.span)
+        let written = self.src(text.span);
+        let Some(inner) = written
+            .strip_prefix("\"\"\"")
+            .and_then(|w| w.strip_suffix("\"\"\""))
+        else {
+            return written;
+        };
+        let mut lines: Vec<&str> = inner.split('\n').map(str::trim).collect();
+        if lines.first().is_some_and(|l| l.is_empty()) {
+            lines.remove(0);
+        }
+        if lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        if lines.is_empty() {
+            return written;
+        }
+        let body: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {l}")
+                }
+            })
+            .collect();
+        format!("\"\"\"\n{}\n  \"\"\"", body.join("\n"))
     }
 
     fn fill_number(&self, value: &crate::source::Spanned<Fill<f64>>) -> String {

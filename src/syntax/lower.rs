@@ -1180,48 +1180,27 @@ fn ident(pair: &P<'_>) -> Ident {
     Spanned::new(pair.as_str().to_string(), span_of(pair))
 }
 
-/// A text block's content, as prose: the first line break after `"""` and
-/// the last before `"""` dropped, the indentation common to its lines
-/// removed, lines of one paragraph folded into one (with a space, or with
-/// nothing between CJK characters), and paragraphs separated by a blank line
-/// kept apart by one line break.
+/// A text block's content, as prose: each line trimmed (indentation is
+/// layout, not content), the lines of one paragraph folded into one (with a
+/// space, or with nothing between CJK characters), and paragraphs separated
+/// by blank lines kept apart by one line break.
 fn dedent(raw: &str) -> String {
-    let mut lines: Vec<&str> = raw.split('\n').map(|l| l.trim_end_matches('\r')).collect();
-    if lines.first().is_some_and(|l| l.trim().is_empty()) {
-        lines.remove(0);
-    }
-    if lines.last().is_some_and(|l| l.trim().is_empty()) {
-        lines.pop();
-    }
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
-        .min()
-        .unwrap_or(0);
     let mut out = String::new();
     let mut paragraph_break = false;
-    for line in lines {
-        let line = line.get(indent..).unwrap_or("").trim_end();
-        if line.trim().is_empty() {
+    for line in raw.split('\n').map(str::trim) {
+        if line.is_empty() {
             paragraph_break = !out.is_empty();
             continue;
         }
         if paragraph_break {
             out.push('\n');
             paragraph_break = false;
-        } else if let (Some(before), Some(after)) =
-            (out.chars().last(), line.trim_start().chars().next())
-        {
-            if before != '\n' && !(is_wide(before) && is_wide(after)) {
+        } else if let (Some(before), Some(after)) = (out.chars().last(), line.chars().next()) {
+            if !(is_wide(before) && is_wide(after)) {
                 out.push(' ');
             }
         }
-        if out.is_empty() || out.ends_with('\n') {
-            out.push_str(line);
-        } else {
-            out.push_str(line.trim_start());
-        }
+        out.push_str(line);
     }
     out
 }

@@ -28,7 +28,8 @@ pub fn scan(text: &str) -> Scanned {
         match b {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 let end = find(bytes, i, b'\n');
-                let body = text.get(i + 2..end).unwrap_or("").trim_end_matches('\r');
+                // Trailing blanks of a comment carry nothing; the formatter drops them.
+                let body = text.get(i + 2..end).unwrap_or("").trim_end();
                 comments.push(Comment {
                     text: body.to_string(),
                     span: Span::new(i, i + 2 + body.len()),

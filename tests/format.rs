@@ -1,0 +1,84 @@
+//! Properties of `slac fmt` on the shipped contracts with random layout
+//! noise: formatting is idempotent, keeps the contract's meaning and every
+//! comment, and removes indentation noise entirely.
+
+use proptest::prelude::*;
+use slac::format::format_source;
+use slac::SourceFile;
+
+const CONTRACTS: [&str; 4] = [
+    include_str!("../contracts/acme-support.sla"),
+    include_str!("../contracts/globex-helpdesk.sla"),
+    include_str!("../contracts/templates/customer-service.zh-CN.sla"),
+    include_str!("../contracts/templates/customer-service.en.sla"),
+];
+
+fn fmt(text: &str) -> String {
+    format_source(&SourceFile::new("t.sla", text)).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+}
+
+fn model(text: &str) -> Option<slac::model::Contract> {
+    slac::check(SourceFile::new("t.sla", text)).model
+}
+
+/// Re-indents every line: spaces or tabs, any amount; trailing blanks; CRLF.
+fn reindent(text: &str, noise: &[(u8, bool, bool)]) -> String {
+    text.lines()
+        .zip(noise.iter().cycle())
+        .map(|(line, (indent, tabs, crlf))| {
+            let pad = if *tabs { "\t" } else { " " }.repeat(*indent as usize % 7);
+            let end = if *crlf { " \r\n" } else { "\n" };
+            format!("{pad}{}{end}", line.trim_start())
+        })
+        .collect()
+}
+
+/// Adds a comment after some lines that end an item (never inside strings).
+fn comment(text: &str, every: usize) -> String {
+    let mut in_text_block = false;
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if line.matches("\"\"\"").count() % 2 == 1 {
+                in_text_block = !in_text_block;
+            }
+            let ends_item = !in_text_block
+                && !line.contains("//")
+                && !line.contains("\"\"\"")
+                && !line.trim().is_empty();
+            if i % every == 0 && ends_item {
+                format!("{line}  // note {i}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn indentation_noise_formats_back_to_the_canonical_file(
+        which in 0..CONTRACTS.len(),
+        noise in prop::collection::vec((0u8..9, any::<bool>(), any::<bool>()), 1..20),
+    ) {
+        let original = CONTRACTS[which];
+        prop_assert_eq!(fmt(&reindent(original, &noise)), original);
+    }
+
+    #[test]
+    fn formatting_is_idempotent_and_keeps_meaning_and_comments(
+        which in 0..CONTRACTS.len(),
+        noise in prop::collection::vec((0u8..9, any::<bool>(), any::<bool>()), 1..20),
+        every in 2usize..9,
+    ) {
+        let original = CONTRACTS[which];
+        let noisy = reindent(&comment(original, every), &noise);
+        let once = fmt(&noisy);
+        prop_assert_eq!(fmt(&once), once.clone());
+        prop_assert_eq!(model(&once), model(original));
+        let notes = |t: &str| t.matches("// note").count();
+        prop_assert_eq!(notes(&once), notes(&noisy));
+    }
+}
