@@ -112,6 +112,15 @@ impl Checker<'_> {
         if hours.iter().any(|h| h.is_none_or(|c| c.always)) {
             return;
         }
+        // The week the channels are open, built once.
+        let mut channels_open = vec![false; WEEK];
+        for h in hours.iter().flatten() {
+            for (cell, on) in channels_open.iter_mut().zip(weekly_grid(h)) {
+                *cell |= on;
+            }
+        }
+        let mut clock_grids: std::collections::HashMap<&str, Vec<bool>> =
+            std::collections::HashMap::new();
         for (priority, written) in model.priorities.iter().zip(&items.priorities) {
             if self.clock_is_unknown(priority.id.as_str()) {
                 continue;
@@ -123,15 +132,12 @@ impl Checker<'_> {
                 Some(c) if c.always => Some("around the clock".to_string()),
                 Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
                 Some(c) => {
-                    let mut open = vec![false; WEEK];
-                    for h in hours.iter().flatten() {
-                        for (cell, on) in open.iter_mut().zip(weekly_grid(h)) {
-                            *cell |= on;
-                        }
-                    }
-                    let weekly = weekly_grid(c)
+                    let grid = clock_grids
+                        .entry(c.id.as_str())
+                        .or_insert_with(|| weekly_grid(c));
+                    let weekly = grid
                         .iter()
-                        .zip(&open)
+                        .zip(&channels_open)
                         .position(|(clock_on, channel_on)| *clock_on && !channel_on)
                         .map(|minute| format!("on {}", at(minute)));
                     weekly.or_else(|| {

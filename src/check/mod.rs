@@ -25,6 +25,45 @@ use crate::model::*;
 use crate::source::Span;
 use items::Items;
 
+/// The declared names of one kind, in order, with an index for look-ups
+/// (contracts can be large: no check is quadratic in their size).
+pub(crate) struct Names<'a> {
+    list: Vec<&'a str>,
+    first: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn new(names: impl IntoIterator<Item = &'a str>) -> Names<'a> {
+        let list: Vec<&str> = names.into_iter().collect();
+        let mut first = std::collections::HashMap::with_capacity(list.len());
+        for (index, name) in list.iter().enumerate() {
+            first.entry(*name).or_insert(index);
+        }
+        Names { list, first }
+    }
+
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.first.contains_key(name)
+    }
+
+    /// The position of the first declaration of `name`.
+    pub(crate) fn index(&self, name: &str) -> Option<usize> {
+        self.first.get(name).copied()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub(crate) fn first(&self) -> Option<&'a str> {
+        self.list.first().copied()
+    }
+}
+
 pub(crate) struct Checker<'d> {
     out: &'d mut Vec<Diagnostic>,
     /// Lines could not be read: "missing" (E011) is then most likely in one
@@ -100,10 +139,19 @@ impl Checker<'_> {
     }
 
     /// E012 unless `name` is one of `known` (a `kind` such as "calendar").
-    fn resolve(&mut self, name: &Ident, kind: &str, known: &[&str]) -> bool {
-        if known.contains(&name.node.as_str()) {
+    fn resolve(&mut self, name: &Ident, kind: &str, known: &Names<'_>) -> bool {
+        if known.contains(&name.node) {
             return true;
         }
+        let known: Vec<&str> = {
+            let mut seen = std::collections::HashSet::new();
+            known
+                .list
+                .iter()
+                .copied()
+                .filter(|n| seen.insert(*n))
+                .collect()
+        };
         let suggestion = did_you_mean(&name.node, known.iter().copied());
         let kinds = match kind.strip_suffix('y') {
             Some(stem) => format!("{stem}ies"),
@@ -139,10 +187,10 @@ impl Checker<'_> {
 
     /// E010 for each name declared again.
     fn unique_names<'a>(&mut self, kind: &str, names: impl IntoIterator<Item = &'a Ident>) {
-        let mut seen: Vec<&Ident> = Vec::new();
+        let mut seen: std::collections::HashMap<&str, Span> = std::collections::HashMap::new();
         for name in names {
-            if let Some(first) = seen.iter().find(|n| n.node == name.node) {
-                let first_span = first.span;
+            if let Some(first) = seen.get(name.node.as_str()) {
+                let first_span = *first;
                 self.push(
                     Diagnostic::new(
                         Code::E010,
@@ -154,20 +202,20 @@ impl Checker<'_> {
                     .with_help(format!("rename one of the {kind}s or remove one")),
                 );
             } else {
-                seen.push(name);
+                seen.insert(&name.node, name.span);
             }
         }
     }
 
     /// W008 for each entry of a list given again.
-    fn unique_entries<'a, T: PartialEq + 'a>(
+    fn unique_entries<'a, T: Eq + std::hash::Hash + 'a>(
         &mut self,
         what: &str,
         entries: impl IntoIterator<Item = (&'a T, Span, String)>,
     ) {
-        let mut seen: Vec<(&T, Span)> = Vec::new();
+        let mut seen: std::collections::HashMap<&T, Span> = std::collections::HashMap::new();
         for (value, span, shown) in entries {
-            if let Some((_, first)) = seen.iter().find(|(v, _)| *v == value) {
+            if let Some(first) = seen.get(value) {
                 let first = *first;
                 self.push(
                     Diagnostic::new(
@@ -180,7 +228,7 @@ impl Checker<'_> {
                     .with_help("remove the repeated entry"),
                 );
             } else {
-                seen.push((value, span));
+                seen.insert(value, span);
             }
         }
     }
@@ -295,11 +343,7 @@ impl Checker<'_> {
 
         // Calendars first: channels and priorities refer to them.
         let calendars = self.calendars(&items, timezone, effective.as_ref());
-        let calendar_names: Vec<&str> = items
-            .calendars
-            .iter()
-            .map(|c| c.name.node.as_str())
-            .collect();
+        let calendar_names = Names::new(items.calendars.iter().map(|c| c.name.node.as_str()));
         let clock = items.clock.and_then(|c| {
             self.resolve(c, "calendar", &calendar_names)
                 .then(|| CalendarId(c.node.clone()))
@@ -331,16 +375,8 @@ impl Checker<'_> {
         });
         let csat = items.csat.and_then(|c| self.csat(c));
 
-        let channel_names: Vec<&str> = items
-            .channels
-            .iter()
-            .map(|c| c.name.node.as_str())
-            .collect();
-        let priority_names: Vec<&str> = items
-            .priorities
-            .iter()
-            .map(|p| p.name.node.as_str())
-            .collect();
+        let channel_names = Names::new(items.channels.iter().map(|c| c.name.node.as_str()));
+        let priority_names = Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
         let support = self.support(&items, &channel_names, &priority_names);
 
         let model = Contract {
@@ -494,7 +530,7 @@ impl Checker<'_> {
     fn channels(
         &mut self,
         items: &Items<'_>,
-        calendar_names: &[&str],
+        calendar_names: &Names<'_>,
         clock: Option<&CalendarId>,
         contract_keyword: Span,
     ) -> Vec<Channel> {
@@ -566,7 +602,7 @@ impl Checker<'_> {
     fn priorities(
         &mut self,
         items: &Items<'_>,
-        calendar_names: &[&str],
+        calendar_names: &Names<'_>,
         clock: Option<&CalendarId>,
         contract_clock_unknown: bool,
         contract_keyword: Span,
@@ -705,7 +741,12 @@ impl Checker<'_> {
         })
     }
 
-    fn support(&mut self, items: &Items<'_>, channels: &[&str], priorities: &[&str]) -> Support {
+    fn support(
+        &mut self,
+        items: &Items<'_>,
+        channels: &Names<'_>,
+        priorities: &Names<'_>,
+    ) -> Support {
         let mut support = Support::default();
         let Some(lines) = items.support else {
             return support;

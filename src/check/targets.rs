@@ -97,11 +97,7 @@ impl Checker<'_> {
         rule: BusinessDayRule,
         contract_keyword: Span,
     ) {
-        let names: Vec<&str> = items
-            .priorities
-            .iter()
-            .map(|p| p.name.node.as_str())
-            .collect();
+        let names = super::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
         let mut written: [Vec<Option<Written>>; 2] =
             [vec![None; names.len()], vec![None; names.len()]];
         for (kind, block) in [
@@ -116,7 +112,7 @@ impl Checker<'_> {
                         &format!(
                             "add `{} {{ {} within … }}` with a target for every priority",
                             kind.word(),
-                            names.first().unwrap_or(&"P1")
+                            names.first().unwrap_or("P1")
                         ),
                     );
                 }
@@ -130,7 +126,7 @@ impl Checker<'_> {
                 if !self.resolve(&line.priority, "priority", &names) {
                     continue;
                 }
-                let Some(index) = names.iter().position(|n| *n == line.priority.node) else {
+                let Some(index) = names.index(&line.priority.node) else {
                     continue;
                 };
                 let Some(entry) = written.get_mut(slot).and_then(|w| w.get_mut(index)) else {
@@ -189,10 +185,7 @@ impl Checker<'_> {
             for (index, name) in items.priorities.iter().map(|p| &p.name).enumerate() {
                 // A priority declared twice is E010 already; its targets
                 // belong to the first declaration.
-                if names
-                    .get(..index)
-                    .is_some_and(|n| n.contains(&name.node.as_str()))
-                {
+                if names.index(&name.node) != Some(index) {
                     continue;
                 }
                 if written

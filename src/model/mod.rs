@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A value, or a `[…]` placeholder still to be filled in (its inner text).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Fill<T> {
     Value(T),
     Placeholder(String),
