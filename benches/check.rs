@@ -173,11 +173,19 @@ fn bench(c: &mut Criterion) {
         checked.diagnostics.is_empty() && checked.model.is_some(),
         "the generated contract should check clean: {problems:?}"
     );
-    eprintln!(
-        "generated contract: {} bytes, {} lines",
-        text.len(),
-        text.lines().count()
-    );
+    if let Some(model) = &checked.model {
+        eprintln!(
+            "generated contract: {} bytes, {} lines; {} calendars, {} channels, \
+             {} priorities, {} services, {} terms",
+            text.len(),
+            text.lines().count(),
+            model.calendars.len(),
+            model.channels.len(),
+            model.priorities.len(),
+            model.services.len(),
+            model.terms.len()
+        );
+    }
 
     let mut group = c.benchmark_group("slac");
     group.throughput(Throughput::Bytes(text.len() as u64));
