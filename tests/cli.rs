@@ -720,3 +720,56 @@ fn symlink_fan_out_terminates() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "killed after 20 s?");
 }
+
+/// The acme contract with one piece of text replaced, checked as JSON.
+fn json_of_acme_with(from: &str, to: &str) -> (i32, Vec<Value>) {
+    let text = acme_text();
+    assert!(text.contains(from), "{from}");
+    let (_dir, file) = temp_file("edited.sla", text.replacen(from, to, 1));
+    json_of(&file)
+}
+
+#[test]
+fn out_of_range_values_are_located_errors() {
+    for (from, to, code) in [
+        (
+            "P1 within 15 minutes",
+            "P1 within 99999999999999999999 minutes",
+            "E032",
+        ),
+        (
+            "business-day ends-at-close",
+            "business-day 25 hours",
+            "E032",
+        ),
+        ("on 1..5", "on 5..1", "E030"),
+        ("99.9% monthly", "0% monthly", "E030"),
+        ("for 95%", "for 100.0000000001%", "E030"),
+        ("2027-10-01..2027-10-07", "2027-02-29..2027-13-01", "E020"),
+        ("\"Asia/Shanghai\"", "\"../../etc/passwd\"", "E021"),
+    ] {
+        let (code_, diagnostics) = json_of_acme_with(from, to);
+        assert_eq!(code_, 1, "{to}");
+        assert!(codes(&diagnostics).contains(&code), "{to}: {diagnostics:?}");
+    }
+}
+
+#[test]
+#[ignore = "bug: a too-large duration is called not a whole number, and the dropped target then adds an E011"]
+fn too_large_duration_is_one_clear_error() {
+    let (code, diagnostics) =
+        json_of_acme_with("P1 within 15 minutes", "P1 within 4294967296 minutes");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E032"], "{diagnostics:?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(!message.contains("whole number"), "{message}");
+}
+
+#[test]
+#[ignore = "bug: an invalid weekly line is dropped, so the calendar's `closed` days then get a spurious W006"]
+fn invalid_weekly_hours_do_not_cascade() {
+    let (code, diagnostics) =
+        json_of_acme_with("mon-fri 09:00-12:00, 13:00-18:00", "mon-fri 24:00-24:00");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E020"], "{diagnostics:?}");
+}
