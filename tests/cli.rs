@@ -1,0 +1,775 @@
+//! `slac check` end to end: the real binary on real files, every output
+//! format, colour rules, exit codes, and hostile input (empty, binary, BOM,
+//! CRLF, deep nesting, multi-megabyte lines, missing paths, bad flags).
+//!
+//! Every run goes through [`run`], which also asserts that the process
+//! never panicked and always finished within [`TIME_LIMIT`].
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// Generous for a debug build on a shared 2-core machine; a hang or
+/// quadratic blow-up on a 5 MB line still trips it.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+// Paths relative to the crate root, where every run starts.
+const ACME: &str = "contracts/acme-support.sla";
+const DESIGN_EXAMPLE: &str = "tests/fixtures/design-example.sla";
+/// ACME with `hours bussiness` after Chinese text: one E012 at 41:39.
+const UNKNOWN_CALENDAR: &str = "tests/cli/unknown-calendar.sla";
+
+fn acme_text() -> String {
+    std::fs::read_to_string(root().join(ACME)).unwrap()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// `slac ARGS…` with the colour variables cleared (plus `env`), checked
+/// never to panic.
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::cargo_bin("slac").unwrap();
+    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied())
+        .args(args)
+        .current_dir(root())
+        .timeout(TIME_LIMIT);
+    let output = cmd.output().unwrap();
+    let run = Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "slac {args:?} panicked:\n{}",
+        run.stderr
+    );
+    assert_ne!(
+        run.code, -1,
+        "slac {args:?} was killed (timeout {TIME_LIMIT:?}?)"
+    );
+    run
+}
+
+fn run(args: &[&str]) -> Run {
+    run_env(args, &[])
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The diagnostics of `slac check --format json PATH`, and the exit code.
+fn json_of(p: &Path) -> (i32, Vec<Value>) {
+    let out = run(&["check", "--format", "json", path(p)]);
+    let value: Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", out.stdout));
+    (out.code, value.as_array().expect("a JSON array").clone())
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// Writes `bytes` as `name` in a fresh temporary folder.
+fn temp_file(name: &str, bytes: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    (dir, file)
+}
+
+const ANSI: &str = "\u{1b}[";
+
+// ------------------------------------------------------------ the basics
+
+#[test]
+fn shipped_contract_checks_clean() {
+    let out = run(&["check", "contracts/acme-support.sla"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn design_example_has_exactly_w001_and_w005() {
+    let (code, diagnostics) = json_of(Path::new(DESIGN_EXAMPLE));
+    assert_eq!(code, 0);
+    let mut found = codes(&diagnostics);
+    found.sort();
+    assert_eq!(found, ["W001", "W005"]);
+    assert!(diagnostics.iter().all(|d| d["severity"] == "warning"));
+
+    let human = run(&["check", DESIGN_EXAMPLE]);
+    assert_eq!(human.code, 0);
+    assert!(human.stdout.contains("W001") && human.stdout.contains("W005"));
+    assert!(human.stdout.ends_with("1 file: 0 errors, 2 warnings\n"));
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_only() {
+    let warned = run(&["check", "--deny-warnings", DESIGN_EXAMPLE]);
+    assert_eq!(warned.code, 1, "{}", warned.stdout);
+    assert!(warned.stdout.ends_with("1 file: 0 errors, 2 warnings\n"));
+    let clean = run(&["check", "--deny-warnings", ACME]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+}
+
+#[test]
+fn an_error_exits_1_and_points_at_the_place() {
+    let out = run(&["check", UNKNOWN_CALENDAR]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("E012"), "{}", out.stdout);
+    assert!(out.stdout.contains("unknown calendar `bussiness`"));
+    assert!(out.stdout.contains("did you mean `business`?"));
+    assert!(out.stdout.contains("unknown-calendar.sla:41:"));
+    assert!(out.stdout.ends_with("1 file: 1 error, 0 warnings\n"));
+}
+
+#[test]
+#[ignore = "bug: the human report's header counts bytes (41:51) where json/github/sarif count characters (41:39)"]
+fn human_report_columns_count_characters() {
+    let out = run(&["check", UNKNOWN_CALENDAR]);
+    assert!(
+        out.stdout.contains("unknown-calendar.sla:41:39]"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ------------------------------------------------------------ folders
+
+#[test]
+fn folders_recurse_in_sorted_order_and_skip_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("a")).unwrap();
+    std::fs::create_dir_all(d.join("z/deeper")).unwrap();
+    let example = std::fs::read(root().join(DESIGN_EXAMPLE)).unwrap();
+    for name in ["c.sla", "a/z.sla", "b.sla", "z/deeper/a.sla"] {
+        std::fs::write(d.join(name), &example).unwrap();
+    }
+    std::fs::write(d.join("a/ok.sla"), acme_text()).unwrap();
+    // Not contracts: ignored, even when broken.
+    std::fs::write(d.join("notes.txt"), "not a contract {{{").unwrap();
+    std::fs::write(d.join("a/readme.md"), "# hi").unwrap();
+
+    let out = run(&["check", "--format", "json", path(d)]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let diagnostics: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let mut files: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().replace('\\', "/"))
+        .collect();
+    files.dedup();
+    let base = path(d).replace('\\', "/");
+    let expected: Vec<String> = ["a/z.sla", "b.sla", "c.sla", "z/deeper/a.sla"]
+        .iter()
+        .map(|n| format!("{base}/{n}"))
+        .collect();
+    assert_eq!(files, expected);
+
+    let human = run(&["check", path(d)]);
+    assert_eq!(human.code, 0);
+    assert!(
+        human.stdout.ends_with("5 files: 0 errors, 8 warnings\n"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn files_and_folders_mix_and_errors_count_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("one.sla"), acme_text()).unwrap();
+    let out = run(&["check", path(dir.path()), UNKNOWN_CALENDAR]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.ends_with("2 files: 1 error, 0 warnings\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn folder_without_contracts_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+    let out = run(&["check", path(dir.path())]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no `.sla` contracts"), "{}", out.stderr);
+    assert!(out.stderr.contains(path(dir.path())));
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn missing_file_is_a_usage_error_naming_it() {
+    let out = run(&["check", "no/such/contract.sla"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("no/such/contract.sla"),
+        "{}",
+        out.stderr
+    );
+    // One missing path fails the run even next to a good one.
+    let mixed = run(&["check", ACME, "missing.sla"]);
+    assert_eq!(mixed.code, 2);
+    assert!(mixed.stderr.contains("missing.sla"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        &["check", "--frobnicate", "contracts/acme-support.sla"][..],
+        &["check", "--format", "xml", "contracts/acme-support.sla"][..],
+        &[
+            "check",
+            "--color",
+            "sometimes",
+            "contracts/acme-support.sla",
+        ][..],
+        &["check"][..],
+        &["no-such-command"][..],
+    ] {
+        let out = run(args);
+        assert_eq!(out.code, 2, "slac {args:?}: {}", out.stderr);
+        assert!(!out.stderr.is_empty(), "slac {args:?} said nothing");
+    }
+}
+
+// ------------------------------------------------------------ formats
+
+#[test]
+fn json_has_the_documented_fields_and_character_columns() {
+    let (code, diagnostics) = json_of(Path::new(UNKNOWN_CALENDAR));
+    assert_eq!(code, 1);
+    assert_eq!(diagnostics.len(), 1);
+    let d = diagnostics[0].as_object().unwrap();
+    let mut keys: Vec<&str> = d.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "column",
+            "end_column",
+            "end_line",
+            "file",
+            "help",
+            "line",
+            "message",
+            "severity"
+        ]
+    );
+    assert_eq!(d["code"], "E012");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "unknown calendar `bussiness`");
+    assert!(d["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("unknown-calendar.sla"));
+    // After `"在线客服系统"`: 39 characters in, though 51 bytes.
+    assert_eq!(
+        (&d["line"], &d["column"]),
+        (&Value::from(41), &Value::from(39))
+    );
+    assert_eq!(
+        (&d["end_line"], &d["end_column"]),
+        (&Value::from(41), &Value::from(48))
+    );
+    assert!(d["help"].as_str().unwrap().contains("`business`"));
+}
+
+#[test]
+fn json_is_an_empty_array_for_a_clean_contract() {
+    let (code, diagnostics) = json_of(Path::new(ACME));
+    assert_eq!(code, 0);
+    assert!(diagnostics.is_empty());
+}
+
+#[test]
+fn github_annotations_come_first_then_the_plain_list() {
+    let out = run(&["check", "--format", "github", DESIGN_EXAMPLE]);
+    assert_eq!(out.code, 0);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", out.stdout);
+    for line in &lines[..2] {
+        assert!(line.starts_with("::warning file="), "{line}");
+        assert!(line.contains(",line=") && line.contains(",col="));
+        assert!(!line.contains('\n'));
+    }
+    assert!(lines[0].contains("title=W005"));
+    assert!(lines[1].contains("title=W001"));
+    assert!(lines[2].ends_with(": warning[W005]: calendar `night` is not used"));
+    assert!(lines[3].contains("warning[W001]"));
+    assert_eq!(lines[4], "1 file: 0 errors, 2 warnings");
+
+    let error = run(&["check", "--format", "github", UNKNOWN_CALENDAR]);
+    assert_eq!(error.code, 1);
+    assert!(
+        error.stdout.starts_with("::error file="),
+        "{}",
+        error.stdout
+    );
+    assert!(error.stdout.contains(",line=41,col=39,"));
+}
+
+#[test]
+fn sarif_is_version_2_1_0_with_located_results() {
+    let out = run(&["check", "--format", "sarif", UNKNOWN_CALENDAR]);
+    assert_eq!(out.code, 1);
+    let log: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    assert_eq!(run0["tool"]["driver"]["name"], "slac");
+    assert_eq!(run0["tool"]["driver"]["rules"][0]["id"], "E012");
+    let result = &run0["results"][0];
+    assert_eq!(result["ruleId"], "E012");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 41);
+    assert_eq!(region["startColumn"], 39);
+
+    let clean = run(&["check", "--format", "sarif", ACME]);
+    assert_eq!(clean.code, 0);
+    let log: Value = serde_json::from_str(&clean.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn output_is_deterministic() {
+    for format in ["human", "json", "github", "sarif"] {
+        let args = [
+            "check",
+            "--format",
+            format,
+            DESIGN_EXAMPLE,
+            UNKNOWN_CALENDAR,
+        ];
+        let first = run(&args);
+        let second = run(&args);
+        assert_eq!(first.stdout, second.stdout, "--format {format}");
+        assert_eq!(first.code, 1);
+    }
+}
+
+// ------------------------------------------------------------ colour
+
+#[test]
+fn color_always_emits_ansi_and_never_does_not() {
+    let example = DESIGN_EXAMPLE;
+    let always = run(&["check", "--color", "always", example]);
+    assert!(always.stdout.contains(ANSI), "{}", always.stdout);
+    // `--color` is global: it may also come before the command.
+    let before = run(&["--color", "always", "check", example]);
+    assert_eq!(before.stdout, always.stdout);
+    let never = run(&["check", "--color", "never", example]);
+    assert!(!never.stdout.contains(ANSI));
+    // `never` wins even over CLICOLOR_FORCE.
+    let forced_never = run_env(
+        &["check", "--color", "never", example],
+        &[("CLICOLOR_FORCE", "1")],
+    );
+    assert!(!forced_never.stdout.contains(ANSI));
+}
+
+#[test]
+fn color_auto_follows_the_environment_on_a_pipe() {
+    let example = DESIGN_EXAMPLE;
+    let plain = run(&["check", "--color", "auto", example]);
+    assert!(!plain.stdout.contains(ANSI), "a pipe is not a terminal");
+    let no_color = run_env(&["check", "--color", "auto", example], &[("NO_COLOR", "1")]);
+    assert!(!no_color.stdout.contains(ANSI));
+    let forced = run_env(
+        &["check", "--color", "auto", example],
+        &[("CLICOLOR_FORCE", "1")],
+    );
+    assert!(forced.stdout.contains(ANSI), "{}", forced.stdout);
+    let both = run_env(
+        &["check", example],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+    );
+    assert!(!both.stdout.contains(ANSI), "NO_COLOR beats CLICOLOR_FORCE");
+    let forced_off = run_env(&["check", example], &[("CLICOLOR_FORCE", "0")]);
+    assert!(!forced_off.stdout.contains(ANSI));
+}
+
+#[test]
+fn machine_formats_are_never_coloured() {
+    for format in ["json", "github", "sarif"] {
+        let out = run(&[
+            "check",
+            "--color",
+            "always",
+            "--format",
+            format,
+            DESIGN_EXAMPLE,
+        ]);
+        assert!(!out.stdout.contains(ANSI), "--format {format}");
+    }
+}
+
+// ------------------------------------------------------------ bad input
+
+#[test]
+fn empty_file_is_e011() {
+    let (_dir, file) = temp_file("empty.sla", "");
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E011"]);
+    assert_eq!(
+        (&diagnostics[0]["line"], &diagnostics[0]["column"]),
+        (&Value::from(1), &Value::from(1))
+    );
+    let human = run(&["check", path(&file)]);
+    assert!(human.stdout.contains("the file has no contract"));
+}
+
+#[test]
+fn whitespace_and_comments_only_is_e011() {
+    let (_dir, file) = temp_file("blank.sla", "\n  \t\r\n// only a comment\n\n");
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E011"]);
+}
+
+#[test]
+fn binary_file_is_e004_at_the_bad_byte() {
+    let (_dir, file) = temp_file(
+        "binary.sla",
+        [0x7f, b'E', b'L', b'F', 0xff, 0x00, 0xc3, 0x28],
+    );
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E004"]);
+    assert!(diagnostics[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("offset 4"));
+
+    // After Chinese text the column counts characters: `contract "客户` is
+    // 12 characters (16 bytes), so the bad byte is at column 13.
+    let mut bytes = "contract \"客户".as_bytes().to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b"\" {}\n");
+    let (_dir, file) = temp_file("latin1.sla", bytes);
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E004"]);
+    assert_eq!(diagnostics[0]["line"], 1);
+    assert_eq!(diagnostics[0]["column"], 13);
+    let human = run(&["check", path(&file)]);
+    assert_eq!(human.code, 1);
+    assert!(human.stdout.contains("not UTF-8"));
+}
+
+#[test]
+#[ignore = "bug: the E004 span ends inside the U+FFFD that replaces the bad byte, so end_column == column (zero-width)"]
+fn binary_file_e004_span_covers_the_bad_byte() {
+    let (_dir, file) = temp_file("bad.sla", b"ab\xffcd");
+    let (_, diagnostics) = json_of(&file);
+    assert_eq!(diagnostics[0]["column"], 3);
+    assert_eq!(diagnostics[0]["end_column"], 4);
+}
+
+#[test]
+fn leading_bom_is_ignored() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(acme_text().as_bytes());
+    let (_dir, file) = temp_file("bom.sla", bytes);
+    let out = run(&["check", path(&file)]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+
+    // Columns on the first line do not count the BOM.
+    let (_dir, file) = temp_file("bom-error.sla", "\u{feff}contrakt \"x\" {}\n");
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(diagnostics[0]["line"], 1);
+    assert_eq!(diagnostics[0]["column"], 1, "{diagnostics:?}");
+}
+
+#[test]
+fn crlf_line_endings_check_the_same_with_the_same_columns() {
+    let crlf = acme_text().replace('\n', "\r\n");
+    let (_dir, file) = temp_file("crlf.sla", crlf);
+    let out = run(&["check", path(&file)]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+
+    let broken = std::fs::read_to_string(root().join(UNKNOWN_CALENDAR))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let (_dir, file) = temp_file("crlf-error.sla", broken);
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E012"]);
+    let d = &diagnostics[0];
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(41), Some(39))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(41), Some(48))
+    );
+
+    // An error at the end of a CRLF line: the column stops before the CR.
+    let (_dir, file) = temp_file("crlf-eol.sla", "contract \"x\" {\r\n  clock\r\n}\r\n");
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    for d in &diagnostics {
+        let column = d["end_column"].as_u64().unwrap();
+        let line = d["end_line"].as_u64().unwrap();
+        let text = ["contract \"x\" {", "  clock", "}", ""][line as usize - 1];
+        assert!(column as usize <= text.chars().count() + 1, "{d}");
+    }
+}
+
+#[test]
+fn twenty_thousand_open_braces_are_e003_without_overflow() {
+    let (_dir, file) = temp_file("deep.sla", "{".repeat(20_000));
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E003"]);
+    let human = run(&["check", path(&file)]);
+    assert_eq!(human.code, 1);
+    assert!(human.stdout.contains("nested more than"));
+
+    // The same inside a contract, with newlines and closing braces later.
+    let text = format!(
+        "contract \"深\" {{\n{}\n{}\n}}\n",
+        "{\n".repeat(20_000),
+        "}\n".repeat(20_000)
+    );
+    let (_dir, file) = temp_file("deep2.sla", text);
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E003"]);
+}
+
+#[test]
+fn deep_brackets_and_quotes_do_not_overflow() {
+    for (name, text) in [
+        ("brackets.sla", "[".repeat(100_000)),
+        ("quotes.sla", "\"".repeat(100_000)),
+        ("closers.sla", "}".repeat(100_000)),
+        ("mixed.sla", "{[\"".repeat(30_000)),
+        (
+            "contract.sla",
+            format!("contract \"x\" {}", "{ ".repeat(50_000)),
+        ),
+    ] {
+        let (_dir, file) = temp_file(name, text);
+        let (code, diagnostics) = json_of(&file);
+        assert_eq!(code, 1, "{name}");
+        assert!(!diagnostics.is_empty(), "{name}");
+    }
+}
+
+/// A 5 MB string of Chinese text in a `term`.
+fn five_mb_term() -> String {
+    acme_text().replace(
+        "\"通过约定渠道提交、信息完整的服务请求。\"",
+        &format!("\"{}\"", "服务请求".repeat(5 * 1024 * 1024 / 12)),
+    )
+}
+
+#[test]
+fn five_megabyte_string_checks_promptly() {
+    let text = five_mb_term();
+    assert!(text.len() > 5 * 1024 * 1024);
+    let (_dir, file) = temp_file("big-term.sla", text);
+    let out = run(&["check", path(&file)]);
+    assert_eq!(out.code, 0, "{}", &out.stdout[..out.stdout.len().min(2000)]);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+}
+
+/// The acme contract with a 5 MB line of junk where an item should be.
+fn five_mb_junk_item() -> String {
+    acme_text().replace(
+        "  term \"合格服务请求\"",
+        &format!(
+            "  {}\n  term \"合格服务请求\"",
+            "x@".repeat(5 * 1024 * 1024 / 2)
+        ),
+    )
+}
+
+#[test]
+fn five_megabyte_junk_line_gets_a_located_error_promptly() {
+    let (_dir, file) = temp_file("big-junk.sla", five_mb_junk_item());
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E002"]);
+    assert_eq!(diagnostics[0]["line"], 20);
+    assert_eq!(diagnostics[0]["column"], 3);
+
+    let (_dir, file) = temp_file("all-junk.sla", "q".repeat(5 * 1024 * 1024));
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E001"]);
+    assert_eq!(diagnostics[0]["line"], 1);
+    assert_eq!(diagnostics[0]["column"], 1);
+
+    // An unterminated 5 MB string.
+    let (_dir, file) = temp_file(
+        "open-string.sla",
+        format!("contract \"{}", "客".repeat(5 * 1024 * 1024 / 3)),
+    );
+    let (code, diagnostics) = json_of(&file);
+    assert_eq!(code, 1);
+    assert!(!diagnostics.is_empty());
+}
+
+#[test]
+#[ignore = "bug: the human report echoes a whole multi-megabyte line and underlines all of it (5 MB line → 23 MB of output)"]
+fn human_report_of_a_huge_line_stays_small() {
+    let (_dir, file) = temp_file("all-junk.sla", "q".repeat(5 * 1024 * 1024));
+    let out = run(&["check", path(&file)]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.len() < 64 * 1024,
+        "{} bytes of output",
+        out.stdout.len()
+    );
+}
+
+#[test]
+fn nul_bytes_and_control_characters_are_located_errors() {
+    let (_dir, file) = temp_file(
+        "nul.sla",
+        "contract \"x\" {\n  id \"a\0b\"\n\u{7}\u{1b}[31m\n}\n",
+    );
+    let out = run(&["check", "--format", "json", path(&file)]);
+    assert!(out.code == 0 || out.code == 1);
+    let diagnostics: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert!(!diagnostics.is_empty());
+}
+
+/// The acme contract with `n` more services in its scope (~32 bytes each).
+fn many_services(n: usize) -> String {
+    let services: String = (0..n)
+        .map(|i| format!("    service s{i} \"服务{i}\"\n"))
+        .collect();
+    acme_text().replace("  scope {\n", &format!("  scope {{\n{services}"))
+}
+
+#[test]
+#[ignore = "bug: duplicate-name checks compare every name with every earlier one (quadratic): 80,000 services (2.6 MB) take 13.6 s in release"]
+fn many_services_check_in_linear_time() {
+    let (_dir, file) = temp_file("services.sla", many_services(80_000));
+    let started = std::time::Instant::now();
+    let out = run(&["check", path(&file)]);
+    let took = started.elapsed();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    // Linear work is ~3 s in a debug build; the quadratic pass is far more.
+    assert!(took < Duration::from_secs(15), "took {took:?}");
+}
+
+#[test]
+fn thousands_of_services_still_check() {
+    let (_dir, file) = temp_file("services.sla", many_services(5_000));
+    let out = run(&["check", path(&file)]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "bug: folder recursion follows symlinks: a link to `..` checks the same file 41 times"]
+fn symlink_cycle_checks_each_contract_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("a.sla"), acme_text()).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    let out = run(&["check", path(dir.path())]);
+    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "bug: two symlinks to `.` in a folder make `slac check FOLDER` recurse exponentially (never ends)"]
+fn symlink_fan_out_terminates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.sla"), acme_text()).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
+    let mut cmd = Command::cargo_bin("slac").unwrap();
+    let output = cmd
+        .args(["check", path(dir.path())])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "killed after 20 s?");
+}
+
+/// The acme contract with one piece of text replaced, checked as JSON.
+fn json_of_acme_with(from: &str, to: &str) -> (i32, Vec<Value>) {
+    let text = acme_text();
+    assert!(text.contains(from), "{from}");
+    let (_dir, file) = temp_file("edited.sla", text.replacen(from, to, 1));
+    json_of(&file)
+}
+
+#[test]
+fn out_of_range_values_are_located_errors() {
+    for (from, to, code) in [
+        (
+            "P1 within 15 minutes",
+            "P1 within 99999999999999999999 minutes",
+            "E032",
+        ),
+        (
+            "business-day ends-at-close",
+            "business-day 25 hours",
+            "E032",
+        ),
+        ("on 1..5", "on 5..1", "E030"),
+        ("99.9% monthly", "0% monthly", "E030"),
+        ("for 95%", "for 100.0000000001%", "E030"),
+        ("2027-10-01..2027-10-07", "2027-02-29..2027-13-01", "E020"),
+        ("\"Asia/Shanghai\"", "\"../../etc/passwd\"", "E021"),
+    ] {
+        let (code_, diagnostics) = json_of_acme_with(from, to);
+        assert_eq!(code_, 1, "{to}");
+        assert!(codes(&diagnostics).contains(&code), "{to}: {diagnostics:?}");
+    }
+}
+
+#[test]
+#[ignore = "bug: a too-large duration is called not a whole number, and the dropped target then adds an E011"]
+fn too_large_duration_is_one_clear_error() {
+    let (code, diagnostics) =
+        json_of_acme_with("P1 within 15 minutes", "P1 within 4294967296 minutes");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E032"], "{diagnostics:?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(!message.contains("whole number"), "{message}");
+}
+
+#[test]
+#[ignore = "bug: an invalid weekly line is dropped, so the calendar's `closed` days then get a spurious W006"]
+fn invalid_weekly_hours_do_not_cascade() {
+    let (code, diagnostics) =
+        json_of_acme_with("mon-fri 09:00-12:00, 13:00-18:00", "mon-fri 24:00-24:00");
+    assert_eq!(code, 1);
+    assert_eq!(codes(&diagnostics), ["E020"], "{diagnostics:?}");
+}
