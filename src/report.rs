@@ -60,7 +60,25 @@ impl SourceCode for CharColumns<'_> {
 /// A diagnostic bound to its file, as miette wants it.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: CharColumns<'a>,
+    /// `None` for a diagnostic on a line too long to show (see [`SNIPPET_LIMIT`]).
+    source: Option<CharColumns<'a>>,
+}
+
+/// A snippet is shown only for lines and spans up to this many bytes: a
+/// 5 MB line would otherwise be printed (and underlined) whole.
+const SNIPPET_LIMIT: usize = 1000;
+
+/// True when the span and the lines it touches are short enough to show.
+fn fits_snippet(text: &str, span: crate::source::Span) -> bool {
+    let start = text
+        .get(..span.start())
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end()..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| span.end() + i);
+    end.saturating_sub(start) <= SNIPPET_LIMIT
 }
 
 impl fmt::Debug for Report<'_> {
@@ -97,7 +115,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -137,13 +155,23 @@ pub fn human_with_width(
         .with_links(false);
     let mut out = String::new();
     for diagnostic in diagnostics {
+        let shown = fits_snippet(source.text(), diagnostic.span);
         let report = Report {
             diagnostic,
-            source: CharColumns {
+            source: shown.then(|| CharColumns {
                 name: source.name(),
                 text: source.text(),
-            },
+            }),
         };
+        if !shown {
+            let at = source.line_col(diagnostic.span.start());
+            out.push_str(&format!(
+                "{}:{}:{}: (the line is too long to show)\n",
+                source.name(),
+                at.line,
+                at.column
+            ));
+        }
         if handler.render_report(&mut out, &report).is_err() {
             out.push_str(&format!(
                 "{}[{}]: {}\n",

@@ -265,7 +265,7 @@ impl Checker<'_> {
                 })
                 .collect(),
         };
-        self.holidays(&model, &closed, &open, effective);
+        self.holidays(&model, &closed, &open, effective, errors_inside);
         model
     }
 
@@ -291,6 +291,7 @@ impl Checker<'_> {
         closed: &[ClosedLine],
         open: &[OpenLine],
         effective: Option<&Effective>,
+        errors_inside: bool,
     ) {
         let weekly_open = |date: NaiveDate| {
             calendar
@@ -336,7 +337,9 @@ impl Checker<'_> {
                     break;
                 }
             }
-            if redundant {
+            // Weekly hours dropped for an error would make any `closed`
+            // look redundant: say nothing until they are fixed.
+            if redundant && (by_earlier || !errors_inside) {
                 let why = if by_earlier {
                     "they are already closed by an earlier `closed` line"
                 } else {

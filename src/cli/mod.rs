@@ -375,8 +375,13 @@ fn contracts_in(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), Failure> 
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
+        // Symlinked folders are not followed: a link to `.` would make the
+        // walk endless (or check the same contract many times).
+        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() {
-            contracts_in(&path, found)?;
+            if !is_link {
+                contracts_in(&path, found)?;
+            }
         } else if path.extension().is_some_and(|e| e == "sla") {
             found.push(path);
         }

@@ -137,10 +137,11 @@ fn found_token(text: &str, at: usize) -> (Span, String) {
         rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.' || c == ':'))
             .unwrap_or(rest.len())
     } else if first == '"' {
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         rest.get(1..)
-            .and_then(|r| r.find(['"', '\n']))
+            .and_then(|r| r.find(['"', '\n', '\r']))
             .map_or(rest.len(), |i| i + 2)
-            .min(rest.find('\n').unwrap_or(rest.len()))
+            .min(line_end)
     } else {
         first.len_utf8()
     };

@@ -236,6 +236,7 @@ impl<'s> Lowering<'s> {
         for child in inner {
             let child_span = span_of(&child);
             let before = items.len();
+            let rule = child.as_rule();
             match child.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
                 Rule::junk => {
@@ -250,6 +251,10 @@ impl<'s> Lowering<'s> {
                 }
             }
             previous = (items.len() > before).then_some(child_span);
+            // A line dropped after its error still counts as not read.
+            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
+                self.unreadable.push(child_span);
+            }
         }
         Some(Contract {
             title,
@@ -686,15 +691,28 @@ impl<'s> Lowering<'s> {
         } else {
             let amount_span = span_of(&first);
             let Some(amount) = first.as_str().parse::<u32>().ok() else {
-                self.push(
+                let written = first.as_str();
+                let diagnostic = if written.contains('.') {
                     Diagnostic::new(
                         Code::E032,
                         amount_span,
-                        format!("a duration is a whole number, not `{}`", first.as_str()),
+                        format!("a duration is a whole number, not `{written}`"),
                     )
                     .with_label("not a whole number")
-                    .with_help("use a smaller unit: `90 minutes` rather than `1.5 hours`"),
-                );
+                    .with_help("use a smaller unit: `90 minutes` rather than `1.5 hours`")
+                } else {
+                    Diagnostic::new(
+                        Code::E032,
+                        amount_span,
+                        format!("`{written}` is too large for a duration"),
+                    )
+                    .with_label("too large")
+                    .with_help(format!(
+                        "durations go up to {}; use a larger unit",
+                        u32::MAX
+                    ))
+                };
+                self.push(diagnostic);
                 return None;
             };
             DurationAst::Given {
@@ -779,6 +797,7 @@ impl<'s> Lowering<'s> {
         for line in inner {
             let line_span = span_of(&line);
             let before = lines.len();
+            let rule = line.as_rule();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
                 Rule::junk => {
@@ -807,6 +826,10 @@ impl<'s> Lowering<'s> {
                 other => self.internal(line_span, Some(other)),
             }
             previous = (lines.len() > before).then_some(line_span);
+            // A line dropped after its error still counts as not read.
+            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
+                self.unreadable.push(line_span);
+            }
         }
         lines
     }
@@ -839,6 +862,7 @@ impl<'s> Lowering<'s> {
         for line in body.into_inner() {
             let line_span = span_of(&line);
             let before = lines.len();
+            let rule = line.as_rule();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
                 Rule::junk => {
@@ -886,6 +910,10 @@ impl<'s> Lowering<'s> {
                 other => self.internal(line_span, Some(other)),
             }
             previous = (lines.len() > before).then_some(line_span);
+            // A line dropped after its error still counts as not read.
+            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
+                self.unreadable.push(line_span);
+            }
         }
         lines
     }
@@ -1025,6 +1053,7 @@ impl<'s> Lowering<'s> {
         for line in inner {
             let line_span = span_of(&line);
             let before = targets.len();
+            let rule = line.as_rule();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
                 Rule::junk => {
@@ -1040,6 +1069,10 @@ impl<'s> Lowering<'s> {
                 other => self.internal(line_span, Some(other)),
             }
             previous = (targets.len() > before).then_some(line_span);
+            // A line dropped after its error still counts as not read.
+            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
+                self.unreadable.push(line_span);
+            }
         }
         targets
     }
@@ -1124,6 +1157,7 @@ impl<'s> Lowering<'s> {
         for line in inner {
             let line_span = span_of(&line);
             let before = lines.len();
+            let rule = line.as_rule();
             match line.as_rule() {
                 Rule::lbrace | Rule::rbrace => {}
                 Rule::junk => {
@@ -1145,6 +1179,10 @@ impl<'s> Lowering<'s> {
                 other => self.internal(line_span, Some(other)),
             }
             previous = (lines.len() > before).then_some(line_span);
+            // A line dropped after its error still counts as not read.
+            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
+                self.unreadable.push(line_span);
+            }
         }
         lines
     }
