@@ -29,6 +29,13 @@ fn span_of(pair: &P<'_>) -> Span {
 fn trim_trailing(mut text: &str) -> &str {
     loop {
         text = text.trim_end();
+        // Fast path (memrchr, memmem): most pairs end in no comment.
+        let last_line = text
+            .rfind('\n')
+            .map_or(text, |i| text.get(i + 1..).unwrap_or(""));
+        if !last_line.contains("//") {
+            return text;
+        }
         let line_start = text.rfind('\n').map_or(0, |i| i + 1);
         match comment_start(text.get(line_start..).unwrap_or("")) {
             Some(at) => text = text.get(..line_start + at).unwrap_or(""),
