@@ -1,0 +1,6 @@
+//! Markdown.
+use super::Report;
+
+pub fn markdown(report: &Report) -> String {
+    report.to_json()
+}
