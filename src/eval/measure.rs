@@ -11,7 +11,7 @@ use super::report::*;
 use super::ticket::Ticket;
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
-use crate::model::{Contract, CsatGoal, Duration, Fill, Priority, Target, Unit};
+use crate::model::{BusinessDayRule, Contract, CsatGoal, Duration, Fill, Priority, Target, Unit};
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -24,6 +24,9 @@ struct Rule {
     or_workaround: bool,
     response_share: f64,
     resolution_share: f64,
+    /// Per target (response, resolution): a UTC hour `[from, to)` within one
+    /// local date and its `ends-at-close` due time.
+    due_cache: [Option<(i64, i64, i64)>; 2],
 }
 
 fn within(p: &Priority, which: &'static str, t: &Target) -> Result<(Duration, f64), EvalError> {
@@ -90,11 +93,25 @@ pub(crate) struct Measure<'c> {
     /// day `[from, to)`: tickets of one day share it without a zone lookup.
     last_day: Option<(i64, i64, usize)>,
     pauses: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    /// The lowest rating in the top two points of the CSAT scale.
+    csat_top: u32,
     pub(crate) tickets: u64,
 }
 
 fn utc(ms: i64) -> Result<DateTime<Utc>, String> {
     DateTime::<Utc>::from_timestamp_millis(ms).ok_or_else(|| format!("time {ms} ms is out of range"))
+}
+
+/// The UTC hour `[from, to)` around `at`, when it lies within one local
+/// date of `zone` (same offset at both ends, same date): every instant of it
+/// has that date. `None` for the hour of a local midnight or a DST change.
+fn hour_within_one_date(zone: Tz, at: i64) -> Option<(i64, i64)> {
+    const HOUR: i64 = 3_600_000;
+    let from = at - at.rem_euclid(HOUR);
+    let to = from + HOUR;
+    let a = utc(from).ok()?.with_timezone(&zone);
+    let b = utc(to - 1).ok()?.with_timezone(&zone);
+    (a.offset() == b.offset() && a.date_naive() == b.date_naive()).then_some((from, to))
 }
 
 /// Nearest-rank percentile: the value at rank ⌈p/100 · n⌉ of the sorted
@@ -145,13 +162,19 @@ impl<'c> Measure<'c> {
         for p in &contract.priorities {
             let (response, response_share) = within(p, "response", &p.response)?;
             let (resolution, resolution_share) = within(p, "resolution", &p.resolution)?;
+            let clock = Clock::for_priority(contract, p)?;
+            // A target the clock cannot count (zero, `days` on a business
+            // calendar) is the contract's fault, not a row's: say it once.
+            clock.due(options.as_of, response, &[])?;
+            clock.due(options.as_of, resolution, &[])?;
             rules.push(Rule {
-                clock: Clock::for_priority(contract, p)?,
+                clock,
                 response,
                 resolution,
                 or_workaround: p.resolution.or_workaround,
                 response_share,
                 resolution_share,
+                due_cache: [None, None],
             });
         }
         let value = |f: &Fill<f64>, what: &'static str| match f {
@@ -182,6 +205,7 @@ impl<'c> Measure<'c> {
             index: HashMap::new(),
             last_day: None,
             pauses: Vec::new(),
+            csat_top: contract.csat.as_ref().map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
             tickets: 0,
         })
     }
@@ -220,16 +244,8 @@ impl<'c> Measure<'c> {
                 self.periods.len() - 1
             }
         };
-        // The UTC hour around `at` whose offset is the same at both ends lies
-        // wholly within one local date when it does not cross local midnight:
-        // cache it. (A DST change inside the hour just means no caching.)
-        let hour_from = at - at.rem_euclid(3_600_000);
-        let hour_to = hour_from + 3_600_000;
-        if let (Ok(a), Ok(b)) = (utc(hour_from), utc(hour_to - 1)) {
-            let (a, b) = (a.with_timezone(&self.zone), b.with_timezone(&self.zone));
-            if a.offset() == b.offset() && a.date_naive() == b.date_naive() {
-                self.last_day = Some((hour_from, hour_to, i));
-            }
+        if let Some((from, to)) = hour_within_one_date(self.zone, at) {
+            self.last_day = Some((from, to, i));
         }
         Ok(i)
     }
@@ -237,53 +253,23 @@ impl<'c> Measure<'c> {
     /// Counts one valid ticket; its pauses are UTC milliseconds. An error is
     /// the reason to skip the row (a time the clock cannot place).
     pub fn add(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), String> {
-        let Some(rule) = self.rules.get(t.priority) else {
-            return Err("unknown priority".into());
-        };
-        let received = utc(t.received)?;
-        let clock_error = |e: crate::clock::ClockError| e.to_string();
-        // Response: the clock never pauses.
-        let response_due = rule
-            .clock
-            .due(received, rule.response, &[])
-            .map_err(clock_error)?
-            .timestamp_millis();
-        let response_minutes = match t.response {
-            Some(at) => Some(rule.clock.open_minutes(received, utc(at)?).map_err(clock_error)?),
-            None => None,
-        };
-        // Resolution: the first of resolved and (when allowed) workaround.
-        self.pauses.clear();
-        for &(a, b) in paused {
-            self.pauses.push((utc(a)?, utc(b)?));
-        }
-        let resolution_due = rule
-            .clock
-            .due(received, rule.resolution, &self.pauses)
-            .map_err(clock_error)?
-            .timestamp_millis();
         let resolved = match (t.resolved, t.workaround) {
-            (Some(r), Some(w)) if rule.or_workaround => Some(r.min(w)),
-            (None, Some(w)) if rule.or_workaround => Some(w),
+            (Some(r), Some(w)) if self.or_workaround(t.priority) => Some(r.min(w)),
+            (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
             (r, _) => r,
         };
-        let resolution_minutes = match resolved {
-            Some(at) => Some(self.unpaused_minutes(t.priority, t.received, at, paused)?),
-            None => None,
-        };
+        let response = self.verdict(t.priority, Which::Response, t.received, t.response, &[])?;
+        let resolution = self.verdict(t.priority, Which::Resolution, t.received, resolved, paused)?;
         let period = self.period_of(t.received)?;
-        let as_of = self.as_of;
-        let (Some(acc), Some(rule)) = (self.periods.get_mut(period), self.rules.get(t.priority))
-        else {
-            return Err("internal: no accumulator".into());
+        let Some(acc) = self.periods.get_mut(period) else {
+            return Err("internal: no period totals".into());
         };
-        let _ = rule;
         let Some(p) = acc.priorities.get_mut(t.priority) else {
-            return Err("internal: no accumulator".into());
+            return Err("internal: no priority totals".into());
         };
         p.tickets += 1;
-        count(&mut p.response, t.response, response_due, response_minutes, as_of);
-        count(&mut p.resolution, resolved, resolution_due, resolution_minutes, as_of);
+        response.count(&mut p.response);
+        resolution.count(&mut p.resolution);
         if let Some(yes) = t.first_contact_resolved {
             acc.fcr_answered += 1;
             acc.fcr_yes += u64::from(yes);
@@ -291,51 +277,108 @@ impl<'c> Measure<'c> {
         if let Some(r) = t.csat {
             acc.csat_ratings += 1;
             acc.csat_sum += u64::from(r);
-            if let Some(c) = &self.contract.csat {
-                acc.csat_top += u64::from(r + 1 >= c.scale.1);
-            }
+            acc.csat_top += u64::from(r >= self.csat_top);
         }
         self.tickets += 1;
         Ok(())
     }
 
-    /// Open time from receipt to `to` with the pauses taken out, in minutes.
-    fn unpaused_minutes(
-        &self,
+    fn or_workaround(&self, priority: usize) -> bool {
+        self.rules.get(priority).is_some_and(|r| r.or_workaround)
+    }
+
+    /// Met, breached or pending, and the open (unpaused) minutes to the
+    /// event. The due time is computed only when the open time alone cannot
+    /// decide: for a fixed budget of open time (minutes, hours, days, or
+    /// business days of `H hours`) an event with less open time than the
+    /// budget is before the due time and one with more is after it, since
+    /// the due time is the earliest instant where the budget is spent.
+    fn verdict(
+        &mut self,
         priority: usize,
-        from: i64,
-        to: i64,
+        which: Which,
+        received: i64,
+        event: Option<i64>,
         paused: &[(i64, i64)],
-    ) -> Result<f64, String> {
+    ) -> Result<Verdict, String> {
         let Some(rule) = self.rules.get(priority) else {
             return Err("unknown priority".into());
         };
-        let clock = &rule.clock;
-        let open = |a: i64, b: i64| -> Result<f64, String> {
-            clock.open_minutes(utc(a)?, utc(b)?).map_err(|e| e.to_string())
+        let within = match which {
+            Which::Response => rule.response,
+            Which::Resolution => rule.resolution,
         };
-        let mut total = open(from, to)?;
-        if paused.is_empty() {
-            return Ok(total);
-        }
-        // Clip to [from, to), then merge, so overlapping pauses count once.
-        let mut clipped: Vec<(i64, i64)> = paused
-            .iter()
-            .map(|&(a, b)| (a.max(from), b.min(to)))
-            .filter(|(a, b)| b > a)
-            .collect();
-        clipped.sort_unstable();
-        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(clipped.len());
-        for (a, b) in clipped {
-            match merged.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
+        let open = match event {
+            Some(at) => Some(unpaused_open(&rule.clock, received, at, paused)?),
+            None => None,
+        };
+        let minutes = open.map(|ms| (ms as f64 / 60_000.0) as f32);
+        if let (Some(open), Some(budget)) = (open, fixed_budget(within, self.contract)) {
+            if open < budget {
+                return Ok(Verdict::Met(minutes));
+            }
+            if open > budget {
+                return Ok(Verdict::Breached(minutes));
             }
         }
-        for (a, b) in merged {
-            total -= open(a, b)?;
+        let due = self.due(priority, which, within, received, paused)?;
+        Ok(match event {
+            Some(at) if at <= due => Verdict::Met(minutes),
+            Some(_) => Verdict::Breached(minutes),
+            None if due < self.as_of => Verdict::Breached(None),
+            None => Verdict::Pending,
+        })
+    }
+
+    /// The due time of a target, in UTC milliseconds.
+    fn due(
+        &mut self,
+        priority: usize,
+        which: Which,
+        within: Duration,
+        received: i64,
+        paused: &[(i64, i64)],
+    ) -> Result<i64, String> {
+        let Some(rule) = self.rules.get(priority) else {
+            return Err("unknown priority".into());
+        };
+        // `ends-at-close` business days depend only on the local date of
+        // receipt (docs/clock.md): tickets of one UTC hour within one local
+        // date share their due time.
+        let by_date = paused.is_empty()
+            && within.unit == Unit::BusinessDays
+            && self.contract.business_day == BusinessDayRule::EndsAtClose
+            && !rule.clock.is_elapsed();
+        let slot = usize::from(matches!(which, Which::Resolution));
+        if by_date {
+            if let Some(&Some((from, to, due))) = rule.due_cache.get(slot) {
+                if from <= received && received < to {
+                    return Ok(due);
+                }
+            }
         }
-        Ok(total.max(0.0))
+        self.pauses.clear();
+        for &(a, b) in paused {
+            self.pauses.push((utc(a)?, utc(b)?));
+        }
+        let due = rule
+            .clock
+            .due(utc(received)?, within, &self.pauses)
+            .map(|t| t.timestamp_millis())
+            .map_err(|e| e.to_string())?;
+        if by_date {
+            let hour = hour_within_one_date(rule.clock.zone(), received);
+            if let (Some((from, to)), Some(rule), Some(slot)) = (
+                hour,
+                self.rules.get_mut(priority),
+                Some(slot),
+            ) {
+                if let Some(cache) = rule.due_cache.get_mut(slot) {
+                    *cache = Some((from, to, due));
+                }
+            }
+        }
+        Ok(due)
     }
 
     /// The report of everything counted.
@@ -456,18 +499,79 @@ impl<'c> Measure<'c> {
     }
 }
 
-/// Met at or before the due time; late is breached; no event yet is
-/// breached once the due time is before `as_of`, else pending.
-fn count(acc: &mut TargetAcc, event: Option<i64>, due: i64, minutes: Option<f64>, as_of: i64) {
-    match event {
-        Some(at) if at <= due => acc.met += 1,
-        Some(_) => acc.breached += 1,
-        None if due < as_of => acc.breached += 1,
-        None => acc.pending += 1,
+/// Which target of a priority.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    Response,
+    Resolution,
+}
+
+/// The fate of one ticket against one target, with its open-time minutes
+/// when the event happened.
+enum Verdict {
+    Met(Option<f32>),
+    Breached(Option<f32>),
+    Pending,
+}
+
+impl Verdict {
+    fn count(self, acc: &mut TargetAcc) {
+        let minutes = match self {
+            Verdict::Met(m) => {
+                acc.met += 1;
+                m
+            }
+            Verdict::Breached(m) => {
+                acc.breached += 1;
+                m
+            }
+            Verdict::Pending => {
+                acc.pending += 1;
+                None
+            }
+        };
+        acc.minutes.extend(minutes);
     }
-    if let Some(m) = minutes {
-        acc.minutes.push(m as f32);
+}
+
+/// The budget of a target in milliseconds of open time, when it is one
+/// (`business days` counted `ends-at-close` or `same-time` are not).
+fn fixed_budget(within: Duration, contract: &Contract) -> Option<i64> {
+    let minutes = match (within.unit, contract.business_day) {
+        (Unit::Minutes, _) => 1,
+        (Unit::Hours, _) => 60,
+        (Unit::Days, _) => 24 * 60,
+        (Unit::BusinessDays, BusinessDayRule::Hours { minutes }) => i64::from(minutes),
+        (Unit::BusinessDays, _) => return None,
+    };
+    Some(i64::from(within.amount) * minutes * 60_000)
+}
+
+/// Open time from receipt to `to` with the pauses taken out, in ms.
+fn unpaused_open(clock: &Clock, from: i64, to: i64, paused: &[(i64, i64)]) -> Result<i64, String> {
+    let open = |a: i64, b: i64| clock.open_millis(a, b).map_err(|e| e.to_string());
+    let mut total = open(from, to)?;
+    if paused.is_empty() {
+        return Ok(total);
     }
+    // Clip to [from, to), then merge, so overlapping pauses count once.
+    let mut clipped: Vec<(i64, i64)> = paused
+        .iter()
+        .map(|&(a, b)| (a.max(from), b.min(to)))
+        .filter(|(a, b)| b > a)
+        .collect();
+    clipped.sort_unstable();
+    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(clipped.len());
+    for (a, b) in clipped {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    for (a, b) in merged {
+        total -= open(a, b)?;
+    }
+    Ok(total.max(0))
 }
 
 fn target_report(acc: &mut TargetAcc, target: f64) -> TargetReport {

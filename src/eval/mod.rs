@@ -36,6 +36,7 @@ use crate::model::Contract;
 use chrono::{DateTime, Utc};
 use measure::Measure;
 use std::io::{BufRead, BufReader, Read};
+use std::sync::mpsc;
 use ticket::{Fields, RowRules};
 
 /// The format of a ticket log.
@@ -118,8 +119,80 @@ impl Skips {
     }
 }
 
-/// Evaluates a ticket log against a contract, reading it once, row by row.
-pub fn evaluate<R: Read>(
+/// A row as the reader hands it on: a valid ticket with its pauses (a
+/// range of the batch's pauses), or the reason it is skipped.
+enum Row {
+    Ticket {
+        line: u64,
+        ticket: ticket::Ticket,
+        pauses: (usize, usize),
+    },
+    Skip {
+        line: u64,
+        reason: String,
+    },
+}
+
+/// Rows travel from the reader thread to the measuring one in batches.
+#[derive(Default)]
+struct Batch {
+    rows: Vec<Row>,
+    pauses: Vec<(i64, i64)>,
+}
+
+const BATCH: usize = 4096;
+
+/// The reader's end: validates rows into batches and sends full ones on,
+/// taking emptied batches back for reuse.
+struct Sink<'r> {
+    rules: &'r RowRules,
+    batch: Batch,
+    paused: Vec<(i64, i64)>,
+    send: mpsc::SyncSender<Batch>,
+    spare: mpsc::Receiver<Batch>,
+}
+
+impl Sink<'_> {
+    fn row(&mut self, fields: &Fields<'_>, line: u64) {
+        let row = match self.rules.ticket(fields, &mut self.paused) {
+            Ok(ticket) => {
+                let from = self.batch.pauses.len();
+                self.batch.pauses.extend_from_slice(&self.paused);
+                Row::Ticket {
+                    line,
+                    ticket,
+                    pauses: (from, self.batch.pauses.len()),
+                }
+            }
+            Err(reason) => Row::Skip { line, reason },
+        };
+        self.push(row);
+    }
+
+    fn skip(&mut self, line: u64, reason: String) {
+        self.push(Row::Skip { line, reason });
+    }
+
+    fn push(&mut self, row: Row) {
+        self.batch.rows.push(row);
+        if self.batch.rows.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut next = self.spare.try_recv().unwrap_or_default();
+        next.rows.clear();
+        next.pauses.clear();
+        let full = std::mem::replace(&mut self.batch, next);
+        // The measuring side only hangs up when it is done.
+        let _ = self.send.send(full);
+    }
+}
+
+/// Evaluates a ticket log against a contract, reading it once, row by row:
+/// one thread reads and validates rows, the calling thread measures them.
+pub fn evaluate<R: Read + Send>(
     contract: &Contract,
     input: R,
     format: InputFormat,
@@ -131,35 +204,52 @@ pub fn evaluate<R: Read>(
         listed: Vec::new(),
         total: 0,
     };
-    match format {
-        InputFormat::Csv => read_csv(input, &rules, &mut measure, &mut skips)?,
-        InputFormat::Jsonl => read_jsonl(input, &rules, &mut measure, &mut skips)?,
-    }
+    let (send, receive) = mpsc::sync_channel::<Batch>(8);
+    let (give_back, spare) = mpsc::channel::<Batch>();
+    let read = std::thread::scope(|scope| {
+        let rules = &rules;
+        let reader = scope.spawn(move || {
+            let mut sink = Sink {
+                rules,
+                batch: Batch::default(),
+                paused: Vec::new(),
+                send,
+                spare,
+            };
+            let result = match format {
+                InputFormat::Csv => read_csv(input, &mut sink),
+                InputFormat::Jsonl => read_jsonl(input, &mut sink),
+            };
+            sink.flush();
+            result
+        });
+        for batch in receive {
+            for row in &batch.rows {
+                match row {
+                    Row::Ticket {
+                        line,
+                        ticket,
+                        pauses: (from, to),
+                    } => {
+                        let paused = batch.pauses.get(*from..*to).unwrap_or_default();
+                        if let Err(reason) = measure.add(ticket, paused) {
+                            skips.add(*line, reason);
+                        }
+                    }
+                    Row::Skip { line, reason } => skips.add(*line, reason.clone()),
+                }
+            }
+            let _ = give_back.send(batch);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
+    });
+    read?;
     Ok(measure.finish(skips.listed, skips.total))
 }
 
-fn one_row(
-    fields: &Fields<'_>,
-    line: u64,
-    rules: &RowRules,
-    measure: &mut Measure<'_>,
-    skips: &mut Skips,
-    paused: &mut Vec<(i64, i64)>,
-) {
-    let result = rules
-        .ticket(fields, paused)
-        .and_then(|t| measure.add(&t, paused));
-    if let Err(reason) = result {
-        skips.add(line, reason);
-    }
-}
-
-fn read_csv<R: Read>(
-    input: R,
-    rules: &RowRules,
-    measure: &mut Measure<'_>,
-    skips: &mut Skips,
-) -> Result<(), EvalError> {
+fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -206,11 +296,10 @@ fn read_csv<R: Read>(
         return Err(EvalError::MissingColumns { missing, hint });
     }
     let width = header.len();
-    let mut paused = Vec::new();
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, |p| p.line());
         if record.len() != width {
-            skips.add(
+            sink.skip(
                 line,
                 format!(
                     "has {} field{}, the header has {width}",
@@ -224,7 +313,7 @@ fn read_csv<R: Read>(
         for (slot, &i) in fields.cols.iter_mut().zip(&at) {
             *slot = record.get(i).unwrap_or_default();
         }
-        one_row(&fields, line, rules, measure, skips, &mut paused);
+        sink.row(&fields, line);
     }
     Ok(())
 }
@@ -242,16 +331,10 @@ fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
     }
 }
 
-fn read_jsonl<R: Read>(
-    input: R,
-    rules: &RowRules,
-    measure: &mut Measure<'_>,
-    skips: &mut Skips,
-) -> Result<(), EvalError> {
+fn read_jsonl<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut line = Vec::new();
     let mut number = 0u64;
-    let mut paused = Vec::new();
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line)? == 0 {
@@ -264,11 +347,11 @@ fn read_jsonl<R: Read>(
         let object = match serde_json::from_slice::<serde_json::Value>(&line) {
             Ok(serde_json::Value::Object(o)) => o,
             Ok(_) => {
-                skips.add(number, "is not a JSON object".into());
+                sink.skip(number, "is not a JSON object".into());
                 continue;
             }
             Err(e) => {
-                skips.add(number, format!("is not JSON ({e})"));
+                sink.skip(number, format!("is not JSON ({e})"));
                 continue;
             }
         };
@@ -283,13 +366,13 @@ fn read_jsonl<R: Read>(
             }
         }
         if let Some(reason) = bad {
-            skips.add(number, reason);
+            sink.skip(number, reason);
             continue;
         }
         let fields = Fields {
             cols: cells.each_ref().map(|s| s.as_bytes()),
         };
-        one_row(&fields, number, rules, measure, skips, &mut paused);
+        sink.row(&fields, number);
     }
     Ok(())
 }
