@@ -51,9 +51,8 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     let bar = progress_bar(size);
     let report = eval::evaluate(contract, bar.wrap_read(file), format, &options);
     bar.finish_and_clear();
-    let report = report.map_err(|e| {
-        Failure::usage(format!("`{}`: {e}", args.tickets.display()))
-    })?;
+    let report =
+        report.map_err(|e| Failure::usage(format!("`{}`: {e}", args.tickets.display())))?;
     report_skipped(&args.tickets, &report);
     let out = match args.format {
         EvalFormat::Json => report.to_json(),

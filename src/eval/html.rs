@@ -49,8 +49,21 @@ const W: f64 = 520.0;
 const H: f64 = 170.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 12.0;
-const TOP: f64 = 14.0;
+const TOP: f64 = 20.0;
 const BOTTOM: f64 = 30.0;
+
+/// Where a point's value goes: above a met point and below a missed one,
+/// unless that would leave the plot (then the other side).
+fn label_y(y: f64, missed: bool) -> f64 {
+    let (above, below) = (y - 8.0, y + 16.0);
+    let bottom = H - BOTTOM;
+    match missed {
+        true if below <= bottom - 2.0 => below,
+        true => above,
+        false if above >= TOP => above,
+        false => below,
+    }
+}
 
 /// A chart of one target's attainment per period against its target.
 fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
@@ -96,7 +109,10 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
     let points: Vec<String> = values
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| t.attainment_percent.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+        .filter_map(|(i, t)| {
+            t.attainment_percent
+                .map(|v| format!("{:.1},{:.1}", x(i), y(v)))
+        })
         .collect();
     if points.len() > 1 {
         let _ = write!(
@@ -126,7 +142,11 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
             continue;
         };
         let missed = t.ok == Some(false);
-        let (fill, r) = if missed { ("#cf222e", 5.0) } else { ("#1a7f37", 4.0) };
+        let (fill, r) = if missed {
+            ("#cf222e", 5.0)
+        } else {
+            ("#1a7f37", 4.0)
+        };
         let _ = write!(
             s,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r}\" fill=\"{fill}\"><title>{}: {}</title></circle>",
@@ -140,7 +160,7 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
                 s,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{fill}\" font-weight=\"600\">{}</text>",
                 x(i),
-                y(v) + if missed { 16.0 } else { -8.0 },
+                label_y(y(v), missed),
                 format_args!("{v:.1}")
             );
         }
@@ -169,7 +189,8 @@ fn cell(t: &TargetReport) -> String {
 
 /// One row per target, one column per period: ✓ met, ✗ missed, – no data.
 fn scorecard(r: &Report) -> String {
-    let mut s = String::from("<h2>Scorecard</h2><table class=\"score\"><tr><th class=\"l\">Target</th>");
+    let mut s =
+        String::from("<h2>Scorecard</h2><table class=\"score\"><tr><th class=\"l\">Target</th>");
     for p in &r.periods {
         let _ = write!(s, "<th>{}</th>", esc(&p.period));
     }
@@ -180,7 +201,10 @@ fn scorecard(r: &Report) -> String {
             Some(false) => ("miss", "✗"),
             None => ("na", "–"),
         };
-        format!("<td class=\"{class}\" title=\"{}\">{sign}</td>", esc(&title))
+        format!(
+            "<td class=\"{class}\" title=\"{}\">{sign}</td>",
+            esc(&title)
+        )
     };
     for (i, info) in r.priorities.iter().enumerate() {
         for which in ["response", "resolution"] {
@@ -258,7 +282,10 @@ pub fn html(r: &Report) -> String {
     out.push_str("<h2>Attainment per period</h2><p class=\"legend\">Each point is the share of decided tickets that met the target in that period; the dashed line is the target. <span style=\"color:#1a7f37\">●</span> met the target, <span style=\"color:#cf222e\">●</span> missed it.</p><div class=\"grid\">");
     let periods: Vec<&str> = r.periods.iter().map(|p| p.period.as_str()).collect();
     for (i, info) in r.priorities.iter().enumerate() {
-        for (which, words) in [("response", &info.response), ("resolution", &info.resolution)] {
+        for (which, words) in [
+            ("response", &info.response),
+            ("resolution", &info.resolution),
+        ] {
             let values: Vec<&TargetReport> = r
                 .periods
                 .iter()
@@ -316,7 +343,9 @@ pub fn html(r: &Report) -> String {
         out.push_str("</ul>");
     }
     if !r.skipped.is_empty() {
-        out.push_str("<h2>Skipped rows</h2><table><tr><th>Line</th><th class=\"l\">Reason</th></tr>");
+        out.push_str(
+            "<h2>Skipped rows</h2><table><tr><th>Line</th><th class=\"l\">Reason</th></tr>",
+        );
         for s in &r.skipped {
             let _ = write!(
                 out,

@@ -99,7 +99,8 @@ pub(crate) struct Measure<'c> {
 }
 
 fn utc(ms: i64) -> Result<DateTime<Utc>, String> {
-    DateTime::<Utc>::from_timestamp_millis(ms).ok_or_else(|| format!("time {ms} ms is out of range"))
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .ok_or_else(|| format!("time {ms} ms is out of range"))
 }
 
 /// The UTC hour `[from, to)` around `at`, when it lies within one local
@@ -132,7 +133,7 @@ fn share(part: u64, whole: u64) -> Option<f64> {
 
 /// At least `target` percent, compared unrounded.
 fn reaches(part: u64, whole: u64, target: f64) -> Option<bool> {
-    (whole > 0).then(|| part as f64 * 100.0 >= target * whole as f64)
+    (whole > 0).then_some(part as f64 * 100.0 >= target * whole as f64)
 }
 
 fn duration_words(d: Duration) -> String {
@@ -205,7 +206,10 @@ impl<'c> Measure<'c> {
             index: HashMap::new(),
             last_day: None,
             pauses: Vec::new(),
-            csat_top: contract.csat.as_ref().map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
+            csat_top: contract
+                .csat
+                .as_ref()
+                .map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
             tickets: 0,
         })
     }
@@ -259,7 +263,8 @@ impl<'c> Measure<'c> {
             (r, _) => r,
         };
         let response = self.verdict(t.priority, Which::Response, t.received, t.response, &[])?;
-        let resolution = self.verdict(t.priority, Which::Resolution, t.received, resolved, paused)?;
+        let resolution =
+            self.verdict(t.priority, Which::Resolution, t.received, resolved, paused)?;
         let period = self.period_of(t.received)?;
         let Some(acc) = self.periods.get_mut(period) else {
             return Err("internal: no period totals".into());
@@ -368,14 +373,12 @@ impl<'c> Measure<'c> {
             .map_err(|e| e.to_string())?;
         if by_date {
             let hour = hour_within_one_date(rule.clock.zone(), received);
-            if let (Some((from, to)), Some(rule), Some(slot)) = (
-                hour,
-                self.rules.get_mut(priority),
-                Some(slot),
-            ) {
-                if let Some(cache) = rule.due_cache.get_mut(slot) {
-                    *cache = Some((from, to, due));
-                }
+            let cache = self
+                .rules
+                .get_mut(priority)
+                .and_then(|r| r.due_cache.get_mut(slot));
+            if let (Some((from, to)), Some(cache)) = (hour, cache) {
+                *cache = Some((from, to, due));
             }
         }
         Ok(due)
@@ -438,7 +441,7 @@ impl<'c> Measure<'c> {
                     CsatReport::Score {
                         score: (n > 0).then(|| round2(acc.csat_sum as f64 / n as f64)),
                         target,
-                        ok: (n > 0).then(|| acc.csat_sum as f64 >= target * n as f64),
+                        ok: (n > 0).then_some(acc.csat_sum as f64 >= target * n as f64),
                         ratings: n,
                     }
                 }),

@@ -93,7 +93,9 @@ pub enum EvalError {
     #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
     NoHeader,
     /// A target is still a placeholder.
-    #[error("the {which} of {priority} is still a placeholder `[{text}]`: fill it in to evaluate a log")]
+    #[error(
+        "the {which} of {priority} is still a placeholder `[{text}]`: fill it in to evaluate a log"
+    )]
     Placeholder {
         priority: String,
         which: &'static str,

@@ -77,8 +77,9 @@ pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> 
         let resolution_at =
             received + minutes(rng.exp(resolution_mean.get(rank).copied().unwrap_or(600.0)));
         let resolved = (rng.unit() > 0.04).then_some(resolution_at);
-        let workaround = (rng.unit() < 0.25)
-            .then(|| received + minutes(rng.exp(resolution_mean.get(rank).copied().unwrap_or(600.0) / 3.0)));
+        let workaround = (rng.unit() < 0.25).then(|| {
+            received + minutes(rng.exp(resolution_mean.get(rank).copied().unwrap_or(600.0) / 3.0))
+        });
         let paused = if rng.unit() < 0.1 {
             let from = received + minutes(rng.exp(60.0));
             let to = from + minutes(rng.exp(240.0));

@@ -101,7 +101,10 @@ pub fn text(r: &Report) -> String {
     for p in &r.periods {
         let _ = writeln!(out, "\n{}", p.period);
         for (name, pick) in [
-            ("response", (|x| &x.response) as fn(&super::PriorityReport) -> &TargetReport),
+            (
+                "response",
+                (|x| &x.response) as fn(&super::PriorityReport) -> &TargetReport,
+            ),
             ("resolution", |x| &x.resolution),
         ] {
             let _ = writeln!(

@@ -111,7 +111,10 @@ fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, String
         .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|s| s.parse::<u32>().ok());
     let Some(value) = value else {
-        return Err(format!("csat `{}` is not a whole-number rating", shown(bytes)));
+        return Err(format!(
+            "csat `{}` is not a whole-number rating",
+            shown(bytes)
+        ));
     };
     match scale {
         Some((low, high)) if value < low || value > high => Err(format!(
@@ -154,7 +157,11 @@ impl RowRules {
         if id.is_empty() {
             return Err("id is empty".into());
         }
-        let priority = match self.priorities.iter().position(|p| p.as_bytes() == priority) {
+        let priority = match self
+            .priorities
+            .iter()
+            .position(|p| p.as_bytes() == priority)
+        {
             Some(i) => i,
             None if priority.is_empty() => return Err("priority is empty".into()),
             None => {
@@ -251,8 +258,16 @@ mod tests {
             (1, "p2", "did you mean `P2`?"),
             (2, "fax", "unknown channel `fax`"),
             (3, "2027-03-01 9:00", "received_at `2027-03-01 9:00` is not"),
-            (4, "2027-03-01T08:00:00+08:00", "first_response_at is before received_at"),
-            (7, "yes", "first_contact_resolved `yes` is not `true` or `false`"),
+            (
+                4,
+                "2027-03-01T08:00:00+08:00",
+                "first_response_at is before received_at",
+            ),
+            (
+                7,
+                "yes",
+                "first_contact_resolved `yes` is not `true` or `false`",
+            ),
             (8, "6", "csat 6 is outside the contract's scale 1..5"),
             (8, "4.5", "csat `4.5` is not a whole-number rating"),
             (

@@ -42,7 +42,9 @@ pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -112,7 +114,8 @@ pub(crate) fn parse_millis(text: &[u8]) -> Result<i64, TimeError> {
         return Err(SHAPE);
     }
     let days = days_from_civil(i64::from(year), month, day);
-    let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
+    let seconds =
+        days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
     Ok(seconds * 1000 + i64::from(millis))
 }
 
