@@ -61,7 +61,7 @@ pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> 
     let response_mean = [6.0, 45.0, 240.0, 900.0];
     let resolution_mean = [120.0, 900.0, 2400.0, 5000.0];
     let (low, high) = contract.csat.as_ref().map_or((1, 5), |c| c.scale);
-    let start: i64 = 1_798_732_800_000; // 2027-01-01T00:00:00Z
+    let start: i64 = 1_798_761_600_000; // 2027-01-01T00:00:00Z
     let year: i64 = 365 * 86_400_000;
     writeln!(out, "{}", super::COLUMNS.join(","))?;
     for i in 0..n {
