@@ -1,7 +1,109 @@
-//! `slac eval`.
+//! `slac eval`: compliance of a ticket log against a contract (§9).
+//!
+//! The log is streamed through [`slac::eval::evaluate`]; on a terminal a
+//! progress bar follows the bytes read (hidden when standard error is piped
+//! or the log is small). Malformed rows are listed on standard error with
+//! their line numbers and counted in the report. Exit 0 whether or not
+//! targets were missed; with `--fail-on-breach` a missed target exits 1; an
+//! unreadable log or a bad `--as-of` exits 2.
 
-use super::{CmdResult, EvalArgs, Failure};
+use super::{CmdResult, EvalArgs, EvalFormat, EvalPeriod, Failure, InputFormat};
+use chrono::{DateTime, Utc};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use slac::eval::{self, EvalOptions, ReportPeriod};
+use std::io::IsTerminal;
 
-pub fn run(_args: &EvalArgs, _color: bool) -> CmdResult {
-    Err(Failure::usage("`slac eval` is not built yet"))
+/// Logs smaller than this finish too fast for a progress bar to help.
+const PROGRESS_FROM_BYTES: u64 = 16 << 20;
+
+pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
+    let as_of = match &args.as_of {
+        Some(text) => DateTime::parse_from_rfc3339(text.trim())
+            .map(|t| t.to_utc())
+            .map_err(|e| {
+                Failure::usage(format!(
+                    "--as-of `{text}` is not an RFC 3339 time with offset ({e}); \
+                     write it like 2027-04-01T00:00:00+08:00"
+                ))
+            })?,
+        None => Utc::now(),
+    };
+    let checked = super::load_model(&args.file, false, color)?;
+    let contract = checked
+        .model
+        .as_ref()
+        .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
+    let file = std::fs::File::open(&args.tickets)
+        .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", args.tickets.display())))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let format = match args.input_format {
+        Some(InputFormat::Csv) => eval::InputFormat::Csv,
+        Some(InputFormat::Jsonl) => eval::InputFormat::Jsonl,
+        None => eval::InputFormat::from_path(&args.tickets),
+    };
+    let options = EvalOptions {
+        as_of,
+        period: match args.period {
+            EvalPeriod::Monthly => ReportPeriod::Monthly,
+            EvalPeriod::Quarterly => ReportPeriod::Quarterly,
+        },
+    };
+    let bar = progress_bar(size);
+    let report = eval::evaluate(contract, bar.wrap_read(file), format, &options);
+    bar.finish_and_clear();
+    let report =
+        report.map_err(|e| Failure::usage(format!("`{}`: {e}", args.tickets.display())))?;
+    report_skipped(&args.tickets, &report);
+    let out = match args.format {
+        EvalFormat::Json => report.to_json(),
+        EvalFormat::Text => eval::text(&report),
+        EvalFormat::Markdown => eval::markdown(&report),
+        EvalFormat::Html => eval::html(&report),
+    };
+    super::write_output(args.output.as_deref(), out.as_bytes())?;
+    if args.fail_on_breach && report.any_missed() {
+        eprintln!(
+            "error: {} target{} missed: {}",
+            report.missed.len(),
+            if report.missed.len() == 1 { "" } else { "s" },
+            report.missed.join(", ")
+        );
+        return Ok(super::FAILED);
+    }
+    Ok(super::OK)
+}
+
+fn progress_bar(size: u64) -> ProgressBar {
+    if size < PROGRESS_FROM_BYTES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} evaluating {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Each malformed row on standard error, `FILE:LINE: skipped: REASON`.
+fn report_skipped(path: &std::path::Path, report: &eval::Report) {
+    use std::io::Write;
+    if report.skipped_total == 0 {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for s in &report.skipped {
+        let _ = writeln!(err, "{}:{}: skipped: {}", path.display(), s.line, s.reason);
+    }
+    let unlisted = report.skipped_total - report.skipped.len() as u64;
+    if unlisted > 0 {
+        let _ = writeln!(err, "… and {unlisted} more malformed rows");
+    }
+    let _ = writeln!(
+        err,
+        "{} malformed row{} skipped",
+        report.skipped_total,
+        if report.skipped_total == 1 { "" } else { "s" }
+    );
 }

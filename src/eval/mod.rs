@@ -1,1 +1,380 @@
-//! Compliance of a ticket log against a contract (§9).
+//! Compliance of a ticket log against a contract (§9 of the design).
+//!
+//! [`evaluate`] streams the log one row at a time — CSV through a reused
+//! `csv::ByteRecord`, JSON Lines one line at a time — so memory does not grow
+//! with the size of the file, only with the number of tickets' open-time
+//! minutes kept for the percentiles (4 bytes a ticket and target). Each row
+//! is validated ([`ticket`]), measured on its priority's clock, built once
+//! ([`measure`]), and counted in its (period, priority) totals. A malformed
+//! row is skipped with its line number and reason; nothing is guessed.
+//!
+//! The [`Report`] it returns is the data of every output format: JSON
+//! ([`Report::to_json`]), a terminal table ([`text`]), Markdown
+//! ([`markdown`]) and a self-contained HTML page with charts ([`html`]).
+
+mod html;
+mod markdown;
+mod measure;
+pub mod report;
+#[doc(hidden)]
+pub mod synth;
+mod text;
+mod ticket;
+mod time;
+
+pub use html::html;
+pub use markdown::markdown;
+pub use report::{
+    CsatReport, FcrReport, PeriodReport, PriorityInfo, PriorityReport, Report, Skipped,
+    TargetReport, SKIPPED_LISTED,
+};
+pub use text::text;
+pub use ticket::COLUMNS;
+
+use crate::clock::ClockError;
+use crate::model::Contract;
+use chrono::{DateTime, Utc};
+use measure::Measure;
+use std::io::{BufRead, BufReader, Read};
+use std::sync::mpsc;
+use ticket::{Fields, RowRules};
+
+/// The format of a ticket log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// CSV with a header row naming the columns of [`COLUMNS`].
+    Csv,
+    /// One JSON object a line, keys from [`COLUMNS`].
+    Jsonl,
+}
+
+impl InputFormat {
+    /// By file extension: `.jsonl`/`.ndjson` are JSON Lines, anything else CSV.
+    pub fn from_path(path: &std::path::Path) -> InputFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
+                InputFormat::Jsonl
+            }
+            _ => InputFormat::Csv,
+        }
+    }
+}
+
+/// The periods a report is cut into, by `received_at` in the contract's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportPeriod {
+    /// Calendar months, `2027-03`.
+    #[default]
+    Monthly,
+    /// Calendar quarters, `2027-Q1`.
+    Quarterly,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    /// A ticket without a response (or resolution) is pending while its due
+    /// time is not before this instant, and breached after.
+    pub as_of: DateTime<Utc>,
+    pub period: ReportPeriod,
+}
+
+/// Why a log could not be evaluated at all (a bad row is only skipped).
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("cannot read the ticket log: {0}")]
+    Io(#[from] std::io::Error),
+    /// The CSV header lacks columns of §9.
+    #[error("the CSV header lacks the column{} {}{hint} (a log has the columns {})",
+        if .missing.len() == 1 { "" } else { "s" },
+        .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
+        COLUMNS.join(", "))]
+    MissingColumns { missing: Vec<String>, hint: String },
+    /// The log is empty: not even a CSV header.
+    #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
+    NoHeader,
+    /// A target is still a placeholder.
+    #[error(
+        "the {which} of {priority} is still a placeholder `[{text}]`: fill it in to evaluate a log"
+    )]
+    Placeholder {
+        priority: String,
+        which: &'static str,
+        text: String,
+    },
+    #[error(transparent)]
+    Clock(#[from] ClockError),
+}
+
+/// Collects skipped rows: the first [`SKIPPED_LISTED`] with their reasons,
+/// all of them counted.
+struct Skips {
+    listed: Vec<Skipped>,
+    total: u64,
+}
+
+impl Skips {
+    fn add(&mut self, line: u64, reason: String) {
+        self.total += 1;
+        if self.listed.len() < SKIPPED_LISTED {
+            self.listed.push(Skipped { line, reason });
+        }
+    }
+}
+
+/// A row as the reader hands it on: a valid ticket with its pauses (a
+/// range of the batch's pauses), or the reason it is skipped.
+enum Row {
+    Ticket {
+        line: u64,
+        ticket: ticket::Ticket,
+        pauses: (usize, usize),
+    },
+    Skip {
+        line: u64,
+        reason: String,
+    },
+}
+
+/// Rows travel from the reader thread to the measuring one in batches.
+#[derive(Default)]
+struct Batch {
+    rows: Vec<Row>,
+    pauses: Vec<(i64, i64)>,
+}
+
+const BATCH: usize = 4096;
+
+/// The reader's end: validates rows into batches and sends full ones on,
+/// taking emptied batches back for reuse.
+struct Sink<'r> {
+    rules: &'r RowRules,
+    batch: Batch,
+    paused: Vec<(i64, i64)>,
+    send: mpsc::SyncSender<Batch>,
+    spare: mpsc::Receiver<Batch>,
+}
+
+impl Sink<'_> {
+    fn row(&mut self, fields: &Fields<'_>, line: u64) {
+        let row = match self.rules.ticket(fields, &mut self.paused) {
+            Ok(ticket) => {
+                let from = self.batch.pauses.len();
+                self.batch.pauses.extend_from_slice(&self.paused);
+                Row::Ticket {
+                    line,
+                    ticket,
+                    pauses: (from, self.batch.pauses.len()),
+                }
+            }
+            Err(reason) => Row::Skip { line, reason },
+        };
+        self.push(row);
+    }
+
+    fn skip(&mut self, line: u64, reason: String) {
+        self.push(Row::Skip { line, reason });
+    }
+
+    fn push(&mut self, row: Row) {
+        self.batch.rows.push(row);
+        if self.batch.rows.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut next = self.spare.try_recv().unwrap_or_default();
+        next.rows.clear();
+        next.pauses.clear();
+        let full = std::mem::replace(&mut self.batch, next);
+        // The measuring side only hangs up when it is done.
+        let _ = self.send.send(full);
+    }
+}
+
+/// Evaluates a ticket log against a contract, reading it once, row by row:
+/// one thread reads and validates rows, the calling thread measures them.
+pub fn evaluate<R: Read + Send>(
+    contract: &Contract,
+    input: R,
+    format: InputFormat,
+    options: &EvalOptions,
+) -> Result<Report, EvalError> {
+    let mut measure = Measure::new(contract, options)?;
+    let rules = RowRules::new(contract);
+    let mut skips = Skips {
+        listed: Vec::new(),
+        total: 0,
+    };
+    let (send, receive) = mpsc::sync_channel::<Batch>(8);
+    let (give_back, spare) = mpsc::channel::<Batch>();
+    let read = std::thread::scope(|scope| {
+        let rules = &rules;
+        let reader = scope.spawn(move || {
+            let mut sink = Sink {
+                rules,
+                batch: Batch::default(),
+                paused: Vec::new(),
+                send,
+                spare,
+            };
+            let result = match format {
+                InputFormat::Csv => read_csv(input, &mut sink),
+                InputFormat::Jsonl => read_jsonl(input, &mut sink),
+            };
+            sink.flush();
+            result
+        });
+        for batch in receive {
+            for row in &batch.rows {
+                match row {
+                    Row::Ticket {
+                        line,
+                        ticket,
+                        pauses: (from, to),
+                    } => {
+                        let paused = batch.pauses.get(*from..*to).unwrap_or_default();
+                        if let Err(reason) = measure.add(ticket, paused) {
+                            skips.add(*line, reason);
+                        }
+                    }
+                    Row::Skip { line, reason } => skips.add(*line, reason.clone()),
+                }
+            }
+            let _ = give_back.send(batch);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
+    });
+    read?;
+    Ok(measure.finish(skips.listed, skips.total))
+}
+
+fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(input);
+    let mut record = csv::ByteRecord::new();
+    let csv_error = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => EvalError::Io(e),
+        other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
+    };
+    if !reader.read_byte_record(&mut record).map_err(csv_error)? {
+        return Err(EvalError::NoHeader);
+    }
+    let header: Vec<String> = record
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect();
+    let mut at = [0usize; 10];
+    let mut missing = Vec::new();
+    for (slot, name) in at.iter_mut().zip(COLUMNS) {
+        match header.iter().position(|h| h == name) {
+            Some(i) => *slot = i,
+            None => missing.push(name.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        let unknown: Vec<&str> = header
+            .iter()
+            .map(String::as_str)
+            .filter(|h| !COLUMNS.contains(h))
+            .collect();
+        let hint = unknown
+            .iter()
+            .filter_map(|u| {
+                crate::diagnostic::did_you_mean(u, missing.iter().map(String::as_str))
+                    .map(|m| format!("; `{u}` may be `{m}`"))
+            })
+            .collect::<String>();
+        return Err(EvalError::MissingColumns { missing, hint });
+    }
+    let width = header.len();
+    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != width {
+            sink.skip(
+                line,
+                format!(
+                    "has {} field{}, the header has {width}",
+                    record.len(),
+                    if record.len() == 1 { "" } else { "s" }
+                ),
+            );
+            continue;
+        }
+        let mut fields = Fields::default();
+        for (slot, &i) in fields.cols.iter_mut().zip(&at) {
+            *slot = record.get(i).unwrap_or_default();
+        }
+        sink.row(&fields, line);
+    }
+    Ok(())
+}
+
+/// A JSON value as the text a CSV cell would hold: strings as they are,
+/// numbers and booleans as written, null as empty.
+fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
+    use serde_json::Value;
+    match v {
+        Value::Null => Ok(String::new()),
+        Value::String(s) => Ok(s.clone()),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Array(_) | Value::Object(_) => Err("an array or object"),
+    }
+}
+
+fn read_jsonl<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let object = match serde_json::from_slice::<serde_json::Value>(&line) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                sink.skip(number, "is not a JSON object".into());
+                continue;
+            }
+            Err(e) => {
+                sink.skip(number, format!("is not JSON ({e})"));
+                continue;
+            }
+        };
+        let mut cells: [String; 10] = Default::default();
+        let mut bad = None;
+        for (cell, name) in cells.iter_mut().zip(COLUMNS) {
+            if let Some(v) = object.get(name) {
+                match json_cell(v) {
+                    Ok(text) => *cell = text,
+                    Err(what) => bad = Some(format!("{name} is {what}")),
+                }
+            }
+        }
+        if let Some(reason) = bad {
+            sink.skip(number, reason);
+            continue;
+        }
+        let fields = Fields {
+            cols: cells.each_ref().map(|s| s.as_bytes()),
+        };
+        sink.row(&fields, number);
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The report in Markdown, for a pull request or a mail: a summary, one
+//! table per period, and the skipped rows.
+
+use super::report::Report;
+use super::text::{csat_line, fcr_line, headline, num, pct, plain, verdict};
+use std::fmt::Write;
+
+/// Text safe inside a Markdown table cell or line.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report as Markdown, ending with a newline.
+pub fn markdown(r: &Report) -> String {
+    let mut out = format!("# SLA compliance: {}\n\n", escape(&headline(r)));
+    if r.missed.is_empty() {
+        out.push_str("**All targets met.**\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "**{} targets missed:** {}",
+            r.missed.len(),
+            escape(&r.missed.join(", "))
+        );
+    }
+    if r.skipped_total > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} malformed rows skipped (listed below).",
+            r.skipped_total
+        );
+    }
+    out.push_str("\n| Priority | Response target | Resolution target |\n|---|---|---|\n");
+    for p in &r.priorities {
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} |",
+            escape(&p.id),
+            escape(&p.label),
+            escape(&p.response),
+            escape(&p.resolution)
+        );
+    }
+    for p in &r.periods {
+        let _ = writeln!(out, "\n## {}\n", escape(&p.period));
+        out.push_str(
+            "| Priority | Tickets | Target | Met | Breached | Pending | Attained | Goal | p50 min | p90 min | |\n\
+             |---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n",
+        );
+        for pr in &p.priorities {
+            for (name, t) in [("response", &pr.response), ("resolution", &pr.resolution)] {
+                let mark = match t.ok {
+                    Some(false) => "**missed**",
+                    other => verdict(other),
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {name} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
+                    escape(&pr.id),
+                    pr.tickets,
+                    t.met,
+                    t.breached,
+                    t.pending,
+                    pct(t.attainment_percent),
+                    plain(t.target_percent),
+                    num(t.p50_minutes),
+                    num(t.p90_minutes),
+                );
+            }
+        }
+        let lines: Vec<String> = [fcr_line(p), csat_line(p)].into_iter().flatten().collect();
+        if !lines.is_empty() {
+            out.push('\n');
+            for line in lines {
+                let _ = writeln!(out, "- {}", escape(&line));
+            }
+        }
+        if !p.missed.is_empty() {
+            let _ = writeln!(out, "\n**Missed:** {}", escape(&p.missed.join(", ")));
+        }
+    }
+    if !r.skipped.is_empty() {
+        out.push_str("\n## Skipped rows\n\n| Line | Reason |\n|--:|---|\n");
+        for s in &r.skipped {
+            let _ = writeln!(out, "| {} | {} |", s.line, escape(&s.reason));
+        }
+        let unlisted = r.skipped_total - r.skipped.len() as u64;
+        if unlisted > 0 {
+            let _ = writeln!(out, "\n… and {unlisted} more.");
+        }
+    }
+    out
+}

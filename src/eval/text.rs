@@ -1,0 +1,139 @@
+//! The report as plain-text tables for a terminal: one block per period,
+//! response and resolution per priority, then FCR, CSAT and what was missed.
+
+use super::report::{CsatReport, PeriodReport, Report, TargetReport};
+use std::fmt::Write;
+
+pub(crate) fn num(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |v| format!("{v:.2}"))
+}
+
+pub(crate) fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |v| format!("{v:.2}%"))
+}
+
+/// A contract number as written: `100`, `99.5`.
+pub(crate) fn plain(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+pub(crate) fn verdict(ok: Option<bool>) -> &'static str {
+    match ok {
+        Some(true) => "ok",
+        Some(false) => "MISSED",
+        None => "no data",
+    }
+}
+
+/// The headline: contract, ticket count, period and zone, as-of time.
+pub(crate) fn headline(r: &Report) -> String {
+    format!(
+        "{} ({}) — {} tickets, {} periods in {}, as of {}",
+        r.title, r.contract, r.tickets, r.period, r.timezone, r.as_of
+    )
+}
+
+pub(crate) fn fcr_line(p: &PeriodReport) -> Option<String> {
+    p.fcr.as_ref().map(|f| {
+        format!(
+            "FCR {} of {} answered (target {}%): {}",
+            pct(f.percent),
+            f.answered,
+            plain(f.target_percent),
+            verdict(f.ok)
+        )
+    })
+}
+
+pub(crate) fn csat_line(p: &PeriodReport) -> Option<String> {
+    p.csat.as_ref().map(|c| match c {
+        CsatReport::Score {
+            score,
+            target,
+            ok,
+            ratings,
+        } => format!(
+            "CSAT {} mean of {ratings} ratings (target {}): {}",
+            num(*score),
+            plain(*target),
+            verdict(*ok)
+        ),
+        CsatReport::Satisfied {
+            percent,
+            target_percent,
+            ok,
+            ratings,
+        } => format!(
+            "CSAT {} satisfied of {ratings} ratings (target {}%): {}",
+            pct(*percent),
+            plain(*target_percent),
+            verdict(*ok)
+        ),
+    })
+}
+
+fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
+    let _ = writeln!(
+        out,
+        "  {id:<10} {tickets:>8} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>9}  {}",
+        t.met,
+        t.breached,
+        t.pending,
+        pct(t.attainment_percent),
+        format!("{}%", plain(t.target_percent)),
+        num(t.p50_minutes),
+        num(t.p90_minutes),
+        verdict(t.ok)
+    );
+}
+
+/// The report as text tables, ending with a newline.
+pub fn text(r: &Report) -> String {
+    let mut out = headline(r);
+    out.push('\n');
+    if r.skipped_total > 0 {
+        let _ = writeln!(out, "{} malformed rows skipped", r.skipped_total);
+    }
+    for p in &r.periods {
+        let _ = writeln!(out, "\n{}", p.period);
+        for (name, pick) in [
+            (
+                "response",
+                (|x| &x.response) as fn(&super::PriorityReport) -> &TargetReport,
+            ),
+            ("resolution", |x| &x.resolution),
+        ] {
+            let _ = writeln!(
+                out,
+                "  {name:<10} {:>8} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>9}",
+                "tickets", "met", "breached", "pending", "attained", "target", "p50 min", "p90 min"
+            );
+            for pr in &p.priorities {
+                target_row(&mut out, &pr.id, pr.tickets, pick(pr));
+            }
+        }
+        for line in [fcr_line(p), csat_line(p)].into_iter().flatten() {
+            let _ = writeln!(out, "  {line}");
+        }
+        let missed = if p.missed.is_empty() {
+            "none".to_string()
+        } else {
+            p.missed.join(", ")
+        };
+        let _ = writeln!(out, "  missed: {missed}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if r.missed.is_empty() {
+            "All targets met.".to_string()
+        } else {
+            format!("{} targets missed.", r.missed.len())
+        }
+    );
+    out
+}

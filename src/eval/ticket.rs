@@ -1,0 +1,286 @@
+//! One row of the ticket log, validated: every field is checked against the
+//! contract (known priority and channel, RFC 3339 times, booleans, ratings on
+//! the contract's scale, events not before the receipt) before anything is
+//! counted. A row that fails is reported with a reason and skipped; nothing
+//! is guessed.
+//!
+//! CSV and JSON Lines both come down to [`Fields`]: the ten columns of §9 as
+//! byte strings, empty when absent.
+
+use super::time::parse_millis;
+use crate::model::Contract;
+
+/// The columns of the log, in the order of §9.
+pub const COLUMNS: [&str; 10] = [
+    "id",
+    "priority",
+    "channel",
+    "received_at",
+    "first_response_at",
+    "resolved_at",
+    "workaround_at",
+    "first_contact_resolved",
+    "csat",
+    "paused",
+];
+
+/// The raw fields of one row; an empty slice is an absent value.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fields<'a> {
+    pub cols: [&'a [u8]; 10],
+}
+
+/// A valid ticket, ready to be measured. Times are UTC milliseconds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ticket {
+    /// Index into the contract's priorities.
+    pub priority: usize,
+    pub received: i64,
+    pub response: Option<i64>,
+    pub resolved: Option<i64>,
+    pub workaround: Option<i64>,
+    pub first_contact_resolved: Option<bool>,
+    pub csat: Option<u32>,
+}
+
+/// What a row is checked against, prepared once from the contract.
+#[derive(Debug)]
+pub(crate) struct RowRules {
+    priorities: Vec<String>,
+    channels: Vec<String>,
+    /// The CSAT scale `low..=high`, when the contract has a CSAT target.
+    scale: Option<(u32, u32)>,
+}
+
+impl RowRules {
+    pub fn new(contract: &Contract) -> RowRules {
+        RowRules {
+            priorities: contract.priorities.iter().map(|p| p.id.0.clone()).collect(),
+            channels: contract.channels.iter().map(|c| c.id.0.clone()).collect(),
+            scale: contract.csat.as_ref().map(|c| c.scale),
+        }
+    }
+}
+
+fn shown(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    bytes.trim_ascii()
+}
+
+fn time(name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+    let bytes = trim(bytes);
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    parse_millis(bytes)
+        .map(Some)
+        .map_err(|why| format!("{name} `{}` {why}", shown(bytes)))
+}
+
+fn boolean(bytes: &[u8]) -> Result<Option<bool>, String> {
+    let bytes = trim(bytes);
+    if bytes.is_empty() {
+        Ok(None)
+    } else if bytes.eq_ignore_ascii_case(b"true") {
+        Ok(Some(true))
+    } else if bytes.eq_ignore_ascii_case(b"false") {
+        Ok(Some(false))
+    } else {
+        Err(format!(
+            "first_contact_resolved `{}` is not `true` or `false`",
+            shown(bytes)
+        ))
+    }
+}
+
+fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, String> {
+    let bytes = trim(bytes);
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let value = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse::<u32>().ok());
+    let Some(value) = value else {
+        return Err(format!(
+            "csat `{}` is not a whole-number rating",
+            shown(bytes)
+        ));
+    };
+    match scale {
+        Some((low, high)) if value < low || value > high => Err(format!(
+            "csat {value} is outside the contract's scale {low}..{high}"
+        )),
+        _ => Ok(Some(value)),
+    }
+}
+
+/// `FROM/TO;FROM/TO`: each pause two RFC 3339 times, not reversed.
+fn pauses(bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), String> {
+    out.clear();
+    for part in trim(bytes).split(|&b| b == b';') {
+        let part = trim(part);
+        if part.is_empty() {
+            continue;
+        }
+        let mut ends = part.splitn(2, |&b| b == b'/');
+        let (Some(from), Some(to)) = (ends.next(), ends.next()) else {
+            return Err(format!(
+                "paused `{}` is not FROM/TO (two RFC 3339 times joined by `/`)",
+                shown(part)
+            ));
+        };
+        let from = time("paused", from)?.ok_or("paused has an empty FROM")?;
+        let to = time("paused", to)?.ok_or("paused has an empty TO")?;
+        if to < from {
+            return Err(format!("paused `{}` ends before it starts", shown(part)));
+        }
+        out.push((from, to));
+    }
+    Ok(())
+}
+
+impl RowRules {
+    /// Checks one row; its pauses go to `paused` (cleared first).
+    pub fn ticket(&self, f: &Fields<'_>, paused: &mut Vec<(i64, i64)>) -> Result<Ticket, String> {
+        let [id, priority, channel, received, response, resolved, workaround, fcr, csat, pause] =
+            f.cols.map(trim);
+        if id.is_empty() {
+            return Err("id is empty".into());
+        }
+        let priority = match self
+            .priorities
+            .iter()
+            .position(|p| p.as_bytes() == priority)
+        {
+            Some(i) => i,
+            None if priority.is_empty() => return Err("priority is empty".into()),
+            None => {
+                let text = String::from_utf8_lossy(priority);
+                let hint = crate::diagnostic::did_you_mean(
+                    &text,
+                    self.priorities.iter().map(String::as_str),
+                )
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+                return Err(format!("unknown priority `{}`{hint}", shown(priority)));
+            }
+        };
+        if !self.channels.iter().any(|c| c.as_bytes() == channel) {
+            if channel.is_empty() {
+                return Err("channel is empty".into());
+            }
+            let text = String::from_utf8_lossy(channel);
+            let hint =
+                crate::diagnostic::did_you_mean(&text, self.channels.iter().map(String::as_str))
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+            return Err(format!("unknown channel `{}`{hint}", shown(channel)));
+        }
+        let received = time("received_at", received)?.ok_or("received_at is empty")?;
+        let response = time("first_response_at", response)?;
+        let resolved = time("resolved_at", resolved)?;
+        let workaround = time("workaround_at", workaround)?;
+        for (name, at) in [
+            ("first_response_at", response),
+            ("resolved_at", resolved),
+            ("workaround_at", workaround),
+        ] {
+            if at.is_some_and(|at| at < received) {
+                return Err(format!("{name} is before received_at"));
+            }
+        }
+        let first_contact_resolved = boolean(fcr)?;
+        let csat = rating(csat, self.scale)?;
+        pauses(pause, paused)?;
+        Ok(Ticket {
+            priority,
+            received,
+            response,
+            resolved,
+            workaround,
+            first_contact_resolved,
+            csat,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example::acme;
+
+    fn row<'a>(cols: [&'a str; 10]) -> Fields<'a> {
+        Fields {
+            cols: cols.map(str::as_bytes),
+        }
+    }
+
+    fn check(cols: [&str; 10]) -> Result<Ticket, String> {
+        RowRules::new(&acme()).ticket(&row(cols), &mut Vec::new())
+    }
+
+    const GOOD: [&str; 10] = [
+        "T1",
+        "P2",
+        "email",
+        "2027-03-01T09:00:00+08:00",
+        "2027-03-01T09:30:00+08:00",
+        "",
+        "",
+        "true",
+        "5",
+        "2027-03-01T10:00:00+08:00/2027-03-01T11:00:00+08:00",
+    ];
+
+    #[test]
+    fn a_good_row_is_a_ticket() {
+        let t = check(GOOD).unwrap();
+        assert_eq!(t.priority, 1);
+        assert_eq!(t.response.unwrap() - t.received, 30 * 60_000);
+        assert_eq!(t.first_contact_resolved, Some(true));
+        assert_eq!(t.csat, Some(5));
+    }
+
+    #[test]
+    fn each_bad_field_has_its_reason() {
+        let cases: [(usize, &str, &str); 9] = [
+            (1, "P9", "unknown priority `P9`"),
+            (1, "p2", "did you mean `P2`?"),
+            (2, "fax", "unknown channel `fax`"),
+            (3, "2027-03-01 9:00", "received_at `2027-03-01 9:00` is not"),
+            (
+                4,
+                "2027-03-01T08:00:00+08:00",
+                "first_response_at is before received_at",
+            ),
+            (
+                7,
+                "yes",
+                "first_contact_resolved `yes` is not `true` or `false`",
+            ),
+            (8, "6", "csat 6 is outside the contract's scale 1..5"),
+            (8, "4.5", "csat `4.5` is not a whole-number rating"),
+            (
+                9,
+                "2027-03-01T11:00:00+08:00/2027-03-01T10:00:00+08:00",
+                "ends before it starts",
+            ),
+        ];
+        for (col, value, reason) in cases {
+            let mut cols = GOOD;
+            cols[col] = value;
+            let e = check(cols).unwrap_err();
+            assert!(e.contains(reason), "{value}: {e}");
+        }
+    }
+}

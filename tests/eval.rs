@@ -1,0 +1,233 @@
+//! `slac eval`: golden reports of a hand-written log in all four formats,
+//! the same log as JSON Lines, exit codes, and order independence.
+//!
+//! `SLAC_BLESS=1 cargo test --test eval` rewrites the golden files.
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use slac::eval::{evaluate, html, markdown, text, EvalOptions, InputFormat, ReportPeriod};
+use std::path::{Path, PathBuf};
+
+const AS_OF: &str = "2027-10-13T12:00:00+08:00";
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval")
+}
+
+fn contract(name: &str) -> slac::model::Contract {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("contracts")
+        .join(name);
+    let checked = slac::check_bytes(name, std::fs::read(path).unwrap());
+    checked.model.expect("the shipped contract checks")
+}
+
+fn options(period: ReportPeriod) -> EvalOptions {
+    EvalOptions {
+        as_of: chrono::DateTime::parse_from_rfc3339(AS_OF)
+            .unwrap()
+            .to_utc(),
+        period,
+    }
+}
+
+fn run(file: &str, format: InputFormat, period: ReportPeriod) -> slac::eval::Report {
+    let input = std::fs::File::open(dir().join(file)).unwrap();
+    evaluate(
+        &contract("acme-support.sla"),
+        input,
+        format,
+        &options(period),
+    )
+    .unwrap()
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = dir().join(name);
+    if std::env::var_os("SLAC_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with SLAC_BLESS=1", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+        panic!(
+            "{name} differs (SLAC_BLESS=1 to accept):\n{}",
+            diff.unified_diff().header("expected", "actual")
+        );
+    }
+}
+
+#[test]
+fn golden_reports_in_every_format() {
+    let report = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
+    golden("acme-march.json", &report.to_json());
+    golden("acme-march.txt", &text(&report));
+    golden("acme-march.md", &markdown(&report));
+    golden("acme-march.html", &html(&report));
+    let quarterly = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Quarterly);
+    golden("acme-march.quarterly.json", &quarterly.to_json());
+}
+
+#[test]
+fn the_golden_log_covers_every_kind_of_row() {
+    let r = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
+    assert_eq!(r.tickets, 28);
+    assert_eq!(r.skipped_total, 8);
+    let reasons: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
+    for needle in [
+        "unknown priority `P9`",
+        "unknown channel `fax`",
+        "is not an RFC 3339 time",
+        "is not `true` or `false`",
+        "outside the contract's scale",
+        "before received_at",
+        "ends before it starts",
+        "date that does not exist",
+    ] {
+        assert!(reasons.iter().any(|r| r.contains(needle)), "{needle}");
+    }
+    let kinds = |f: fn(&slac::eval::TargetReport) -> u64| -> u64 {
+        r.periods
+            .iter()
+            .flat_map(|p| &p.priorities)
+            .map(|p| f(&p.response) + f(&p.resolution))
+            .sum()
+    };
+    assert!(kinds(|t| t.met) > 0 && kinds(|t| t.breached) > 0 && kinds(|t| t.pending) > 0);
+}
+
+#[test]
+fn json_lines_give_the_same_report() {
+    let csv = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
+    let jsonl = run(
+        "acme-march.jsonl",
+        InputFormat::Jsonl,
+        ReportPeriod::Monthly,
+    );
+    assert_eq!(csv.to_json(), jsonl.to_json());
+}
+
+fn slac() -> Command {
+    Command::cargo_bin("slac").unwrap()
+}
+
+fn contract_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts/acme-support.sla")
+}
+
+#[test]
+fn cli_exit_codes() {
+    let log = dir().join("acme-march.csv");
+    // Targets missed: exit 0, unless --fail-on-breach.
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&log)
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "acme-march.csv:30: skipped: unknown priority `P9`",
+        ))
+        .stderr(predicates::str::contains("8 malformed rows skipped"));
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&log)
+        .args(["--as-of", AS_OF, "--fail-on-breach"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("targets missed"));
+    // Nothing missed before March: --fail-on-breach passes on February alone.
+    let tmp = tempfile::tempdir().unwrap();
+    let feb = tmp.path().join("feb.csv");
+    let content = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = content
+        .lines()
+        .filter(|l| l.starts_with("id,") || l.starts_with("A22,"))
+        .collect();
+    std::fs::write(&feb, lines.join("\n") + "\n").unwrap();
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&feb)
+        .args(["--as-of", AS_OF, "--fail-on-breach"])
+        .assert()
+        .code(0);
+    // An unreadable log, a bad --as-of, a header without the columns: exit 2.
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(tmp.path().join("missing.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot read"));
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&log)
+        .args(["--as-of", "yesterday"])
+        .assert()
+        .code(2);
+    let bad = tmp.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,priority,chanel,received_at\nA,P1,email,2027-03-01T10:00:00Z\n",
+    )
+    .unwrap();
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("`chanel` may be `channel`"));
+}
+
+#[test]
+fn cli_writes_the_output_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("report.html");
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(dir().join("acme-march.jsonl"))
+        .args(["--as-of", AS_OF, "--format", "html", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let page = std::fs::read_to_string(out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+    assert!(!page.contains("<script") && !page.contains("href="));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// The report does not depend on row order (the Globex contract: London
+    /// time with DST, CSAT as a satisfied share, `business-day 8 hours`).
+    #[test]
+    fn evaluation_is_independent_of_row_order(seed in 1u64..u64::MAX, shuffle in any::<u64>()) {
+        let globex = contract("globex-helpdesk.sla");
+        let mut log = Vec::new();
+        slac::eval::synth::write_csv(&globex, 300, seed, &mut log).unwrap();
+        let text = String::from_utf8(log).unwrap();
+        let mut lines: Vec<&str> = text.lines().collect();
+        let header = lines.remove(0);
+        // Fisher–Yates with a small LCG driven by the shuffle seed.
+        let mut state = shuffle | 1;
+        for i in (1..lines.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let j = (state >> 33) as usize % (i + 1);
+            lines.swap(i, j);
+        }
+        let shuffled = format!("{header}\n{}\n", lines.join("\n"));
+        let opts = options(ReportPeriod::Monthly);
+        let a = evaluate(&globex, text.as_bytes(), InputFormat::Csv, &opts).unwrap();
+        let b = evaluate(&globex, shuffled.as_bytes(), InputFormat::Csv, &opts).unwrap();
+        prop_assert_eq!(a.tickets, 300);
+        prop_assert_eq!(a.to_json(), b.to_json());
+    }
+}
