@@ -16,7 +16,7 @@
 //! [`format_source`] checks that and verifies its own output.
 
 use crate::ast::*;
-use crate::model::{Fill, Unit};
+use crate::model::Fill;
 use crate::source::{SourceFile, Span};
 
 /// Widest one-line block, in characters.
@@ -142,19 +142,6 @@ fn width(s: &str) -> usize {
             }
         })
         .sum()
-}
-
-fn unit_word(unit: Unit, one: bool) -> &'static str {
-    match (unit, one) {
-        (Unit::Minutes, true) => "minute",
-        (Unit::Minutes, false) => "minutes",
-        (Unit::Hours, true) => "hour",
-        (Unit::Hours, false) => "hours",
-        (Unit::Days, true) => "day",
-        (Unit::Days, false) => "days",
-        (Unit::BusinessDays, true) => "business day",
-        (Unit::BusinessDays, false) => "business days",
-    }
 }
 
 impl Formatter<'_> {
@@ -357,9 +344,11 @@ impl Formatter<'_> {
 
     fn duration(&self, duration: &crate::source::Spanned<DurationAst>) -> String {
         match &duration.node {
-            DurationAst::Given { amount, unit } => {
-                format!("{amount} {}", unit_word(unit.node, *amount == 1))
+            DurationAst::Given { amount, unit } => crate::model::Duration {
+                amount: *amount,
+                unit: unit.node,
             }
+            .to_string(),
             DurationAst::Placeholder { unit, .. } => {
                 let written = self.src(duration.span);
                 let placeholder = written
@@ -367,7 +356,7 @@ impl Formatter<'_> {
                     .and_then(|i| written.get(..=i))
                     .unwrap_or(&written);
                 match unit {
-                    Some(u) => format!("{placeholder} {}", unit_word(u.node, false)),
+                    Some(u) => format!("{placeholder} {}", u.node.word(false)),
                     None => placeholder.to_string(),
                 }
             }

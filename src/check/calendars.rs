@@ -16,16 +16,6 @@ use chrono_tz::Tz;
 /// Long `closed` ranges are looked at day by day only this far.
 const MAX_DAYS_EXAMINED: u32 = 3660;
 
-const DAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The first pair of overlapping spans, as minutes since the day's midnight
 /// (an overnight span runs past 1440).
 fn first_overlap(spans: &[Spanned<TimeSpan>]) -> Option<(Spanned<TimeSpan>, Spanned<TimeSpan>)> {
@@ -188,7 +178,7 @@ impl Checker<'_> {
                     continue;
                 }
                 reported.push((a.span, b.span));
-                let day_name = DAY_NAMES.get(day).unwrap_or(&"");
+                let day_name = WEEKDAY_NAMES.get(day).unwrap_or(&"");
                 self.overlap(a, b, &format!("on {day_name}"));
             }
         }

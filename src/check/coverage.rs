@@ -14,16 +14,6 @@ use crate::model::*;
 
 const WEEK: usize = 7 * 1440;
 
-const DAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The minutes of a week a calendar's weekly pattern is open.
 fn weekly_grid(calendar: &Calendar) -> Vec<bool> {
     let mut grid = vec![calendar.always; WEEK];
@@ -54,7 +44,7 @@ fn day_grid(spans: &[TimeSpan]) -> Vec<bool> {
 }
 
 fn at(minute: usize) -> String {
-    let day = DAY_NAMES.get(minute / 1440 % 7).unwrap_or(&"");
+    let day = WEEKDAY_NAMES.get(minute / 1440 % 7).unwrap_or(&"");
     let minute = minute % 1440;
     format!("{day} {:02}:{:02}", minute / 60, minute % 60)
 }

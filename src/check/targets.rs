@@ -48,21 +48,6 @@ pub(crate) fn estimate_minutes(
     }
 }
 
-/// How a duration reads in a message: `2 business days`.
-fn shown(duration: Duration) -> String {
-    let unit = match (duration.unit, duration.amount == 1) {
-        (Unit::Minutes, true) => "minute",
-        (Unit::Minutes, false) => "minutes",
-        (Unit::Hours, true) => "hour",
-        (Unit::Hours, false) => "hours",
-        (Unit::Days, true) => "day",
-        (Unit::Days, false) => "days",
-        (Unit::BusinessDays, true) => "business day",
-        (Unit::BusinessDays, false) => "business days",
-    };
-    format!("{} {unit}", duration.amount)
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Response,
@@ -252,7 +237,7 @@ impl Checker<'_> {
                     .with_label("no business days on a 24x7 clock")
                     .with_help(format!(
                         "write `{}` ({} hours), or give `{priority}` a business `clock`",
-                        shown(Duration { amount: *amount, unit: Unit::Days }),
+                        Duration { amount: *amount, unit: Unit::Days },
                         amount * 24
                     )),
                 );
@@ -268,7 +253,7 @@ impl Checker<'_> {
                     .with_label("calendar days on a business clock")
                     .with_help(format!(
                         "write `{}`",
-                        shown(Duration { amount: *amount, unit: Unit::BusinessDays })
+                        Duration { amount: *amount, unit: Unit::BusinessDays }
                     )),
                 );
                 None
@@ -311,8 +296,8 @@ impl Checker<'_> {
                             format!(
                                 "`{}` must be resolved within {} but answered only within {}",
                                 priority.id,
-                                shown(sd),
-                                shown(rd)
+                                sd,
+                                rd
                             ),
                         )
                         .with_label("shorter than the response target")
@@ -341,8 +326,8 @@ impl Checker<'_> {
                                 "less severe `{}` has a tighter {} target ({}) than `{severe}` ({})",
                                 priority.id,
                                 kind.word(),
-                                shown(duration),
-                                shown(d)
+                                duration,
+                                d
                             ),
                         )
                         .with_label("tighter than a more severe priority")
@@ -388,9 +373,7 @@ impl Checker<'_> {
                             after.span,
                             format!(
                                 "`{}` escalates after {}, when its resolution ({}) is already due",
-                                p.id,
-                                shown(after_duration),
-                                shown(resolution)
+                                p.id, after_duration, resolution
                             ),
                         )
                         .with_label("too late to help")

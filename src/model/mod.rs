@@ -203,6 +203,17 @@ pub struct Service {
 /// Days of the week, Monday first (index 0) as in ISO 8601.
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+/// The same days in full, for messages.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A wall-clock time of day in minutes since midnight, 0..=1440 (1440 is `24:00`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay(pub u16);
@@ -377,6 +388,13 @@ pub struct Duration {
     pub unit: Unit,
 }
 
+/// In the language's canonical form: `15 minutes`, `1 business day`.
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.unit.word(self.amount == 1))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -389,6 +407,21 @@ pub enum Unit {
 
 impl Unit {
     /// The rule-set spelling: `minutes`, `hours`, `days`, `business_days`.
+    /// The unit as the language writes it, singular for one:
+    /// `minute(s)`, `hour(s)`, `day(s)`, `business day(s)`.
+    pub fn word(self, one: bool) -> &'static str {
+        match (self, one) {
+            (Unit::Minutes, true) => "minute",
+            (Unit::Minutes, false) => "minutes",
+            (Unit::Hours, true) => "hour",
+            (Unit::Hours, false) => "hours",
+            (Unit::Days, true) => "day",
+            (Unit::Days, false) => "days",
+            (Unit::BusinessDays, true) => "business day",
+            (Unit::BusinessDays, false) => "business days",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Minutes => "minutes",

@@ -238,37 +238,51 @@ impl<'s> Lowering<'s> {
         let mut inner = pair.into_inner();
         let keyword = span_of(&inner.next()?);
         let title = self.text(inner.next()?)?;
-        let mut items = Vec::new();
-        let mut previous: Option<Span> = None;
-        for child in inner {
-            let child_span = span_of(&child);
-            let before = items.len();
-            let rule = child.as_rule();
-            match child.as_rule() {
-                Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => {
-                    if self.recover(&child, previous, Context::Contract) {
-                        items.pop();
-                    }
-                }
-                _ => {
-                    if let Some(item) = self.item(child) {
-                        items.push(item);
-                    }
-                }
-            }
-            previous = (items.len() > before).then_some(child_span);
-            // A line dropped after its error still counts as not read.
-            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
-                self.unreadable.push(child_span);
-            }
-        }
+        let items = self.lines(inner, Context::Contract, |l, pair| l.item(pair));
         Some(Contract {
             title,
             items,
             keyword,
             span,
         })
+    }
+
+    /// Lowers the lines of a block, `{`, line…, `}`: each line by `line`
+    /// (which reports its own errors and returns `None` after one), each
+    /// `junk` by recovery in `context`. A line that began with a good item
+    /// and ends in junk is dropped whole; a dropped line still counts as
+    /// not read (so "missing …" is not reported because of it).
+    fn lines<T>(
+        &mut self,
+        pairs: Pairs<'_, Rule>,
+        context: Context,
+        mut line: impl FnMut(&mut Self, P<'_>) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        let mut previous: Option<Span> = None;
+        for pair in pairs {
+            let span = span_of(&pair);
+            previous = match pair.as_rule() {
+                Rule::lbrace | Rule::rbrace => None,
+                Rule::junk => {
+                    if self.recover(&pair, previous, context) {
+                        out.pop();
+                    }
+                    None
+                }
+                _ => match line(self, pair) {
+                    Some(lowered) => {
+                        out.push(lowered);
+                        Some(span)
+                    }
+                    None => {
+                        self.unreadable.push(span);
+                        None
+                    }
+                },
+            };
+        }
+        out
     }
 
     fn item(&mut self, pair: P<'_>) -> Option<Item> {
@@ -799,46 +813,27 @@ impl<'s> Lowering<'s> {
     }
 
     fn scope(&mut self, inner: Pairs<'_, Rule>) -> Vec<ScopeLine> {
-        let mut lines = Vec::new();
-        let mut previous = None;
-        for line in inner {
-            let line_span = span_of(&line);
-            let before = lines.len();
-            let rule = line.as_rule();
-            match line.as_rule() {
-                Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => {
-                    if self.recover(&line, previous, Context::Scope) {
-                        lines.pop();
-                    }
-                }
-                Rule::service_line => {
-                    let mut parts = line.into_inner();
-                    let _keyword = parts.next();
-                    if let (Some(id), Some(label)) = (parts.next(), parts.next()) {
-                        let id = ident(&id);
-                        if let Some(label) = self.text(label) {
-                            lines.push(ScopeLine::Service { id, label });
-                        }
-                    }
-                }
-                Rule::audience_line => {
-                    let texts = line
-                        .into_inner()
-                        .skip(1)
-                        .filter_map(|t| self.text(t))
-                        .collect();
-                    lines.push(ScopeLine::Audience(texts));
-                }
-                other => self.internal(line_span, Some(other)),
+        self.lines(inner, Context::Scope, |l, line| match line.as_rule() {
+            Rule::service_line => {
+                let mut parts = line.into_inner();
+                let _keyword = parts.next();
+                let id = ident(&parts.next()?);
+                let label = l.text(parts.next()?)?;
+                Some(ScopeLine::Service { id, label })
             }
-            previous = (lines.len() > before).then_some(line_span);
-            // A line dropped after its error still counts as not read.
-            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
-                self.unreadable.push(line_span);
+            Rule::audience_line => {
+                let texts = line
+                    .into_inner()
+                    .skip(1)
+                    .filter_map(|t| l.text(t))
+                    .collect();
+                Some(ScopeLine::Audience(texts))
             }
-        }
-        lines
+            other => {
+                l.internal(span_of(&line), Some(other));
+                None
+            }
+        })
     }
 
     fn calendar(&mut self, mut inner: Pairs<'_, Rule>, span: Span) -> Option<Calendar> {
@@ -864,65 +859,42 @@ impl<'s> Lowering<'s> {
     }
 
     fn calendar_body(&mut self, body: P<'_>) -> Vec<CalendarLine> {
-        let mut lines = Vec::new();
-        let mut previous = None;
-        for line in body.into_inner() {
+        self.lines(body.into_inner(), Context::Calendar, |l, line| {
             let line_span = span_of(&line);
-            let before = lines.len();
-            let rule = line.as_rule();
             match line.as_rule() {
-                Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => {
-                    if self.recover(&line, previous, Context::Calendar) {
-                        lines.pop();
-                    }
-                }
                 Rule::weekly_line => {
                     let mut days = Vec::new();
                     let mut spans = Vec::new();
                     let mut valid = true;
                     for part in line.into_inner() {
                         match part.as_rule() {
-                            Rule::weekdays => match self.weekdays(&part) {
+                            Rule::weekdays => match l.weekdays(&part) {
                                 Some(d) => days.push(d),
                                 None => valid = false,
                             },
-                            Rule::spans => spans = self.spans(part),
-                            other => self.internal(span_of(&part), Some(other)),
+                            Rule::spans => spans = l.spans(part),
+                            other => l.internal(span_of(&part), Some(other)),
                         }
                     }
-                    if valid {
-                        lines.push(CalendarLine::Weekly {
-                            days,
-                            spans,
-                            span: line_span,
-                        });
-                    }
+                    valid.then_some(CalendarLine::Weekly {
+                        days,
+                        spans,
+                        span: line_span,
+                    })
                 }
-                Rule::closed_line => {
-                    if let Some(closed) = self.closed_line(line) {
-                        lines.push(closed);
-                    }
+                Rule::closed_line => l.closed_line(line),
+                Rule::open_line => l.open_line(line),
+                Rule::calendar_timezone => line
+                    .into_inner()
+                    .nth(1)
+                    .and_then(|t| l.text(t))
+                    .map(CalendarLine::Timezone),
+                other => {
+                    l.internal(line_span, Some(other));
+                    None
                 }
-                Rule::open_line => {
-                    if let Some(open) = self.open_line(line) {
-                        lines.push(open);
-                    }
-                }
-                Rule::calendar_timezone => {
-                    if let Some(zone) = line.into_inner().nth(1).and_then(|t| self.text(t)) {
-                        lines.push(CalendarLine::Timezone(zone));
-                    }
-                }
-                other => self.internal(line_span, Some(other)),
             }
-            previous = (lines.len() > before).then_some(line_span);
-            // A line dropped after its error still counts as not read.
-            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
-                self.unreadable.push(line_span);
-            }
-        }
-        lines
+        })
     }
 
     fn closed_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
@@ -1055,33 +1027,7 @@ impl<'s> Lowering<'s> {
     }
 
     fn targets(&mut self, inner: Pairs<'_, Rule>) -> Vec<TargetLine> {
-        let mut targets = Vec::new();
-        let mut previous = None;
-        for line in inner {
-            let line_span = span_of(&line);
-            let before = targets.len();
-            let rule = line.as_rule();
-            match line.as_rule() {
-                Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => {
-                    if self.recover(&line, previous, Context::Target) {
-                        targets.pop();
-                    }
-                }
-                Rule::target_line => {
-                    if let Some(target) = self.target_line(line) {
-                        targets.push(target);
-                    }
-                }
-                other => self.internal(line_span, Some(other)),
-            }
-            previous = (targets.len() > before).then_some(line_span);
-            // A line dropped after its error still counts as not read.
-            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
-                self.unreadable.push(line_span);
-            }
-        }
-        targets
+        self.lines(inner, Context::Target, |l, line| l.target_line(line))
     }
 
     fn target_line(&mut self, line: P<'_>) -> Option<TargetLine> {
@@ -1159,39 +1105,20 @@ impl<'s> Lowering<'s> {
     }
 
     fn support(&mut self, inner: Pairs<'_, Rule>) -> Vec<SupportLine> {
-        let mut lines = Vec::new();
-        let mut previous = None;
-        for line in inner {
-            let line_span = span_of(&line);
-            let before = lines.len();
-            let rule = line.as_rule();
-            match line.as_rule() {
-                Rule::lbrace | Rule::rbrace => {}
-                Rule::junk => {
-                    if self.recover(&line, previous, Context::Support) {
-                        lines.pop();
-                    }
-                }
-                Rule::submit_line => {
-                    let mut parts = line.into_inner();
-                    let keyword = parts.next().map(|k| span_of(&k)).unwrap_or(line_span);
-                    let channels = parts.map(|p| ident(&p)).collect();
-                    lines.push(SupportLine::SubmitVia { keyword, channels });
-                }
-                Rule::escalate_line => {
-                    if let Some(escalate) = self.escalate_line(line) {
-                        lines.push(escalate);
-                    }
-                }
-                other => self.internal(line_span, Some(other)),
+        self.lines(inner, Context::Support, |l, line| match line.as_rule() {
+            Rule::submit_line => {
+                let line_span = span_of(&line);
+                let mut parts = line.into_inner();
+                let keyword = parts.next().map(|k| span_of(&k)).unwrap_or(line_span);
+                let channels = parts.map(|p| ident(&p)).collect();
+                Some(SupportLine::SubmitVia { keyword, channels })
             }
-            previous = (lines.len() > before).then_some(line_span);
-            // A line dropped after its error still counts as not read.
-            if previous.is_none() && !matches!(rule, Rule::lbrace | Rule::rbrace | Rule::junk) {
-                self.unreadable.push(line_span);
+            Rule::escalate_line => l.escalate_line(line),
+            other => {
+                l.internal(span_of(&line), Some(other));
+                None
             }
-        }
-        lines
+        })
     }
 
     fn escalate_line(&mut self, line: P<'_>) -> Option<SupportLine> {
