@@ -754,3 +754,174 @@ fn invalid_weekly_hours_do_not_cascade() {
     assert_eq!(code, 1);
     assert_eq!(codes(&diagnostics), ["E020"], "{diagnostics:?}");
 }
+
+// ---------------------------------------------------------------- the other commands
+
+const TEMPLATE_ZH: &str = "contracts/templates/customer-service.zh-CN.sla";
+
+#[test]
+fn render_writes_the_appendix_in_either_language_and_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("acme.html");
+    let out = run(&[
+        "render",
+        ACME,
+        "--to",
+        "html",
+        "--lang",
+        "en",
+        "-o",
+        path(&html),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(
+        page.contains("艾克姆科技有限公司"),
+        "contract text stays as written"
+    );
+    let markdown = run(&["render", ACME]);
+    assert_eq!(markdown.code, 0);
+    assert!(markdown.stdout.starts_with("# 客户服务SLA"));
+    assert!(
+        markdown.stdout.contains("sha256:"),
+        "the footer carries the fingerprint"
+    );
+}
+
+#[test]
+fn render_and_build_refuse_placeholders_unless_draft_and_keep_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("appendix.md");
+    std::fs::write(&out_file, "previous good output").unwrap();
+    let refused = run(&["render", TEMPLATE_ZH, "-o", path(&out_file)]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("W001"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--draft"), "{}", refused.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&out_file).unwrap(),
+        "previous good output"
+    );
+    let draft = run(&["render", TEMPLATE_ZH, "--draft", "-o", path(&out_file)]);
+    assert_eq!(draft.code, 0, "{}", draft.stderr);
+    assert!(
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .contains("**\\[客户公司名称\\]**"),
+        "placeholders are highlighted"
+    );
+    let built = run(&["build", TEMPLATE_ZH, "--draft"]);
+    assert_eq!(built.code, 0);
+    let rules: Value = serde_json::from_str(&built.stdout).unwrap();
+    assert_eq!(rules["draft"], Value::Bool(true));
+}
+
+#[test]
+fn due_prints_rfc3339_json_and_refuses_bad_input() {
+    let out = run(&[
+        "due",
+        ACME,
+        "--priority",
+        "P2",
+        "--received",
+        "2027-09-30T17:30:00+08:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let due: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(due["priority"], "P2");
+    assert_eq!(
+        due["response_due"], "2027-10-08T10:30:00+08:00",
+        "Golden Week is skipped"
+    );
+    assert_eq!(due["resolution_due"], "2027-10-11T18:00:00+08:00");
+
+    let paused = run(&[
+        "due",
+        ACME,
+        "--priority",
+        "P2",
+        "--received",
+        "2027-09-30T17:30:00+08:00",
+        "--paused",
+        "2027-10-08T09:00:00+08:00/2027-10-08T12:00:00+08:00",
+        "--format",
+        "json",
+    ]);
+    let paused: Value = serde_json::from_str(&paused.stdout).unwrap();
+    assert_eq!(
+        paused["response_due"], "2027-10-08T10:30:00+08:00",
+        "responses never pause"
+    );
+    assert_ne!(paused["resolution_due"], due["resolution_due"]);
+
+    let unknown = run(&[
+        "due",
+        ACME,
+        "--priority",
+        "P9",
+        "--received",
+        "2027-03-01T09:00:00+08:00",
+    ]);
+    assert_eq!(unknown.code, 1);
+    assert!(unknown.stderr.contains("P9"), "{}", unknown.stderr);
+    let bad_time = run(&["due", ACME, "--priority", "P1", "--received", "yesterday"]);
+    assert_eq!(bad_time.code, 2);
+    assert!(bad_time.stderr.contains("yesterday"), "{}", bad_time.stderr);
+}
+
+#[test]
+fn init_writes_a_template_that_checks_with_placeholder_warnings_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.sla");
+    let out = run(&["init", path(&file), "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let check = run(&["check", "--format", "json", path(&file)]);
+    assert_eq!(check.code, 0);
+    let diagnostics: Value = serde_json::from_str(&check.stdout).unwrap();
+    let codes: Vec<&str> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| *c == "W001"),
+        "{codes:?}"
+    );
+    let again = run(&["init", path(&file)]);
+    assert_eq!(again.code, 2, "an existing file is never overwritten");
+}
+
+#[test]
+fn fmt_rewrites_layout_keeps_comments_and_refuses_broken_files() {
+    let messy = acme_text()
+        .replace(
+            "  id        \"ACME-CS-2027\"",
+            "        id \"ACME-CS-2027\"   // the number",
+        )
+        .replace("P1 within 15 minutes", "P1 within 15 min");
+    let (_dir, file) = temp_file("messy.sla", &messy);
+    let check = run(&["fmt", "--check", path(&file)]);
+    assert_eq!(check.code, 1);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+    let out = run(&["fmt", path(&file)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let formatted = std::fs::read_to_string(&file).unwrap();
+    assert!(formatted.contains("  id        \"ACME-CS-2027\"  // the number"));
+    assert!(formatted.contains("P1 within 15 minutes"));
+    assert_eq!(run(&["fmt", "--check", path(&file)]).code, 0);
+
+    let broken = "contract \"x\" {\n  bogus line\n}\n";
+    let (_dir2, bad) = temp_file("broken.sla", broken);
+    let refused = run(&["fmt", path(&bad)]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("E002"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), broken);
+}
