@@ -9,7 +9,7 @@ use super::{CmdResult, DueArgs, Failure, TextOrJson};
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use slac::clock::{due_times, ClockError, Due, DueTimes};
-use slac::model::{BusinessDayRule, Contract, Duration, Fill, Unit};
+use slac::model::{BusinessDayRule, Contract, Fill, Unit};
 
 pub fn run(args: &DueArgs, color: bool) -> CmdResult {
     let received = parse_time("--received", &args.received)?;
@@ -126,16 +126,6 @@ fn human_time(t: DateTime<Utc>, zone: Tz) -> String {
     format!("{} {}", local.format(pattern), zone.name())
 }
 
-fn duration_text(d: Duration) -> String {
-    let (one, many) = match d.unit {
-        Unit::Minutes => ("minute", "minutes"),
-        Unit::Hours => ("hour", "hours"),
-        Unit::Days => ("day", "days"),
-        Unit::BusinessDays => ("business day", "business days"),
-    };
-    format!("{} {}", d.amount, if d.amount == 1 { one } else { many })
-}
-
 fn rule_text(rule: BusinessDayRule) -> String {
     match rule {
         BusinessDayRule::EndsAtClose => "business-day ends-at-close".into(),
@@ -167,7 +157,7 @@ fn text(
         })
         .unwrap_or_default();
     let line = |name: &str, due: &Due| {
-        let mut target = format!("{id} within {}", duration_text(due.within));
+        let mut target = format!("{id} within {}", due.within);
         if due.or_workaround {
             target.push_str(" or workaround");
         }

@@ -9,20 +9,7 @@ use super::report::{Report, TargetReport};
 use super::text::{csat_line, fcr_line, num, pct, plain};
 use std::fmt::Write;
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::escape_html as esc;
 
 const STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;margin:24px auto;max-width:1120px;color:#1f2328;padding:0 16px}

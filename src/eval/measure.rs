@@ -136,18 +136,8 @@ fn reaches(part: u64, whole: u64, target: f64) -> Option<bool> {
     (whole > 0).then_some(part as f64 * 100.0 >= target * whole as f64)
 }
 
-fn duration_words(d: Duration) -> String {
-    let (one, many) = match d.unit {
-        Unit::Minutes => ("minute", "minutes"),
-        Unit::Hours => ("hour", "hours"),
-        Unit::Days => ("day", "days"),
-        Unit::BusinessDays => ("business day", "business days"),
-    };
-    format!("{} {}", d.amount, if d.amount == 1 { one } else { many })
-}
-
 fn target_words(d: Duration, or_workaround: bool, share: f64) -> String {
-    let mut s = duration_words(d);
+    let mut s = d.to_string();
     if or_workaround {
         s.push_str(" or workaround");
     }

@@ -230,7 +230,7 @@ fn rich(text: &Rich) -> String {
 /// Makes text literal in HTML: `& < > " '` become references, a newline a
 /// `<br>`, and characters HTML forbids (other control characters,
 /// noncharacters) are dropped.
-pub(super) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -23,6 +23,9 @@
 
 mod html;
 mod markdown;
+
+/// Escapes text for HTML: the one escaper of every HTML slac writes.
+pub use html::escape as escape_html;
 pub mod outline;
 pub mod phrases;
 pub mod values;
