@@ -58,9 +58,10 @@ pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
             "comments would be lost or moved".into(),
         ));
     }
-    let before = crate::check(source.clone());
-    let after = crate::check(again);
-    let codes = |c: &crate::Checked| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+    let before = crate::front::check(source.clone());
+    let after = crate::front::check(again);
+    let codes =
+        |c: &crate::front::Checked| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
     if before.model != after.model || codes(&before) != codes(&after) {
         return Err(FormatError::Changed(
             "the contract would change meaning".into(),

@@ -803,7 +803,7 @@ mod tests {
             "acme-support.sla",
             include_str!("../../contracts/acme-support.sla"),
         );
-        let checked = crate::check(source);
+        let checked = crate::front::check(source);
         assert_eq!(checked.diagnostics, vec![]);
         assert_eq!(checked.model, Some(crate::model::example::acme()));
     }
