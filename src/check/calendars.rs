@@ -5,6 +5,7 @@
 //! the effective period, W006 for `open`/`closed` lines that change nothing.
 
 use super::items::Items;
+use super::twice::{given_twice, GIVEN};
 use super::{text, Checker};
 use crate::ast::{self, CalendarLine};
 use crate::diagnostic::{Code, Diagnostic};
@@ -133,16 +134,13 @@ impl Checker<'_> {
                 } => {
                     if let Some(first) = open.iter().find(|o| o.date.node == date.node) {
                         let first = first.date.span;
-                        self.push(
-                            Diagnostic::new(
-                                Code::E010,
-                                date.span,
-                                format!("`open {}` is given twice", date.node),
-                            )
-                            .with_label("given again here")
-                            .with_related(first, "first given here")
-                            .with_help("list all spans of the day on one `open` line"),
-                        );
+                        self.push(given_twice(
+                            date.span,
+                            Some(first),
+                            GIVEN,
+                            format!("`open {}` is given twice", date.node),
+                            "list all spans of the day on one `open` line",
+                        ));
                         continue;
                     }
                     open.push(OpenLine {
@@ -154,15 +152,13 @@ impl Checker<'_> {
                 }
                 CalendarLine::Timezone(zone) => {
                     if own_zone.is_some() {
-                        self.push(
-                            Diagnostic::new(
-                                Code::E010,
-                                zone.span,
-                                "the calendar's `timezone` is given twice",
-                            )
-                            .with_label("given again here")
-                            .with_help("keep one `timezone`"),
-                        );
+                        self.push(given_twice(
+                            zone.span,
+                            None,
+                            GIVEN,
+                            "the calendar's `timezone` is given twice",
+                            "keep one `timezone`",
+                        ));
                     } else {
                         own_zone = Some(self.zone(zone));
                     }

@@ -1,9 +1,9 @@
 //! Sorting a contract's items by kind: single items given twice (E010) and
 //! the parts of the contract later checks look up.
 
+use super::twice::{given_twice, GIVEN};
 use super::Checker;
 use crate::ast::*;
-use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Fill, Period};
 use crate::source::{Span, Spanned};
 use chrono::NaiveDate;
@@ -58,18 +58,13 @@ impl Checker<'_> {
             if !repeatable {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
                     let first = *first;
-                    self.push(
-                        Diagnostic::new(
-                            Code::E010,
-                            item.keyword,
-                            format!("`{keyword}` is given twice"),
-                        )
-                        .with_label("given again here")
-                        .with_related(first, "first given here")
-                        .with_help(format!(
-                            "a contract has one `{keyword}`; merge the two or remove one"
-                        )),
-                    );
+                    self.push(given_twice(
+                        item.keyword,
+                        Some(first),
+                        GIVEN,
+                        format!("`{keyword}` is given twice"),
+                        format!("a contract has one `{keyword}`; merge the two or remove one"),
+                    ));
                     continue;
                 }
                 seen.push((keyword, item.keyword));

@@ -7,6 +7,7 @@
 //! clock's business (`crate::clock`).
 
 use super::items::{Items, Targets};
+use super::twice::{given_twice, Labels};
 use super::Checker;
 use crate::ast::{DurationAst, SupportLine};
 use crate::diagnostic::{Code, Diagnostic};
@@ -82,7 +83,7 @@ impl Checker<'_> {
         rule: BusinessDayRule,
         contract_keyword: Span,
     ) {
-        let names = super::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
+        let names = super::names::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
         let mut written: [Vec<Option<Written>>; 2] =
             [vec![None; names.len()], vec![None; names.len()]];
         for (kind, block) in [
@@ -119,20 +120,20 @@ impl Checker<'_> {
                 };
                 if let Some(first) = entry {
                     let first = first.priority;
-                    self.push(
-                        Diagnostic::new(
-                            Code::E010,
-                            line.priority.span,
-                            format!(
-                                "priority `{}` has two {} targets",
-                                line.priority.node,
-                                kind.word()
-                            ),
-                        )
-                        .with_label("a second target")
-                        .with_related(first, "first target")
-                        .with_help("keep one target per priority"),
-                    );
+                    self.push(given_twice(
+                        line.priority.span,
+                        Some(first),
+                        Labels {
+                            again: "a second target",
+                            first: "first target",
+                        },
+                        format!(
+                            "priority `{}` has two {} targets",
+                            line.priority.node,
+                            kind.word()
+                        ),
+                        "keep one target per priority",
+                    ));
                     continue;
                 }
                 let clock = priorities

@@ -1,0 +1,89 @@
+//! Priorities: names (E010), one definition and one clock each (E010), the
+//! clock on a declared calendar (E012). Their targets are [`super::targets`].
+
+use super::items::Items;
+use super::names::Names;
+use super::twice::{given_twice, Labels};
+use super::{text, Checker};
+use crate::model::*;
+use crate::source::Span;
+
+impl Checker<'_> {
+    pub(super) fn priorities(
+        &mut self,
+        items: &Items<'_>,
+        calendar_names: &Names<'_>,
+        clock: Option<&CalendarId>,
+        contract_clock_unknown: bool,
+        contract_keyword: Span,
+    ) -> Vec<Priority> {
+        self.unique_names("priority", items.priorities.iter().map(|p| &p.name));
+        if items.priorities.is_empty() {
+            self.missing(
+                contract_keyword,
+                "priority",
+                "declare priority levels from the most severe down, such as `priority P1 \"紧急\" { \"…\" }`",
+            );
+        }
+        let mut priorities = Vec::new();
+        for (index, priority) in items.priorities.iter().enumerate() {
+            for extra in priority.definitions.iter().skip(1) {
+                self.push(given_twice(
+                    extra.span,
+                    None,
+                    Labels {
+                        again: "a second definition",
+                        first: "the first definition",
+                    },
+                    format!("priority `{}` has two definitions", priority.name.node),
+                    "join them into one text, or use a text block `\"\"\"…\"\"\"`",
+                ));
+            }
+            for extra in priority.clocks.iter().skip(1) {
+                self.push(given_twice(
+                    extra.span,
+                    None,
+                    Labels {
+                        again: "a second `clock`",
+                        first: "the first `clock`",
+                    },
+                    format!("priority `{}` has two clocks", priority.name.node),
+                    "keep one `clock`",
+                ));
+            }
+            let own_clock = priority.clocks.first().and_then(|c| {
+                self.resolve(c, "calendar", calendar_names)
+                    .then(|| CalendarId(c.node.clone()))
+            });
+            let unknown = if priority.clocks.is_empty() {
+                contract_clock_unknown
+            } else {
+                own_clock.is_none()
+            };
+            if unknown {
+                self.unknown_clocks.push(priority.name.node.clone());
+            }
+            let placeholder = || Target {
+                within: Fill::Placeholder(String::new()),
+                or_workaround: false,
+                attainment: None,
+            };
+            priorities.push(Priority {
+                id: PriorityId(priority.name.node.clone()),
+                label: text(&priority.label),
+                rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                definition: priority.definitions.first().map(text),
+                clock: own_clock.or_else(|| {
+                    if priority.clocks.is_empty() {
+                        clock.cloned()
+                    } else {
+                        None
+                    }
+                }),
+                response: placeholder(),
+                resolution: placeholder(),
+            });
+        }
+        priorities
+    }
+}
