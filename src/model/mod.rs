@@ -314,6 +314,14 @@ impl Calendar {
         self.weekly.get(weekday).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The last year in which the calendar lists a closed day (`None` when
+    /// it lists none). Holidays are listed year by year: a later year has
+    /// none listed and runs on the weekly hours alone (W010).
+    pub fn last_holiday_year(&self) -> Option<i32> {
+        use chrono::Datelike;
+        self.closed.iter().map(|c| c.to.year()).max()
+    }
+
     /// True when the calendar has open time on `date` (a business day).
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         self.always || !self.spans_on(date).is_empty()
@@ -542,3 +550,27 @@ pub(crate) mod placeholders {
 
 #[doc(hidden)]
 pub mod example;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_holiday_year_is_the_year_of_the_latest_closed_day() {
+        let contract = example::acme();
+        let business = contract.calendar(&CalendarId("business".into()));
+        assert_eq!(business.and_then(Calendar::last_holiday_year), Some(2027));
+        let always = contract.calendar(&CalendarId("always".into()));
+        assert_eq!(always.and_then(Calendar::last_holiday_year), None);
+        // A range over New Year counts for the year it ends in.
+        let Some(mut over_new_year) = business.cloned() else {
+            panic!("the example has a `business` calendar");
+        };
+        over_new_year.closed.push(ClosedDays {
+            from: NaiveDate::from_ymd_opt(2028, 12, 31).unwrap_or_default(),
+            to: NaiveDate::from_ymd_opt(2029, 1, 2).unwrap_or_default(),
+            note: None,
+        });
+        assert_eq!(over_new_year.last_holiday_year(), Some(2029));
+    }
+}
