@@ -4,7 +4,8 @@
 //! Every piece of text — fixed or from the contract — goes through
 //! [`escape`], the one place that knows HTML's special characters.
 
-use super::outline::{Block, Document, Inline, Rich, Section, Table};
+use super::document::{Block, Document, Section, Table};
+use super::rich::{Inline, Rich};
 use std::fmt::Write;
 
 /// The stylesheet. Print: A4 with margins, table headers repeated on every

@@ -3,7 +3,8 @@
 //! All text goes through [`escape`]: Markdown punctuation is backslash-escaped
 //! so contract text can never become a link, emphasis, HTML or a table column.
 
-use super::outline::{Block, Document, Inline, Rich, Section, Table};
+use super::document::{Block, Document, Section, Table};
+use super::rich::{Inline, Rich};
 use std::fmt::Write;
 
 pub fn emit(doc: &Document) -> String {

@@ -9,10 +9,13 @@
 //! ```
 //!
 //! - [`phrases`] holds every fixed word, one table per language;
+//! - [`rich`] is the inline text everything is made of (text, identifiers,
+//!   placeholders) and fills the slots of a phrase;
 //! - [`values`] turns durations, dates, schedules and the business-day rule
 //!   into words of that language;
-//! - [`outline`] builds the document once — sections, lists, tables — so
-//!   both formats always have the same content;
+//! - [`document`] is the shape of the appendix — sections, lists, tables,
+//!   signatures — and [`outline`] builds it once from the model, so both
+//!   formats always have the same content;
 //! - the emitters only add markup, and escape every piece of text in one
 //!   function each.
 //!
@@ -26,8 +29,10 @@ mod markdown;
 
 /// Escapes text for HTML: the one escaper of every HTML slac writes.
 pub use html::escape as escape_html;
+pub mod document;
 pub mod outline;
 pub mod phrases;
+pub mod rich;
 pub mod values;
 
 use crate::model::{Contract, Lang};

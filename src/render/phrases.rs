@@ -3,7 +3,7 @@
 //! Every word the renderer writes that does not come from the contract is
 //! here, so that a translation is reviewed in one place and a test can check
 //! that no phrase of one language leaks into the other. Sentences with slots
-//! use `{0}`, `{1}`, … (see [`super::values::sentence`]), because the slots
+//! use `{0}`, `{1}`, … (see [`super::rich::sentence`]), because the slots
 //! may hold placeholders that the emitters highlight.
 //!
 //! The Chinese text follows the paper template (`sla-template.zh.md`); the

@@ -5,54 +5,27 @@
 //! Everything returns [`Rich`] text, so a value that is still a placeholder
 //! travels through a sentence and reaches the emitter as a placeholder.
 
-use super::outline::Rich;
 use super::phrases::Phrases;
+use super::rich::{phrase, sentence, Rich};
 use crate::model::{
-    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Period, Text, TimeSpan, Unit,
+    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Lang, Period, Text, TimeSpan,
+    Unit,
 };
 use chrono::{Datelike, NaiveDate};
-
-/// Fills the `{0}`, `{1}`, … slots of a phrase. A slot without an argument
-/// stays as written, so a mistake in a phrase shows instead of vanishing.
-pub fn sentence(template: &str, args: &[Rich]) -> Rich {
-    let mut out = Rich::default();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
-        out.push_text(before);
-        let after = from_brace.get(1..).unwrap_or("");
-        let slot = after.find('}').and_then(|close| {
-            let index = after.get(..close)?.parse::<usize>().ok()?;
-            Some((close, args.get(index)?))
-        });
-        match slot {
-            Some((close, arg)) => {
-                out.extend(arg.clone());
-                rest = after.get(close + 1..).unwrap_or("");
-            }
-            None => {
-                out.push_text("{");
-                rest = after;
-            }
-        }
-    }
-    out.push_text(rest);
-    out
-}
-
-/// A phrase with plain-text slots.
-pub fn phrase(template: &str, args: &[&str]) -> Rich {
-    let args: Vec<Rich> = args.iter().map(|a| Rich::text(a)).collect();
-    sentence(template, &args)
-}
 
 /// The value formatter of one language.
 #[derive(Clone, Copy)]
 pub struct Values {
-    pub p: &'static Phrases,
+    pub phrases: &'static Phrases,
 }
 
 impl Values {
+    pub fn of(lang: Lang) -> Values {
+        Values {
+            phrases: Phrases::of(lang),
+        }
+    }
+
     /// A value, or its placeholder.
     pub fn fill<T>(&self, value: &Fill<T>, show: impl Fn(&T) -> Rich) -> Rich {
         match value {
@@ -68,10 +41,10 @@ impl Values {
 
     pub fn duration(&self, d: Duration) -> Rich {
         let (one, many) = match d.unit {
-            Unit::Minutes => self.p.minutes,
-            Unit::Hours => self.p.hours,
-            Unit::Days => self.p.days,
-            Unit::BusinessDays => self.p.business_days,
+            Unit::Minutes => self.phrases.minutes,
+            Unit::Hours => self.phrases.hours,
+            Unit::Days => self.phrases.days,
+            Unit::BusinessDays => self.phrases.business_days,
         };
         let template = if d.amount == 1 { one } else { many };
         phrase(template, &[&d.amount.to_string()])
@@ -120,13 +93,13 @@ impl Values {
     /// `2027年1月1日` / `1 January 2027`.
     pub fn date(&self, date: NaiveDate) -> Rich {
         let month = self
-            .p
+            .phrases
             .months
             .get(date.month0() as usize)
             .copied()
             .unwrap_or("");
         phrase(
-            self.p.date_pattern,
+            self.phrases.date_pattern,
             &[&date.year().to_string(), month, &date.day().to_string()],
         )
     }
@@ -140,15 +113,15 @@ impl Values {
         if from == to {
             self.date(from)
         } else {
-            sentence(self.p.day_range, &[self.date(from), self.date(to)])
+            sentence(self.phrases.day_range, &[self.date(from), self.date(to)])
         }
     }
 
     pub fn period(&self, period: Period) -> Rich {
         Rich::text(match period {
-            Period::Monthly => self.p.monthly,
-            Period::Quarterly => self.p.quarterly,
-            Period::Yearly => self.p.yearly,
+            Period::Monthly => self.phrases.monthly,
+            Period::Quarterly => self.phrases.quarterly,
+            Period::Yearly => self.phrases.yearly,
         })
     }
 
@@ -160,17 +133,17 @@ impl Values {
     pub fn spans(&self, spans: &[TimeSpan]) -> Rich {
         let parts = spans.iter().map(|span| {
             if span.start.minutes() == 0 && span.end.minutes() == 1440 {
-                Rich::text(self.p.all_day)
+                Rich::text(self.phrases.all_day)
             } else if span.is_overnight() {
                 phrase(
-                    self.p.overnight,
+                    self.phrases.overnight,
                     &[&span.start.to_string(), &span.end.to_string()],
                 )
             } else {
                 Rich::text(&span.to_string())
             }
         });
-        Rich::join(parts, self.p.list_separator)
+        Rich::join(parts, self.phrases.list_separator)
     }
 
     /// The weekly pattern, consecutive days with the same hours grouped:
@@ -189,23 +162,23 @@ impl Values {
             }
         }
         if groups.is_empty() {
-            return Rich::text(self.p.not_specified);
+            return Rich::text(self.phrases.not_specified);
         }
-        let day = |i: usize| self.p.weekdays.get(i).copied().unwrap_or("");
+        let day = |i: usize| self.phrases.weekdays.get(i).copied().unwrap_or("");
         let parts = groups.into_iter().map(|(first, last)| {
             let mut days = match last - first {
                 0 => Rich::text(day(first)),
                 1 => Rich::join(
                     [Rich::text(day(first)), Rich::text(day(last))],
-                    self.p.list_separator,
+                    self.phrases.list_separator,
                 ),
-                _ => phrase(self.p.day_range, &[day(first), day(last)]),
+                _ => phrase(self.phrases.day_range, &[day(first), day(last)]),
             };
             days.push_text(" ");
             days.extend(self.spans(weekly.get(first).map(Vec::as_slice).unwrap_or(&[])));
             days
         });
-        Rich::join(parts, self.p.clause_separator)
+        Rich::join(parts, self.phrases.clause_separator)
     }
 
     /// How a calendar is called in the text: its label, else its name.
@@ -220,8 +193,8 @@ impl Values {
     /// calendar's name.
     pub fn hours(&self, contract: &Contract, id: Option<&CalendarId>) -> Rich {
         match id.map(|id| (id, contract.calendar(id))) {
-            None => Rich::text(self.p.always),
-            Some((_, Some(calendar))) if calendar.always => Rich::text(self.p.always),
+            None => Rich::text(self.phrases.always),
+            Some((_, Some(calendar))) if calendar.always => Rich::text(self.phrases.always),
             Some((_, Some(calendar))) => self.calendar_name(calendar),
             Some((id, None)) => Rich::code(id.as_str()),
         }
@@ -235,28 +208,28 @@ impl Values {
             Some(None) => false,
         };
         if always {
-            Rich::text(self.p.always)
+            Rich::text(self.phrases.always)
         } else {
-            sentence(self.p.per_calendar, &[self.hours(contract, id)])
+            sentence(self.phrases.per_calendar, &[self.hours(contract, id)])
         }
     }
 
     /// The `business-day` rule as the sentence the parties sign.
     pub fn business_day_rule(&self, rule: BusinessDayRule) -> Rich {
         match rule {
-            BusinessDayRule::EndsAtClose => Rich::text(self.p.counting_ends_at_close),
+            BusinessDayRule::EndsAtClose => Rich::text(self.phrases.counting_ends_at_close),
             BusinessDayRule::Hours { minutes } => {
-                sentence(self.p.counting_hours, &[self.minutes(minutes)])
+                sentence(self.phrases.counting_hours, &[self.minutes(minutes)])
             }
-            BusinessDayRule::SameTime => Rich::text(self.p.counting_same_time),
+            BusinessDayRule::SameTime => Rich::text(self.phrases.counting_same_time),
         }
     }
 
     /// A term in the language's quotation marks.
     pub fn quoted(&self, inner: Rich) -> Rich {
-        let mut out = Rich::text(self.p.open_quote);
+        let mut out = Rich::text(self.phrases.open_quote);
         out.extend(inner);
-        out.push_text(self.p.close_quote);
+        out.push_text(self.phrases.close_quote);
         out
     }
 }
@@ -269,18 +242,14 @@ fn number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Lang, TimeOfDay};
+    use crate::model::TimeOfDay;
 
     fn zh() -> Values {
-        Values {
-            p: Phrases::of(Lang::ZhCn),
-        }
+        Values::of(Lang::ZhCn)
     }
 
     fn en() -> Values {
-        Values {
-            p: Phrases::of(Lang::En),
-        }
+        Values::of(Lang::En)
     }
 
     fn d(amount: u32, unit: Unit) -> Duration {
@@ -393,7 +362,7 @@ mod tests {
         assert_eq!(filled.plain(), "[X个工作日]内解决，好");
         assert!(matches!(
             filled.0.first(),
-            Some(super::super::outline::Inline::Placeholder(_))
+            Some(crate::render::rich::Inline::Placeholder(_))
         ));
         assert_eq!(sentence("a {9} {x} {", &[]).plain(), "a {9} {x} {");
     }
