@@ -7,6 +7,7 @@
 //! text: the caret lands on the right character after Chinese text, which
 //! pest's `miette-error` feature gets wrong.
 
+use super::scan::{Scanned, Unclosed};
 use super::Rule;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::source::Span;
@@ -176,6 +177,11 @@ pub(super) fn syntax_error(
         expected.retain(|e| *e != "a `[placeholder]`");
     }
     let (span, found) = found_token(text, at);
+    if is_open_text(text.get(span.start()..span.end()).unwrap_or("")) {
+        let mut diagnostic = open_string(text, at, text.len());
+        diagnostic.span = Span::new(base + diagnostic.span.start(), base + diagnostic.span.end());
+        return diagnostic;
+    }
     let span = Span::new(base + span.start(), base + span.end());
     let message = if expected.is_empty() {
         format!("unexpected {found}")
@@ -195,14 +201,19 @@ pub(super) fn syntax_error(
         .with_help_opt(help)
 }
 
+/// True for a found token that opens a text and does not close it.
+fn is_open_text(token: &str) -> bool {
+    token.starts_with('"')
+        && !token.starts_with("\"\"\"")
+        && (token.len() == 1 || !token.ends_with('"'))
+}
+
 const UNIT: &str = "a unit (`minutes`, `hours`, `days`, `business days`)";
 
 /// A hint for common slips that "did you mean" cannot see.
 fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
     let wants = |e: &str| expected.contains(&e);
-    if found.starts_with('"') && (found.len() == 1 || !found.ends_with('"')) {
-        Some("the closing `\"` is missing: a string ends on its own line (use `\"\"\"` for text over several lines)".into())
-    } else if found == "satisfied" {
+    if found == "satisfied" {
         Some("a satisfaction share is a percentage: `90% satisfied`".into())
     } else if wants("a quoted text") && !found.starts_with('"') && found != "end of line" {
         Some(format!("put text in double quotes: \"{found}\""))
@@ -224,37 +235,133 @@ fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
     }
 }
 
-/// When the parse ran out of text with a `{` still open, the place to fix
-/// is that `{`, not the end of the file.
-pub(super) fn unclosed_block(
-    error: &pest::error::Error<Rule>,
-    text: &str,
-    unclosed: &[usize],
-) -> Option<Diagnostic> {
-    let at = match error.location {
+/// The byte offset a pest error points at.
+fn error_offset(error: &pest::error::Error<Rule>) -> usize {
+    match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
-    };
-    let rest = text.get(at..)?;
-    let only_trivia = rest
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"));
-    let open = *unclosed.last()?;
-    if !only_trivia {
-        return None;
     }
-    let help = if unclosed.len() == 1 {
-        "add the `}` that ends this block at the end of the file; if the file ends where it should, a block inside it may be missing its own `}`"
-    } else {
-        "add the `}` that ends this block"
-    };
-    Some(
-        Diagnostic::new(
-            Code::E001,
-            Span::new(open, open + 1),
-            "this `{` is never closed",
+}
+
+/// The one diagnostic of a parse that failed as a whole: a text left open
+/// or a `{` never closed before the place pest gave up is what made it
+/// give up there, so that is reported; otherwise pest's own error.
+pub(super) fn parse_failure(
+    error: &pest::error::Error<Rule>,
+    text: &str,
+    scanned: &Scanned,
+) -> Diagnostic {
+    let at = error_offset(error);
+    // A text left open swallows the rest of its line, `}` included, so it
+    // goes first: it can make a `{` look unclosed, never the other way.
+    if let Some(&quote) = scanned.open_strings.iter().find(|&&q| q <= at) {
+        return open_string(text, quote, text.len());
+    }
+    match scanned.unclosed {
+        Some(unclosed) if unclosed.open <= at => unclosed_block(text, unclosed),
+        _ => syntax_error(error, 0, text),
+    }
+}
+
+/// The line of `text` around offset `at`: its start and its end (before
+/// the line break).
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or("");
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|rest| rest.find(['\n', '\r']))
+        .map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
+/// A text whose `"` at `quote` is not closed on its line; `limit` cuts the
+/// line short (for a re-parsed snippet).
+pub(super) fn open_string(text: &str, quote: usize, limit: usize) -> Diagnostic {
+    let (start, end) = line_around(text, quote);
+    let end = end.min(limit).max(quote);
+    let line = text.get(start..end).unwrap_or("");
+    let opened = text.get(quote..end).unwrap_or("").trim_end();
+    let shown: String = opened.chars().take(40).collect();
+    let quotes = line
+        .matches('"')
+        .count()
+        .saturating_sub(line.matches("\\\"").count());
+    let help = if quotes > 1 {
+        format!(
+            "this line has {quotes} `\"`, so one of them lacks its partner: close each text on the line it starts on (use `\"\"\"` for text over several lines)"
         )
-        .with_label("opened here, never closed")
-        .with_help(help),
+    } else {
+        "add the closing `\"` at the end of the text: a text ends on the line it starts on (use `\"\"\"` for text over several lines)".to_string()
+    };
+    Diagnostic::new(
+        Code::E001,
+        Span::new(quote, quote + opened.len()),
+        format!("text `{shown}` is not closed on its line"),
     )
+    .with_label("this `\"` is not closed on this line")
+    .with_help(help)
+}
+
+/// The first word of the line holding `at`, after its indentation.
+fn first_word(text: &str, at: usize) -> &str {
+    let (start, end) = line_around(text, at);
+    let line = text.get(start..end).unwrap_or("").trim_start();
+    let len = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(line.len());
+    line.get(..len).unwrap_or("")
+}
+
+/// The first line after the one holding `open` that is indented no deeper
+/// than it, unless that line is a `}`: the line the block should have
+/// ended before, as its 1-based number and first word.
+fn next_outer_line(text: &str, open: usize) -> Option<(usize, &str)> {
+    let (start, end) = line_around(text, open);
+    let indent_of = |line: &str| line.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+    let indent = indent_of(text.get(start..end)?);
+    let mut number = text.get(..end)?.matches('\n').count() + 1;
+    let mut offset = end;
+    for line in text.get(end..)?.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        if here > end {
+            number += 1;
+        }
+        let body = line.trim();
+        if body.is_empty() || body.starts_with("//") || indent_of(line) > indent {
+            continue;
+        }
+        if body.starts_with('}') {
+            return None;
+        }
+        let word = first_word(text, here + indent_of(line));
+        return (!word.is_empty()).then_some((number, word));
+    }
+    None
+}
+
+/// A `{` never closed: the place to fix is that `{`, not the end of the
+/// file nor the outer block that the parse ran into.
+fn unclosed_block(text: &str, unclosed: Unclosed) -> Diagnostic {
+    let open = unclosed.open;
+    let block = first_word(text, open);
+    let block = if block.is_empty() { "this block" } else { block };
+    let help = match (unclosed.outermost, next_outer_line(text, open)) {
+        (false, Some((line, word))) => {
+            let other = if word == block { "another " } else { "" };
+            format!(
+                "add the `}}` that ends `{block}` before line {line}: `{word}` cannot stand inside {other}`{block}`, so everything from line {line} on is read as part of it"
+            )
+        }
+        (false, None) => format!("add the `}}` that ends `{block}`"),
+        (true, _) => "add the `}` that ends this block at the end of the file; if the file ends where it should, a block inside it may be missing its own `}`".to_string(),
+    };
+    Diagnostic::new(
+        Code::E001,
+        Span::new(open, open + 1),
+        "this `{` is never closed",
+    )
+    .with_label("opened here, never closed")
+    .with_help(help)
 }

@@ -53,8 +53,7 @@ pub fn parse(source: &SourceFile) -> Parsed {
         }
         Err(error) => Parsed {
             file: None,
-            diagnostics: vec![errors::unclosed_block(&error, text, &scanned.unclosed)
-                .unwrap_or_else(|| errors::syntax_error(&error, 0, text))],
+            diagnostics: vec![errors::parse_failure(&error, text, &scanned)],
         },
     }
 }
