@@ -346,7 +346,11 @@ fn next_outer_line(text: &str, open: usize) -> Option<(usize, &str)> {
 fn unclosed_block(text: &str, unclosed: Unclosed) -> Diagnostic {
     let open = unclosed.open;
     let block = first_word(text, open);
-    let block = if block.is_empty() { "this block" } else { block };
+    let block = if block.is_empty() {
+        "this block"
+    } else {
+        block
+    };
     let help = match (unclosed.outermost, next_outer_line(text, open)) {
         (false, Some((line, word))) => {
             let other = if word == block { "another " } else { "" };

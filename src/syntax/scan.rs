@@ -95,19 +95,29 @@ impl Braces {
     }
 }
 
+/// The part of the line holding `at` that comes before it.
+fn line_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or("");
+    before
+        .rfind('\n')
+        .map_or(before, |i| before.get(i + 1..).unwrap_or(""))
+}
+
 /// The indentation of the line holding `at` when only blanks precede `at`
 /// on it.
 fn indent_if_first(text: &str, at: usize) -> Option<usize> {
-    let before = text.get(..at)?;
-    let line = before.rfind('\n').map_or(before, |i| before.get(i + 1..).unwrap_or(""));
-    line.chars().all(|c| c == ' ' || c == '\t').then(|| line.chars().count())
+    let line = line_before(text, at);
+    line.chars()
+        .all(|c| c == ' ' || c == '\t')
+        .then(|| line.chars().count())
 }
 
 /// The indentation of the line holding `at`.
 fn line_indent(text: &str, at: usize) -> usize {
-    let before = text.get(..at).unwrap_or("");
-    let line = before.rfind('\n').map_or(before, |i| before.get(i + 1..).unwrap_or(""));
-    line.chars().take_while(|c| *c == ' ' || *c == '\t').count()
+    line_before(text, at)
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count()
 }
 
 pub fn scan(text: &str) -> Scanned {
