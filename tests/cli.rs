@@ -38,13 +38,18 @@ struct Run {
 /// `slac ARGS…` with the colour variables cleared (plus `env`), checked
 /// never to panic.
 fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_in(&root(), args, env)
+}
+
+/// `slac ARGS…` started in folder `cwd`, as [`run_env`].
+fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::cargo_bin("slac").unwrap();
     for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
         cmd.env_remove(var);
     }
     cmd.envs(env.iter().copied())
         .args(args)
-        .current_dir(root())
+        .current_dir(cwd)
         .timeout(TIME_LIMIT);
     let output = cmd.output().unwrap();
     let run = Run {
@@ -924,4 +929,304 @@ fn fmt_rewrites_layout_keeps_comments_and_refuses_broken_files() {
     assert_eq!(refused.code, 1);
     assert!(refused.stderr.contains("E002"), "{}", refused.stderr);
     assert_eq!(std::fs::read_to_string(&bad).unwrap(), broken);
+}
+
+// ---------------------------------------------------------------- outputs
+
+const TICKETS: &str = "tests/eval/acme-march.csv";
+const AS_OF: &str = "2027-04-01T00:00:00+08:00";
+
+/// A folder holding a copy of the acme contract (`x.sla`) and of the
+/// ticket log (`t.csv`).
+fn workspace() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.sla"), acme_text()).unwrap();
+    std::fs::copy(root().join(TICKETS), dir.path().join("t.csv")).unwrap();
+    dir
+}
+
+/// Each command that reads files and writes `-o`, with `{out}` for the
+/// output and the name of the input it would overwrite.
+const WRITERS: [(&[&str], &str); 4] = [
+    (&["build", "x.sla", "-o", "{out}"], "x.sla"),
+    (&["render", "x.sla", "-o", "{out}"], "x.sla"),
+    (
+        &["eval", "x.sla", "t.csv", "--as-of", AS_OF, "-o", "{out}"],
+        "t.csv",
+    ),
+    (
+        &["eval", "x.sla", "t.csv", "--as-of", AS_OF, "-o", "{out}"],
+        "x.sla",
+    ),
+];
+
+fn with_output<'a>(args: &[&'a str], out: &'a str) -> Vec<&'a str> {
+    args.iter()
+        .map(|a| if *a == "{out}" { out } else { a })
+        .collect()
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_whatever_its_spelling() {
+    for (args, input) in WRITERS {
+        let dir = workspace();
+        let d = dir.path();
+        let original = std::fs::read(d.join(input)).unwrap();
+        let absolute = d.join(input);
+        std::fs::create_dir(d.join("sub")).unwrap();
+        let mut spellings = vec![
+            input.to_string(),
+            format!("./{input}"),
+            format!("sub/../{input}"),
+            path(&absolute).to_string(),
+        ];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&absolute, d.join("link")).unwrap();
+            std::fs::hard_link(&absolute, d.join("hard")).unwrap();
+            spellings.push("link".into());
+            spellings.push("hard".into());
+        }
+        for out in &spellings {
+            let args = with_output(args, out);
+            let ran = run_in(d, &args, &[]);
+            assert_eq!(ran.code, 2, "slac {args:?}: {}", ran.stderr);
+            assert!(
+                ran.stderr.contains("is the input") && ran.stderr.contains("nothing was written"),
+                "slac {args:?}: {}",
+                ran.stderr
+            );
+            assert_eq!(ran.stdout, "", "slac {args:?}");
+            assert_eq!(
+                std::fs::read(d.join(input)).unwrap(),
+                original,
+                "slac {args:?} changed {input}"
+            );
+        }
+        #[cfg(unix)]
+        assert!(std::fs::symlink_metadata(d.join("link"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        // Another file is written as usual.
+        let args = with_output(args, "other.out");
+        let ran = run_in(d, &args, &[]);
+        assert_eq!(ran.code, 0, "slac {args:?}: {}", ran.stderr);
+        assert!(d.join("other.out").exists());
+    }
+}
+
+#[test]
+fn a_copy_of_an_input_is_not_the_input() {
+    let dir = workspace();
+    let d = dir.path();
+    std::fs::copy(d.join("x.sla"), d.join("copy.sla")).unwrap();
+    let ran = run_in(d, &["build", "x.sla", "-o", "copy.sla"], &[]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let rules: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("copy.sla")).unwrap()).unwrap();
+    assert_eq!(rules["schema"], "slac.rules/v1");
+}
+
+/// The first bytes of what `slac ARGS… -o NAME` wrote in a fresh folder.
+fn written(args: &[&str], name: &str) -> (Run, String) {
+    let dir = workspace();
+    let mut all = args.to_vec();
+    all.extend(["-o", name]);
+    let ran = run_in(dir.path(), &all, &[]);
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+    (ran, text)
+}
+
+#[test]
+fn the_output_extension_picks_the_format_without_a_flag() {
+    let eval: &[&str] = &["eval", "x.sla", "t.csv", "--as-of", AS_OF];
+    let cases: [(&[&str], &str, &str); 13] = [
+        (&["render", "x.sla"], "a.html", "<!DOCTYPE html>"),
+        (&["render", "x.sla"], "a.HTM", "<!DOCTYPE html>"),
+        (&["render", "x.sla"], "a.md", "# 客户服务SLA"),
+        (&["render", "x.sla"], "a.markdown", "# 客户服务SLA"),
+        (&["render", "x.sla"], "a.txt", "# 客户服务SLA"),
+        (&["build", "x.sla"], "r.yaml", "schema: "),
+        (&["build", "x.sla"], "r.yml", "schema: "),
+        (&["build", "x.sla"], "r.json", "{"),
+        (&["build", "x.sla"], "r.rules", "{"),
+        (eval, "r.json", "{"),
+        (eval, "r.md", "# "),
+        (eval, "r.html", "<!DOCTYPE html>"),
+        (eval, "r.txt", "客户服务SLA (ACME-CS-2027)"),
+    ];
+    for (args, name, starts) in cases {
+        let (ran, text) = written(args, name);
+        assert_eq!(ran.code, 0, "slac {args:?} -o {name}: {}", ran.stderr);
+        assert!(
+            text.starts_with(starts),
+            "slac {args:?} -o {name} wrote:\n{}",
+            &text[..text.len().min(200)]
+        );
+    }
+    let (_, unknown) = written(eval, "r.report");
+    assert!(
+        unknown.starts_with("客户服务SLA (ACME-CS-2027)"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn a_format_flag_contradicting_the_extension_is_refused() {
+    let eval: &[&str] = &["eval", "x.sla", "t.csv", "--as-of", AS_OF];
+    let cases: [(Vec<&str>, &str, &str); 5] = [
+        (
+            vec!["render", "x.sla", "--to", "markdown"],
+            "a.html",
+            "`--to markdown`",
+        ),
+        (
+            vec!["render", "x.sla", "--to", "html"],
+            "a.md",
+            "`--to html`",
+        ),
+        (
+            vec!["build", "x.sla", "--format", "json"],
+            "r.yaml",
+            "`--format json`",
+        ),
+        (
+            [eval, &["--format", "text"]].concat(),
+            "r.json",
+            "`--format text`",
+        ),
+        (
+            [eval, &["--format", "html"]].concat(),
+            "r.md",
+            "`--format html`",
+        ),
+    ];
+    for (args, name, flag) in cases {
+        let (ran, text) = written(&args, name);
+        assert_eq!(ran.code, 2, "slac {args:?} -o {name}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains(flag) && ran.stderr.contains(name),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(text, "", "slac {args:?} -o {name} wrote something");
+    }
+    // Agreeing, or an extension that names no format: the flag is obeyed.
+    let (ran, text) = written(&["render", "x.sla", "--to", "html"], "a.htm");
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    let (ran, text) = written(&["build", "x.sla", "--format", "yaml"], "r.txt");
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(text.starts_with("schema: "), "{text}");
+}
+
+/// A contract that does not check: the run fails before writing.
+const BROKEN: &str = "contract \"x\" {\n  bogus line\n}\n";
+
+#[test]
+fn a_failed_run_leaves_the_last_good_output_whole() {
+    let dir = workspace();
+    let d = dir.path();
+    std::fs::write(d.join("broken.sla"), BROKEN).unwrap();
+    std::fs::write(d.join("bad.csv"), [0xff, 0xfe, 0x00]).unwrap();
+    let cases: [(&[&str], i32); 5] = [
+        (&["build", "broken.sla", "-o", "out"], 1),
+        (&["render", "broken.sla", "-o", "out"], 1),
+        (
+            &["eval", "broken.sla", "t.csv", "--as-of", AS_OF, "-o", "out"],
+            1,
+        ),
+        (
+            &[
+                "eval",
+                "x.sla",
+                "missing.csv",
+                "--as-of",
+                AS_OF,
+                "-o",
+                "out",
+            ],
+            2,
+        ),
+        (
+            &["eval", "x.sla", "t.csv", "--as-of", "never", "-o", "out"],
+            2,
+        ),
+    ];
+    for (args, code) in cases {
+        std::fs::write(d.join("out"), "last good output").unwrap();
+        let ran = run_in(d, args, &[]);
+        assert_eq!(ran.code, code, "slac {args:?}: {}", ran.stderr);
+        assert_eq!(
+            std::fs::read_to_string(d.join("out")).unwrap(),
+            "last good output",
+            "slac {args:?}"
+        );
+        let mut left: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        left.sort();
+        assert!(left.is_empty(), "slac {args:?} left {left:?}");
+    }
+    // `fmt` leaves a file it cannot format as it was.
+    let ran = run_in(d, &["fmt", "broken.sla"], &[]);
+    assert_eq!(ran.code, 1);
+    assert_eq!(
+        std::fs::read_to_string(d.join("broken.sla")).unwrap(),
+        BROKEN
+    );
+}
+
+#[test]
+fn an_output_that_cannot_be_replaced_is_an_error_and_leaves_no_temporary() {
+    let dir = workspace();
+    let d = dir.path();
+    // A folder in the way: the temporary file is written, the rename fails.
+    std::fs::create_dir(d.join("out.json")).unwrap();
+    std::fs::write(d.join("out.json/keep"), "kept").unwrap();
+    let before: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    for args in [
+        &["build", "x.sla", "-o", "out.json"][..],
+        &["render", "x.sla", "-o", "out.json"][..],
+        &["eval", "x.sla", "t.csv", "--as-of", AS_OF, "-o", "out.json"][..],
+    ] {
+        let ran = run_in(d, args, &[]);
+        assert_eq!(ran.code, 2, "slac {args:?}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains("cannot write `out.json`"),
+            "{}",
+            ran.stderr
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("out.json/keep")).unwrap(),
+            "kept"
+        );
+        let after: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(after.len(), before.len(), "slac {args:?} left {after:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_the_file_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let messy = acme_text().replace("P1 within 15 minutes", "P1 within 15 min");
+    let (_dir, file) = temp_file("messy.sla", &messy);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let ran = run(&["fmt", path(&file)]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("15 minutes"));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
 }

@@ -17,6 +17,9 @@ use std::io::IsTerminal;
 const PROGRESS_FROM_BYTES: u64 = 16 << 20;
 
 pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
+    let output = args.output.as_deref();
+    super::refuse_input_as_output(output, &[&args.file, &args.tickets])?;
+    let out_format = super::format_for(args.format, "--format", output, EvalFormat::Text)?;
     let as_of = match &args.as_of {
         Some(text) => DateTime::parse_from_rfc3339(text.trim())
             .map(|t| t.to_utc())
@@ -54,13 +57,13 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     let report =
         report.map_err(|e| Failure::usage(format!("`{}`: {e}", args.tickets.display())))?;
     report_skipped(&args.tickets, &report);
-    let out = match args.format {
+    let out = match out_format {
         EvalFormat::Json => report.to_json(),
         EvalFormat::Text => eval::text(&report),
         EvalFormat::Markdown => eval::markdown(&report),
         EvalFormat::Html => eval::html(&report),
     };
-    super::write_output(args.output.as_deref(), out.as_bytes())?;
+    super::write_output(output, out.as_bytes())?;
     if args.fail_on_breach && report.any_missed() {
         eprintln!(
             "error: {} target{} missed: {}",

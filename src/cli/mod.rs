@@ -9,6 +9,7 @@ mod due;
 mod eval;
 mod fmt;
 mod init;
+mod output;
 mod render;
 mod schema;
 
@@ -17,6 +18,8 @@ use slac::Checked;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub use output::{format_for, refuse_input_as_output, write_output, ByExtension};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -101,8 +104,10 @@ pub struct BuildArgs {
     /// Write here instead of standard output (whole or not at all).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = BuildFormat::Json)]
-    pub format: BuildFormat,
+    /// The rule set's format (default: by the `-o` file's extension,
+    /// `.yaml`/`.yml` or `.json`, else JSON).
+    #[arg(long, value_enum)]
+    pub format: Option<BuildFormat>,
     /// Allow placeholders: the rule set is marked `"draft": true`.
     #[arg(long)]
     pub draft: bool,
@@ -114,6 +119,16 @@ pub enum BuildFormat {
     Yaml,
 }
 
+impl ByExtension for BuildFormat {
+    fn from_extension(extension: &str) -> Option<Self> {
+        match extension {
+            "json" => Some(BuildFormat::Json),
+            "yaml" | "yml" => Some(BuildFormat::Yaml),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct RenderArgs {
     /// The contract.
@@ -121,8 +136,10 @@ pub struct RenderArgs {
     /// Write here instead of standard output (whole or not at all).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    #[arg(long = "to", value_enum, default_value_t = RenderFormat::Markdown)]
-    pub to: RenderFormat,
+    /// The appendix's format (default: by the `-o` file's extension,
+    /// `.html`/`.htm` or `.md`/`.markdown`, else Markdown).
+    #[arg(long = "to", value_enum)]
+    pub to: Option<RenderFormat>,
     /// Language of the fixed text (default: the contract's `language`).
     #[arg(long, value_parser = ["zh-CN", "en"])]
     pub lang: Option<String>,
@@ -135,6 +152,16 @@ pub struct RenderArgs {
 pub enum RenderFormat {
     Markdown,
     Html,
+}
+
+impl ByExtension for RenderFormat {
+    fn from_extension(extension: &str) -> Option<Self> {
+        match extension {
+            "md" | "markdown" => Some(RenderFormat::Markdown),
+            "html" | "htm" => Some(RenderFormat::Html),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -173,8 +200,10 @@ pub struct EvalArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = EvalPeriod::Monthly)]
     pub period: EvalPeriod,
-    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-    pub format: EvalFormat,
+    /// The report's format (default: by the `-o` file's extension, `.json`,
+    /// `.md`/`.markdown`, `.html`/`.htm` or `.txt`, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<EvalFormat>,
     /// The log's format (default: by extension, `.jsonl`/`.ndjson` or CSV).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
@@ -198,6 +227,18 @@ pub enum EvalFormat {
     Json,
     Markdown,
     Html,
+}
+
+impl ByExtension for EvalFormat {
+    fn from_extension(extension: &str) -> Option<Self> {
+        match extension {
+            "txt" => Some(EvalFormat::Text),
+            "json" => Some(EvalFormat::Json),
+            "md" | "markdown" => Some(EvalFormat::Markdown),
+            "html" | "htm" => Some(EvalFormat::Html),
+            _ => None,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -334,38 +375,6 @@ pub fn load_model(path: &Path, draft: bool, color: bool) -> Result<Checked, Fail
         )));
     }
     Ok(checked)
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file in the
-/// same folder, then a rename. Without a path, writes to standard output.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    use std::io::Write;
-    let Some(path) = path else {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")));
-    };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let temporary = folder.join(format!(".{name}.slac-{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temporary, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        Failure::usage(format!("cannot write `{}`: {e}", path.display()))
-    })
 }
 
 /// The `.sla` files below a folder, sorted, recursing.

@@ -1,10 +1,15 @@
-//! `slac render`: the signed appendix (§8) as Markdown or HTML.
+//! `slac render`: the signed appendix (§8) as Markdown or HTML (without
+//! `--to`, as the `-o` file's extension says). An output that is the
+//! contract itself is refused.
 
 use super::{CmdResult, Failure, RenderArgs, RenderFormat, OK};
 use slac::model::{Contract, Lang};
 use slac::render::{self, RenderOptions};
 
 pub fn run(args: &RenderArgs, color: bool) -> CmdResult {
+    let output = args.output.as_deref();
+    super::refuse_input_as_output(output, &[&args.file])?;
+    let format = super::format_for(args.to, "--to", output, RenderFormat::Markdown)?;
     let checked = super::load_model(&args.file, args.draft, color)?;
     let Some(contract) = checked.model.as_ref() else {
         return Err(Failure::failed(format!(
@@ -27,11 +32,11 @@ pub fn run(args: &RenderArgs, color: bool) -> CmdResult {
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_else(|| args.file.display().to_string()),
     };
-    let text = match args.to {
+    let text = match format {
         RenderFormat::Markdown => render::markdown(contract, &options),
         RenderFormat::Html => render::html(contract, &options),
     };
-    super::write_output(args.output.as_deref(), text.as_bytes())?;
+    super::write_output(output, text.as_bytes())?;
     Ok(OK)
 }
 
