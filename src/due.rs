@@ -3,7 +3,7 @@
 //! JSON for a program. The CLI only parses the arguments and prints.
 
 use crate::clock::{Due, DueTimes};
-use crate::model::{BusinessDayRule, Contract, Fill, Unit};
+use crate::model::{BusinessDayRule, Contract, Fill, TargetKind, Unit};
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
@@ -70,8 +70,9 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
         "received",
         human_time(times.received, zone)
     );
-    out.push_str(&line("response due", &times.response));
-    out.push_str(&line("resolution due", &times.resolution));
+    for kind in TargetKind::ALL {
+        out.push_str(&line(&format!("{kind} due"), times.due(kind)));
+    }
     for &(from, to) in paused {
         out.push_str(&format!(
             "{:<15}{} → {} (resolution clock only)\n",

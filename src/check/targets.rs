@@ -49,21 +49,6 @@ pub(crate) fn estimate_minutes(
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Response,
-    Resolution,
-}
-
-impl Kind {
-    fn word(self) -> &'static str {
-        match self {
-            Kind::Response => "response",
-            Kind::Resolution => "resolution",
-        }
-    }
-}
-
 /// A target with its source spans, for the comparisons.
 #[derive(Clone, Copy)]
 struct Written {
@@ -84,11 +69,10 @@ impl Checker<'_> {
         contract_keyword: Span,
     ) {
         let names = super::names::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
-        let mut written: [Vec<Option<Written>>; 2] =
-            [vec![None; names.len()], vec![None; names.len()]];
+        let mut written: PerTarget<Vec<Option<Written>>> = PerTarget::both(vec![None; names.len()]);
         for (kind, block) in [
-            (Kind::Response, &items.response),
-            (Kind::Resolution, &items.resolution),
+            (TargetKind::Response, &items.response),
+            (TargetKind::Resolution, &items.resolution),
         ] {
             let Some(Targets { lines, keyword }) = block else {
                 if !names.is_empty() {
@@ -104,10 +88,6 @@ impl Checker<'_> {
                 }
                 continue;
             };
-            let slot = match kind {
-                Kind::Response => 0,
-                Kind::Resolution => 1,
-            };
             for line in lines.iter() {
                 if !self.resolve(&line.priority, "priority", &names) {
                     continue;
@@ -115,7 +95,7 @@ impl Checker<'_> {
                 let Some(index) = names.index(&line.priority.node) else {
                     continue;
                 };
-                let Some(entry) = written.get_mut(slot).and_then(|w| w.get_mut(index)) else {
+                let Some(entry) = written.get_mut(kind).get_mut(index) else {
                     continue;
                 };
                 if let Some(first) = entry {
@@ -146,7 +126,7 @@ impl Checker<'_> {
                     span: line.within.span,
                     priority: line.priority.span,
                 });
-                if let (Kind::Response, Some(span)) = (kind, line.or_workaround) {
+                if let (TargetKind::Response, Some(span)) = (kind, line.or_workaround) {
                     self.push(
                         Diagnostic::new(Code::E034, span, "`or workaround` applies to resolution targets only")
                             .with_label("not for a response")
@@ -158,13 +138,13 @@ impl Checker<'_> {
                 }
                 let target = Target {
                     within: line.within.node.to_fill(),
-                    or_workaround: line.or_workaround.is_some() && kind == Kind::Resolution,
+                    or_workaround: line.or_workaround.is_some() && kind == TargetKind::Resolution,
                     attainment: line.attainment.as_ref().map(|a| a.node.clone()),
                 };
                 if let Some(priority) = priorities.get_mut(index) {
                     match kind {
-                        Kind::Response => priority.response = target,
-                        Kind::Resolution => priority.resolution = target,
+                        TargetKind::Response => priority.response = target,
+                        TargetKind::Resolution => priority.resolution = target,
                     }
                 }
             }
@@ -174,11 +154,7 @@ impl Checker<'_> {
                 if names.index(&name.node) != Some(index) {
                     continue;
                 }
-                if written
-                    .get(slot)
-                    .and_then(|w| w.get(index))
-                    .is_some_and(Option::is_none)
-                {
+                if written.get(kind).get(index).is_some_and(Option::is_none) {
                     self.push(
                         Diagnostic::new(
                             Code::E011,
@@ -273,10 +249,10 @@ impl Checker<'_> {
         priorities: &[Priority],
         calendars: &[Calendar],
         rule: BusinessDayRule,
-        written: &[Vec<Option<Written>>; 2],
+        written: &PerTarget<Vec<Option<Written>>>,
     ) {
-        let estimate = |index: usize, slot: usize| -> Option<(f64, Duration, Span)> {
-            let w = written.get(slot)?.get(index)?.as_ref()?;
+        let estimate = |index: usize, kind: TargetKind| -> Option<(f64, Duration, Span)> {
+            let w = written.get(kind).get(index)?.as_ref()?;
             let duration = w.duration?;
             let clock = priorities
                 .get(index)?
@@ -286,9 +262,10 @@ impl Checker<'_> {
             Some((estimate_minutes(duration, clock, rule), duration, w.span))
         };
         for (index, priority) in priorities.iter().enumerate() {
-            if let (Some((response, rd, rspan)), Some((resolution, sd, sspan))) =
-                (estimate(index, 0), estimate(index, 1))
-            {
+            if let (Some((response, rd, rspan)), Some((resolution, sd, sspan))) = (
+                estimate(index, TargetKind::Response),
+                estimate(index, TargetKind::Resolution),
+            ) {
                 if resolution < response {
                     self.push(
                         Diagnostic::new(
@@ -308,13 +285,13 @@ impl Checker<'_> {
                 }
             }
         }
-        for (slot, kind) in [(0, Kind::Response), (1, Kind::Resolution)] {
+        for kind in TargetKind::ALL {
             for (later, priority) in priorities.iter().enumerate() {
-                let Some((minutes, duration, span)) = estimate(later, slot) else {
+                let Some((minutes, duration, span)) = estimate(later, kind) else {
                     continue;
                 };
                 let tighter = (0..later).find_map(|earlier| {
-                    let (m, d, _) = estimate(earlier, slot)?;
+                    let (m, d, _) = estimate(earlier, kind)?;
                     (minutes < m).then_some((earlier, d))
                 });
                 if let Some((earlier, d)) = tighter {

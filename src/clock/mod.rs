@@ -17,7 +17,8 @@ mod local;
 mod timeline;
 
 use crate::model::{
-    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Priority, PriorityId, Unit,
+    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Priority, PriorityId,
+    TargetKind, Unit,
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -33,10 +34,10 @@ pub const HORIZON_YEARS: i32 = 20;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClockError {
     /// `P4 within [X个工作日]`: a placeholder has no due time.
-    #[error("the {which} target of {priority} is still a placeholder `[{text}]`: fill it in to compute its due time")]
+    #[error("the {kind} target of {priority} is still a placeholder `[{text}]`: fill it in to compute its due time")]
     Placeholder {
         priority: PriorityId,
-        which: &'static str,
+        kind: TargetKind,
         text: String,
     },
     /// `within 0 minutes`.
@@ -458,6 +459,16 @@ pub struct DueTimes {
     pub resolution: Due,
 }
 
+impl DueTimes {
+    /// The due time of one target.
+    pub fn due(&self, kind: TargetKind) -> &Due {
+        match kind {
+            TargetKind::Response => &self.response,
+            TargetKind::Resolution => &self.resolution,
+        }
+    }
+}
+
 /// The due times of a request of `priority` received at `received`, the
 /// resolution clock stopped during `paused`.
 pub fn due_times(
@@ -467,16 +478,16 @@ pub fn due_times(
     paused: &[(DateTime<Utc>, DateTime<Utc>)],
 ) -> Result<DueTimes, ClockError> {
     let clock = Clock::for_priority(contract, priority)?;
-    let within = |which: &'static str, fill: &Fill<Duration>| match fill {
+    let within = |kind: TargetKind| match &priority.target(kind).within {
         Fill::Value(d) => Ok(*d),
         Fill::Placeholder(text) => Err(ClockError::Placeholder {
             priority: priority.id.clone(),
-            which,
+            kind,
             text: text.clone(),
         }),
     };
-    let response_within = within("response", &priority.response.within)?;
-    let resolution_within = within("resolution", &priority.resolution.within)?;
+    let response_within = within(TargetKind::Response)?;
+    let resolution_within = within(TargetKind::Resolution)?;
     let response = Due {
         at: clock.due(received, response_within, &[])?,
         within: response_within,

@@ -201,7 +201,7 @@ fn due_times_of_the_example_and_placeholders() {
     assert!(matches!(
         due_times(&c, &p4, t("2027-03-01T17:30:00+08:00"), &[]),
         Err(ClockError::Placeholder {
-            which: "resolution",
+            kind: TargetKind::Resolution,
             ..
         })
     ));

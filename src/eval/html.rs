@@ -7,6 +7,7 @@
 
 use super::report::{Report, TargetReport};
 use super::text::{csat_line, fcr_line, num, pct, plain};
+use crate::model::TargetKind;
 use std::fmt::Write;
 
 use crate::render::escape_html as esc;
@@ -194,16 +195,10 @@ fn scorecard(r: &Report) -> String {
         )
     };
     for (i, info) in r.priorities.iter().enumerate() {
-        for which in ["response", "resolution"] {
-            let _ = write!(s, "<tr><td>{} {which}</td>", esc(&info.id));
+        for kind in TargetKind::ALL {
+            let _ = write!(s, "<tr><td>{} {kind}</td>", esc(&info.id));
             for p in &r.periods {
-                let t = p.priorities.get(i).map(|x| {
-                    if which == "response" {
-                        &x.response
-                    } else {
-                        &x.resolution
-                    }
-                });
+                let t = p.priorities.get(i).map(|x| x.target(kind));
                 let ok = t.and_then(|t| t.ok);
                 let value = t.map(|t| pct(t.attainment_percent)).unwrap_or_default();
                 s.push_str(&mark(ok, value));
@@ -269,28 +264,19 @@ pub fn html(r: &Report) -> String {
     out.push_str("<h2>Attainment per period</h2><p class=\"legend\">Each point is the share of decided tickets that met the target in that period; the dashed line is the target. <span style=\"color:#1a7f37\">●</span> met the target, <span style=\"color:#cf222e\">●</span> missed it.</p><div class=\"grid\">");
     let periods: Vec<&str> = r.periods.iter().map(|p| p.period.as_str()).collect();
     for (i, info) in r.priorities.iter().enumerate() {
-        for (which, words) in [
-            ("response", &info.response),
-            ("resolution", &info.resolution),
-        ] {
+        for kind in TargetKind::ALL {
             let values: Vec<&TargetReport> = r
                 .periods
                 .iter()
                 .filter_map(|p| p.priorities.get(i))
-                .map(|p| {
-                    if which == "response" {
-                        &p.response
-                    } else {
-                        &p.resolution
-                    }
-                })
+                .map(|p| p.target(kind))
                 .collect();
-            let title = format!("{} {} — {which}", info.id, info.label);
+            let title = format!("{} {} — {kind}", info.id, info.label);
             let _ = write!(
                 out,
-                "<div class=\"card\"><h3>{}</h3><div class=\"t\">{which} within {}</div>{}</div>",
+                "<div class=\"card\"><h3>{}</h3><div class=\"t\">{kind} within {}</div>{}</div>",
                 esc(&title),
-                esc(words),
+                esc(info.words(kind)),
                 chart(&title, &periods, &values)
             );
         }

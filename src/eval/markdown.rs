@@ -3,6 +3,7 @@
 
 use super::report::Report;
 use super::text::{csat_line, fcr_line, headline, num, pct, plain, verdict};
+use crate::model::TargetKind;
 use std::fmt::Write;
 
 /// Text safe inside a Markdown table cell or line.
@@ -59,14 +60,15 @@ pub fn markdown(r: &Report) -> String {
              |---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n",
         );
         for pr in &p.priorities {
-            for (name, t) in [("response", &pr.response), ("resolution", &pr.resolution)] {
+            for kind in TargetKind::ALL {
+                let t = pr.target(kind);
                 let mark = match t.ok {
                     Some(false) => "**missed**",
                     other => verdict(other),
                 };
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {name} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
+                    "| {} | {} | {kind} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
                     escape(&pr.id),
                     pr.tickets,
                     t.met,

@@ -11,7 +11,9 @@ use super::report::*;
 use super::ticket::Ticket;
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
-use crate::model::{BusinessDayRule, Contract, CsatGoal, Duration, Fill, Priority, Target, Unit};
+use crate::model::{
+    BusinessDayRule, Contract, CsatGoal, Duration, Fill, PerTarget, Priority, TargetKind, Unit,
+};
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -19,20 +21,20 @@ use std::collections::HashMap;
 /// The rules of one priority, prepared once.
 struct Rule {
     clock: Clock,
-    response: Duration,
-    resolution: Duration,
+    within: PerTarget<Duration>,
+    /// The `for N%` attainment share of each target.
+    share: PerTarget<f64>,
     or_workaround: bool,
-    response_share: f64,
-    resolution_share: f64,
-    /// Per target (response, resolution): a UTC hour `[from, to)` within one
-    /// local date and its `ends-at-close` due time.
-    due_cache: [Option<(i64, i64, i64)>; 2],
+    /// Per target: a UTC hour `[from, to)` within one local date and its
+    /// `ends-at-close` due time.
+    due_cache: PerTarget<Option<(i64, i64, i64)>>,
 }
 
-fn within(p: &Priority, which: &'static str, t: &Target) -> Result<(Duration, f64), EvalError> {
+fn within(p: &Priority, kind: TargetKind) -> Result<(Duration, f64), EvalError> {
+    let t = p.target(kind);
     let placeholder = |text: &String| EvalError::Placeholder {
-        priority: p.id.0.clone(),
-        which,
+        priority: p.id.clone(),
+        kind,
         text: text.clone(),
     };
     let d = match &t.within {
@@ -58,8 +60,7 @@ struct TargetAcc {
 #[derive(Default)]
 struct PriorityAcc {
     tickets: u64,
-    response: TargetAcc,
-    resolution: TargetAcc,
+    targets: PerTarget<TargetAcc>,
 }
 
 /// Calendar month (1–12) or quarter (1–4) of a year.
@@ -151,8 +152,8 @@ impl<'c> Measure<'c> {
     pub fn new(contract: &'c Contract, options: &EvalOptions) -> Result<Measure<'c>, EvalError> {
         let mut rules = Vec::with_capacity(contract.priorities.len());
         for p in &contract.priorities {
-            let (response, response_share) = within(p, "response", &p.response)?;
-            let (resolution, resolution_share) = within(p, "resolution", &p.resolution)?;
+            let (response, response_share) = within(p, TargetKind::Response)?;
+            let (resolution, resolution_share) = within(p, TargetKind::Resolution)?;
             let clock = Clock::for_priority(contract, p)?;
             // A target the clock cannot count (zero, `days` on a business
             // calendar) is the contract's fault, not a row's: say it once.
@@ -160,19 +161,22 @@ impl<'c> Measure<'c> {
             clock.due(options.as_of, resolution, &[])?;
             rules.push(Rule {
                 clock,
-                response,
-                resolution,
+                within: PerTarget {
+                    response,
+                    resolution,
+                },
+                share: PerTarget {
+                    response: response_share,
+                    resolution: resolution_share,
+                },
                 or_workaround: p.resolution.or_workaround,
-                response_share,
-                resolution_share,
-                due_cache: [None, None],
+                due_cache: PerTarget::default(),
             });
         }
-        let value = |f: &Fill<f64>, what: &'static str| match f {
+        let value = |f: &Fill<f64>, goal: &'static str| match f {
             Fill::Value(v) => Ok(*v),
-            Fill::Placeholder(text) => Err(EvalError::Placeholder {
-                priority: what.into(),
-                which: "target",
+            Fill::Placeholder(text) => Err(EvalError::GoalPlaceholder {
+                goal,
                 text: text.clone(),
             }),
         };
@@ -252,9 +256,20 @@ impl<'c> Measure<'c> {
             (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
             (r, _) => r,
         };
-        let response = self.verdict(t.priority, Which::Response, t.received, t.response, &[])?;
-        let resolution =
-            self.verdict(t.priority, Which::Resolution, t.received, resolved, paused)?;
+        let response = self.verdict(
+            t.priority,
+            TargetKind::Response,
+            t.received,
+            t.response,
+            &[],
+        )?;
+        let resolution = self.verdict(
+            t.priority,
+            TargetKind::Resolution,
+            t.received,
+            resolved,
+            paused,
+        )?;
         let period = self.period_of(t.received)?;
         let Some(acc) = self.periods.get_mut(period) else {
             return Err("internal: no period totals".into());
@@ -263,8 +278,8 @@ impl<'c> Measure<'c> {
             return Err("internal: no priority totals".into());
         };
         p.tickets += 1;
-        response.count(&mut p.response);
-        resolution.count(&mut p.resolution);
+        response.count(p.targets.get_mut(TargetKind::Response));
+        resolution.count(p.targets.get_mut(TargetKind::Resolution));
         if let Some(yes) = t.first_contact_resolved {
             acc.fcr_answered += 1;
             acc.fcr_yes += u64::from(yes);
@@ -291,7 +306,7 @@ impl<'c> Measure<'c> {
     fn verdict(
         &mut self,
         priority: usize,
-        which: Which,
+        kind: TargetKind,
         received: i64,
         event: Option<i64>,
         paused: &[(i64, i64)],
@@ -299,10 +314,7 @@ impl<'c> Measure<'c> {
         let Some(rule) = self.rules.get(priority) else {
             return Err("unknown priority".into());
         };
-        let within = match which {
-            Which::Response => rule.response,
-            Which::Resolution => rule.resolution,
-        };
+        let within = *rule.within.get(kind);
         let open = match event {
             Some(at) => Some(unpaused_open(&rule.clock, received, at, paused)?),
             None => None,
@@ -316,7 +328,7 @@ impl<'c> Measure<'c> {
                 return Ok(Verdict::Breached(minutes));
             }
         }
-        let due = self.due(priority, which, within, received, paused)?;
+        let due = self.due(priority, kind, within, received, paused)?;
         Ok(match event {
             Some(at) if at <= due => Verdict::Met(minutes),
             Some(_) => Verdict::Breached(minutes),
@@ -329,7 +341,7 @@ impl<'c> Measure<'c> {
     fn due(
         &mut self,
         priority: usize,
-        which: Which,
+        kind: TargetKind,
         within: Duration,
         received: i64,
         paused: &[(i64, i64)],
@@ -344,9 +356,8 @@ impl<'c> Measure<'c> {
             && within.unit == Unit::BusinessDays
             && self.contract.business_day == BusinessDayRule::EndsAtClose
             && !rule.clock.is_elapsed();
-        let slot = usize::from(matches!(which, Which::Resolution));
         if by_date {
-            if let Some(&Some((from, to, due))) = rule.due_cache.get(slot) {
+            if let Some((from, to, due)) = *rule.due_cache.get(kind) {
                 if from <= received && received < to {
                     return Ok(due);
                 }
@@ -366,7 +377,7 @@ impl<'c> Measure<'c> {
             let cache = self
                 .rules
                 .get_mut(priority)
-                .and_then(|r| r.due_cache.get_mut(slot));
+                .map(|r| r.due_cache.get_mut(kind));
             if let (Some((from, to)), Some(cache)) = (hour, cache) {
                 *cache = Some((from, to, due));
             }
@@ -401,14 +412,15 @@ impl<'c> Measure<'c> {
                 .zip(&self.rules)
                 .zip(&mut acc.priorities)
             {
-                let response = target_report(&mut a.response, rule.response_share);
-                let resolution = target_report(&mut a.resolution, rule.resolution_share);
-                if response.ok == Some(false) {
-                    missed.push(format!("{}.response", p.id));
-                }
-                if resolution.ok == Some(false) {
-                    missed.push(format!("{}.resolution", p.id));
-                }
+                let mut report = |kind| {
+                    let t = target_report(a.targets.get_mut(kind), *rule.share.get(kind));
+                    if t.ok == Some(false) {
+                        missed.push(format!("{}.{kind}", p.id));
+                    }
+                    t
+                };
+                let response = report(TargetKind::Response);
+                let resolution = report(TargetKind::Resolution);
                 priorities.push(PriorityReport {
                     id: p.id.0.clone(),
                     tickets: a.tickets,
@@ -484,19 +496,16 @@ impl<'c> Measure<'c> {
                 .map(|(p, r)| PriorityInfo {
                     id: p.id.0.clone(),
                     label: text(&p.label),
-                    response: target_words(r.response, false, r.response_share),
-                    resolution: target_words(r.resolution, r.or_workaround, r.resolution_share),
+                    response: target_words(r.within.response, false, r.share.response),
+                    resolution: target_words(
+                        r.within.resolution,
+                        r.or_workaround,
+                        r.share.resolution,
+                    ),
                 })
                 .collect(),
         }
     }
-}
-
-/// Which target of a priority.
-#[derive(Debug, Clone, Copy)]
-enum Which {
-    Response,
-    Resolution,
 }
 
 /// The fate of one ticket against one target, with its open-time minutes

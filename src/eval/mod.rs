@@ -32,7 +32,7 @@ pub use text::text;
 pub use ticket::COLUMNS;
 
 use crate::clock::ClockError;
-use crate::model::Contract;
+use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
 use measure::Measure;
 use std::io::{BufRead, BufReader, Read};
@@ -92,15 +92,20 @@ pub enum EvalError {
     /// The log is empty: not even a CSV header.
     #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
     NoHeader,
-    /// A target is still a placeholder.
+    /// A response or resolution target is still a placeholder.
     #[error(
-        "the {which} of {priority} is still a placeholder `[{text}]`: fill it in to evaluate a log"
+        "the {kind} of {priority} is still a placeholder `[{text}]`: fill it in to evaluate a log"
     )]
     Placeholder {
-        priority: String,
-        which: &'static str,
+        priority: PriorityId,
+        kind: TargetKind,
         text: String,
     },
+    /// The FCR or CSAT goal is still a placeholder.
+    #[error(
+        "the target of {goal} is still a placeholder `[{text}]`: fill it in to evaluate a log"
+    )]
+    GoalPlaceholder { goal: &'static str, text: String },
     #[error(transparent)]
     Clock(#[from] ClockError),
 }

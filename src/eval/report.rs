@@ -4,6 +4,7 @@
 //! does not name come after the ones it does. Numbers are rounded to two
 //! decimals once, here, so every format shows the same figures.
 
+use crate::model::TargetKind;
 use serde::{Serialize, Serializer};
 
 /// A whole report.
@@ -62,6 +63,15 @@ pub struct PriorityReport {
     pub tickets: u64,
     pub response: TargetReport,
     pub resolution: TargetReport,
+}
+
+impl PriorityReport {
+    pub fn target(&self, kind: TargetKind) -> &TargetReport {
+        match kind {
+            TargetKind::Response => &self.response,
+            TargetKind::Resolution => &self.resolution,
+        }
+    }
 }
 
 /// Met, breached and pending tickets of one target, and its times.
@@ -135,6 +145,16 @@ pub struct PriorityInfo {
     /// `15 minutes`, `2 business days or workaround`.
     pub response: String,
     pub resolution: String,
+}
+
+impl PriorityInfo {
+    /// The target of one kind in words.
+    pub fn words(&self, kind: TargetKind) -> &str {
+        match kind {
+            TargetKind::Response => &self.response,
+            TargetKind::Resolution => &self.resolution,
+        }
+    }
 }
 
 /// A contract's number as written: `100`, not `100.0`.

@@ -2,6 +2,7 @@
 //! response and resolution per priority, then FCR, CSAT and what was missed.
 
 use super::report::{CsatReport, PeriodReport, Report, TargetReport};
+use crate::model::TargetKind;
 use std::fmt::Write;
 
 pub(crate) fn num(x: Option<f64>) -> String {
@@ -100,20 +101,22 @@ pub fn text(r: &Report) -> String {
     }
     for p in &r.periods {
         let _ = writeln!(out, "\n{}", p.period);
-        for (name, pick) in [
-            (
-                "response",
-                (|x| &x.response) as fn(&super::PriorityReport) -> &TargetReport,
-            ),
-            ("resolution", |x| &x.resolution),
-        ] {
+        for kind in TargetKind::ALL {
             let _ = writeln!(
                 out,
-                "  {name:<10} {:>8} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>9}",
-                "tickets", "met", "breached", "pending", "attained", "target", "p50 min", "p90 min"
+                "  {:<10} {:>8} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>9}",
+                kind.word(),
+                "tickets",
+                "met",
+                "breached",
+                "pending",
+                "attained",
+                "target",
+                "p50 min",
+                "p90 min"
             );
             for pr in &p.priorities {
-                target_row(&mut out, &pr.id, pr.tickets, pick(pr));
+                target_row(&mut out, &pr.id, pr.tickets, pr.target(kind));
             }
         }
         for line in [fcr_line(p), csat_line(p)].into_iter().flatten() {

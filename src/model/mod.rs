@@ -379,6 +379,78 @@ pub struct Priority {
     pub resolution: Target,
 }
 
+impl Priority {
+    /// The priority's target of one kind.
+    pub fn target(&self, kind: TargetKind) -> &Target {
+        match kind {
+            TargetKind::Response => &self.response,
+            TargetKind::Resolution => &self.resolution,
+        }
+    }
+}
+
+/// Which of a priority's two targets: the first reply, or the resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Response,
+    Resolution,
+}
+
+impl TargetKind {
+    /// Both kinds, response first (the order of every table and report).
+    pub const ALL: [TargetKind; 2] = [TargetKind::Response, TargetKind::Resolution];
+
+    /// `response` or `resolution`: the keyword of its block in the
+    /// language, and its name in messages, rule sets and reports.
+    pub fn word(self) -> &'static str {
+        match self {
+            TargetKind::Response => "response",
+            TargetKind::Resolution => "resolution",
+        }
+    }
+}
+
+impl fmt::Display for TargetKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// One value for each [`TargetKind`], looked up by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PerTarget<T> {
+    pub response: T,
+    pub resolution: T,
+}
+
+impl<T> PerTarget<T> {
+    /// The same value for both kinds.
+    pub fn both(value: T) -> PerTarget<T>
+    where
+        T: Clone,
+    {
+        PerTarget {
+            response: value.clone(),
+            resolution: value,
+        }
+    }
+
+    pub fn get(&self, kind: TargetKind) -> &T {
+        match kind {
+            TargetKind::Response => &self.response,
+            TargetKind::Resolution => &self.resolution,
+        }
+    }
+
+    pub fn get_mut(&mut self, kind: TargetKind) -> &mut T {
+        match kind {
+            TargetKind::Response => &mut self.response,
+            TargetKind::Resolution => &mut self.resolution,
+        }
+    }
+}
+
 /// `within 2 business days or workaround for 95%`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {

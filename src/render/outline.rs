@@ -6,7 +6,7 @@ use super::phrases::Phrases;
 use super::rich::{phrase, sentence, Rich};
 use super::values::Values;
 use super::RenderOptions;
-use crate::model::{Contract, Party, Priority, Target, Unit};
+use crate::model::{Contract, Party, Priority, Target, TargetKind, Unit};
 
 /// A dash for an empty table cell.
 const NONE: &str = "—";
@@ -236,7 +236,7 @@ impl Builder<'_> {
 
     fn targets(&self) -> Section {
         let response = Table {
-            class: "response",
+            class: TargetKind::Response.word(),
             caption: None,
             head: vec![
                 self.phrases.priority.to_string(),
@@ -266,7 +266,7 @@ impl Builder<'_> {
                 .collect(),
         };
         let resolution = Table {
-            class: "resolution",
+            class: TargetKind::Resolution.word(),
             caption: None,
             head: vec![
                 self.phrases.priority.to_string(),
