@@ -77,6 +77,7 @@ codes! {
     W006 => Warning, "Redundant `open` or `closed` day";
     W007 => Warning, "Escalation comes after the resolution is due";
     W008 => Warning, "Duplicate entry in a list";
+    W009 => Warning, "Time zone is a fixed offset or rule, not a place";
 }
 
 impl fmt::Display for Code {
