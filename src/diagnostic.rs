@@ -53,6 +53,7 @@ macro_rules! codes {
 }
 
 codes! {
+    E000 => Error, "Internal error";
     E001 => Error, "Syntax error";
     E002 => Error, "Unknown item or field";
     E003 => Error, "Nesting too deep";

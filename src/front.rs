@@ -39,6 +39,11 @@ impl Checked {
 /// Parses and checks one contract.
 pub fn check(source: SourceFile) -> Checked {
     let parsed = syntax::parse(&source);
+    check_parsed(source, parsed)
+}
+
+/// Checks a contract already parsed (for tests that parse it their own way).
+pub fn check_parsed(source: SourceFile, parsed: syntax::Parsed) -> Checked {
     let mut diagnostics = parsed.diagnostics;
     let model = match parsed.file {
         Some(file) => crate::check::check(&file, &mut diagnostics),

@@ -8,6 +8,9 @@
 //!   the result is compared with the `.txt` beside it. The file name starts
 //!   with the code the case is about (`E012-unknown-calendar.sla`), and that
 //!   code must be among those found.
+//!   A case whose first line is `// lowering: misread RULE as OTHER` is
+//!   lowered with OTHER's lowering for RULE's items: the E000 case, which
+//!   no source text can trigger.
 //! - `tests/formats/*.sla` — rendered with `report::json`, `report::github`
 //!   and `report::sarif` into `.json`, `.github` and `.sarif` beside it, and
 //!   held to what docs/language.md §6 promises about each format.
@@ -61,11 +64,32 @@ fn relative(path: &Path) -> String {
         .join("/")
 }
 
+/// The first line of a case that no source text can trigger (E000): its
+/// items of one grammar rule are lowered as another's, through the
+/// test-only `slac::syntax::parse_misreading`.
+const MISREAD: &str = "// lowering: misread ";
+
 /// Checks a case from its bytes (so that a case can hold invalid UTF-8).
 fn check_file(path: &Path) -> Checked {
     let bytes =
         std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    slac::check_bytes(&relative(path), bytes)
+    let misread = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| text.strip_prefix(MISREAD)?.lines().next())
+        .and_then(|line| line.split_once(" as "))
+        .map(|(rule, as_rule)| (rule.to_string(), as_rule.trim().to_string()));
+    let Some((rule, as_rule)) = misread else {
+        return slac::check_bytes(&relative(path), bytes);
+    };
+    let text = String::from_utf8(bytes).expect("a UTF-8 case");
+    let source = SourceFile::new(relative(path), text);
+    let parsed = slac::syntax::parse_misreading(&source, &rule, &as_rule).unwrap_or_else(|| {
+        panic!(
+            "{}: `{rule}` or `{as_rule}` is no item rule",
+            path.display()
+        )
+    });
+    slac::front::check_parsed(source, parsed)
 }
 
 /// Trailing spaces are not part of an expectation (editors strip them).

@@ -32,6 +32,22 @@ pub struct Parsed {
 
 /// Parses a source file into its AST.
 pub fn parse(source: &SourceFile) -> Parsed {
+    parse_with(source, lower::Lowering::new(source))
+}
+
+/// Test-only: parses `source` but lowers every item of grammar rule `rule`
+/// (such as `csat_item`) with the lowering of `as_rule`, the one way to see
+/// the E000 a grammar/lowering mismatch gives (no source text triggers it).
+/// `None` when either name is not an item rule.
+#[doc(hidden)]
+pub fn parse_misreading(source: &SourceFile, rule: &str, as_rule: &str) -> Option<Parsed> {
+    Some(parse_with(
+        source,
+        lower::Lowering::misreading(source, rule, as_rule)?,
+    ))
+}
+
+fn parse_with(source: &SourceFile, mut lowering: lower::Lowering<'_>) -> Parsed {
     let text = source.text();
     let scanned = scan::scan(text);
     if let Some(too_deep) = scanned.too_deep {
@@ -42,7 +58,6 @@ pub fn parse(source: &SourceFile) -> Parsed {
     }
     match SlaParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
-            let mut lowering = lower::Lowering::new(source);
             let file = pairs
                 .next()
                 .map(|pair| lowering.file(pair, scanned.comments));

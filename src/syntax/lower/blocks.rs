@@ -1,85 +1,92 @@
 //! Blocks: the bodies of parties, scope, calendars, channels, priorities
 //! and support, each line by its own function.
 
+use super::cursor::Children;
 use super::recovery::Context;
 use super::span::span_of;
-use super::values::ident;
-use super::{Lowering, P};
+use super::{present, Lowering, P};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::Rule;
-use pest::iterators::Pairs;
 
 impl Lowering<'_> {
-    pub(super) fn party(&mut self, mut inner: Pairs<'_, Rule>) -> Option<Party> {
-        let role = ident(&inner.next()?);
-        let name = self.text(inner.next()?)?;
-        let mut fields = Vec::new();
-        if let Some(block) = inner.next() {
-            for field in block.into_inner() {
-                match field.as_rule() {
-                    Rule::lbrace | Rule::rbrace => {}
-                    Rule::field_junk => self.recover_field(&field, Context::Party),
-                    Rule::party_field => {
-                        let mut parts = field.into_inner();
-                        let keyword = parts.next()?;
-                        let kind = match keyword.as_rule() {
-                            Rule::kw_short => PartyFieldKind::Short,
-                            Rule::kw_contact => PartyFieldKind::Contact,
-                            _ => PartyFieldKind::Signatory,
-                        };
-                        let value = self.text(parts.next()?)?;
-                        fields.push(PartyField {
-                            kind,
-                            keyword: span_of(&keyword),
-                            value,
-                        });
-                    }
-                    other => self.internal(span_of(&field), Some(other)),
-                }
-            }
-        }
+    /// `party client "NAME" { … }`, after `party`.
+    pub(super) fn party(&mut self, c: &mut Children<'_>) -> Option<Party> {
+        let role = self.ident(c)?;
+        let name = self.text_child(c)?;
+        let fields = match c.optional(Rule::party_block) {
+            Some(block) => self.fields(block, Rule::party_block, Context::Party, |l, field| {
+                l.party_field(field)
+            })?,
+            None => Vec::new(),
+        };
         Some(Party { role, name, fields })
     }
 
-    pub(super) fn scope(&mut self, inner: Pairs<'_, Rule>) -> Vec<ScopeLine> {
-        self.lines(inner, Context::Scope, |l, line| match line.as_rule() {
-            Rule::service_line => {
-                let mut parts = line.into_inner();
-                let _keyword = parts.next();
-                let id = ident(&parts.next()?);
-                let label = l.text(parts.next()?)?;
-                Some(ScopeLine::Service { id, label })
+    /// `short "…"`, `contact "…"` or `signatory "…"`.
+    pub(super) fn party_field(&mut self, field: P<'_>) -> Option<PartyField> {
+        let mut c = self.open(field, Rule::party_field)?;
+        let keyword = self.expect_one_of(
+            &mut c,
+            &[Rule::kw_short, Rule::kw_contact, Rule::kw_signatory],
+        )?;
+        let kind = match keyword.as_rule() {
+            Rule::kw_short => PartyFieldKind::Short,
+            Rule::kw_contact => PartyFieldKind::Contact,
+            Rule::kw_signatory => PartyFieldKind::Signatory,
+            _ => {
+                self.unexpected(&keyword, Rule::party_field, "a party field keyword");
+                return None;
             }
-            Rule::audience_line => {
-                let texts = line
-                    .into_inner()
-                    .skip(1)
-                    .filter_map(|t| l.text(t))
-                    .collect();
-                Some(ScopeLine::Audience(texts))
-            }
-            other => {
-                l.internal(span_of(&line), Some(other));
-                None
-            }
+        };
+        let value = self.text_child(&mut c)?;
+        self.end(c)?;
+        Some(PartyField {
+            kind,
+            keyword: span_of(&keyword),
+            value,
         })
     }
 
-    pub(super) fn calendar(&mut self, mut inner: Pairs<'_, Rule>, span: Span) -> Option<Calendar> {
-        let name = ident(&inner.next()?);
-        let mut label = None;
-        let mut always = None;
-        let mut lines = Vec::new();
-        for part in inner {
-            match part.as_rule() {
-                Rule::text => label = self.text(part),
-                Rule::kw_24x7 => always = Some(span_of(&part)),
-                Rule::calendar_body => lines = self.calendar_body(part),
-                other => self.internal(span_of(&part), Some(other)),
+    /// The body of `scope { … }`.
+    pub(super) fn scope(&mut self, c: &mut Children<'_>) -> Option<Vec<ScopeLine>> {
+        let lines = self.lines(c, Context::Scope, |l, line| match line.as_rule() {
+            Rule::service_line => {
+                let mut c = l.open(line, Rule::service_line)?;
+                l.expect(&mut c, Rule::kw_service)?;
+                let id = l.ident(&mut c)?;
+                let label = l.text_child(&mut c)?;
+                l.end(c)?;
+                Some(ScopeLine::Service { id, label })
             }
-        }
+            Rule::audience_line => {
+                let mut c = l.open(line, Rule::audience_line)?;
+                l.expect(&mut c, Rule::kw_audience)?;
+                let mut texts = vec![l.text_child(&mut c)?];
+                while c.peek().is_some() {
+                    texts.push(l.text_child(&mut c)?);
+                }
+                Some(ScopeLine::Audience(texts))
+            }
+            _ => {
+                l.unexpected(&line, Rule::scope_item, "a scope line");
+                None
+            }
+        })?;
+        Some(lines.lines)
+    }
+
+    /// `calendar NAME "LABEL" { … }` or `… 24x7`, after `calendar`.
+    pub(super) fn calendar(&mut self, c: &mut Children<'_>, span: Span) -> Option<Calendar> {
+        let name = self.ident(c)?;
+        let label = present(c.optional(Rule::text).map(|t| self.text(t)))?;
+        let body = self.expect_one_of(c, &[Rule::kw_24x7, Rule::calendar_body])?;
+        let (always, lines) = if body.as_rule() == Rule::kw_24x7 {
+            (Some(span_of(&body)), Vec::new())
+        } else {
+            (None, self.calendar_body(body)?)
+        };
         Some(Calendar {
             name,
             span,
@@ -89,58 +96,61 @@ impl Lowering<'_> {
         })
     }
 
-    pub(super) fn calendar_body(&mut self, body: P<'_>) -> Vec<CalendarLine> {
-        self.lines(body.into_inner(), Context::Calendar, |l, line| {
-            let line_span = span_of(&line);
-            match line.as_rule() {
-                Rule::weekly_line => {
-                    let mut days = Vec::new();
-                    let mut spans = Vec::new();
-                    let mut valid = true;
-                    for part in line.into_inner() {
-                        match part.as_rule() {
-                            Rule::weekdays => match l.weekdays(&part) {
-                                Some(d) => days.push(d),
-                                None => valid = false,
-                            },
-                            Rule::spans => spans = l.spans(part),
-                            other => l.internal(span_of(&part), Some(other)),
-                        }
-                    }
-                    valid.then_some(CalendarLine::Weekly {
-                        days,
-                        spans,
-                        span: line_span,
-                    })
-                }
-                Rule::closed_line => l.closed_line(line),
-                Rule::open_line => l.open_line(line),
-                Rule::calendar_timezone => line
-                    .into_inner()
-                    .nth(1)
-                    .and_then(|t| l.text(t))
-                    .map(CalendarLine::Timezone),
-                other => {
-                    l.internal(line_span, Some(other));
-                    None
-                }
+    pub(super) fn calendar_body(&mut self, body: P<'_>) -> Option<Vec<CalendarLine>> {
+        let mut c = self.open(body, Rule::calendar_body)?;
+        let lines = self.lines(&mut c, Context::Calendar, |l, line| match line.as_rule() {
+            Rule::weekly_line => l.weekly_line(line),
+            Rule::closed_line => l.closed_line(line),
+            Rule::open_line => l.open_line(line),
+            Rule::calendar_timezone => {
+                let mut c = l.open(line, Rule::calendar_timezone)?;
+                l.expect(&mut c, Rule::kw_timezone)?;
+                let zone = l.text_child(&mut c)?;
+                l.end(c)?;
+                Some(CalendarLine::Timezone(zone))
             }
-        })
+            _ => {
+                l.unexpected(&line, Rule::calendar_body, "a calendar line");
+                None
+            }
+        })?;
+        self.end(c)?;
+        Some(lines.lines)
+    }
+
+    /// `mon-fri, sat 09:00-12:00, 13:00-18:00`
+    pub(super) fn weekly_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
+        let span = span_of(&line);
+        let mut c = self.open(line, Rule::weekly_line)?;
+        let mut days = Vec::new();
+        let mut valid = true;
+        while c.peek() == Some(Rule::weekdays) {
+            let pair = self.expect(&mut c, Rule::weekdays)?;
+            match self.weekdays(&pair) {
+                Some(d) => days.push(d),
+                None => valid = false,
+            }
+        }
+        let spans = self.expect(&mut c, Rule::spans)?;
+        let spans = self.spans(spans);
+        self.end(c)?;
+        valid.then_some(CalendarLine::Weekly { days, spans, span })
     }
 
     pub(super) fn closed_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
-        let mut inner = line.into_inner();
-        let keyword = span_of(&inner.next()?);
-        let from = self.date(&inner.next()?);
-        let mut to = None;
-        let mut note = None;
-        for part in inner {
-            match part.as_rule() {
-                Rule::range_sep => {}
-                Rule::date => to = Some(self.date(&part)),
-                _ => note = self.text(part),
+        let mut c = self.open(line, Rule::closed_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_closed)?);
+        let from = self.expect(&mut c, Rule::date)?;
+        let from = self.date(&from);
+        let to = match c.optional(Rule::range_sep) {
+            Some(_) => {
+                let to = self.expect(&mut c, Rule::date)?;
+                Some(self.date(&to))
             }
-        }
+            None => None,
+        };
+        let note = present(c.optional(Rule::text).map(|t| self.text(t)))?;
+        self.end(c)?;
         let from = from?;
         let to = match to {
             Some(to) => to?,
@@ -167,11 +177,14 @@ impl Lowering<'_> {
     }
 
     pub(super) fn open_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
-        let mut inner = line.into_inner();
-        let keyword = span_of(&inner.next()?);
-        let date = self.date(&inner.next()?);
-        let spans = self.spans(inner.next()?);
-        let note = inner.next().and_then(|t| self.text(t));
+        let mut c = self.open(line, Rule::open_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_open)?);
+        let date = self.expect(&mut c, Rule::date)?;
+        let date = self.date(&date);
+        let spans = self.expect(&mut c, Rule::spans)?;
+        let spans = self.spans(spans);
+        let note = present(c.optional(Rule::text).map(|t| self.text(t)))?;
+        self.end(c)?;
         Some(CalendarLine::Open {
             keyword,
             date: date?,
@@ -180,44 +193,18 @@ impl Lowering<'_> {
         })
     }
 
-    pub(super) fn channel(&mut self, mut inner: Pairs<'_, Rule>) -> Option<Channel> {
-        let name = ident(&inner.next()?);
-        let label = self.text(inner.next()?)?;
-        let mut fields = Vec::new();
-        if let Some(block) = inner.next() {
-            for field in block.into_inner() {
-                let rule = field.as_rule();
-                if matches!(rule, Rule::lbrace | Rule::rbrace) {
-                    continue;
-                }
-                if rule == Rule::field_junk {
-                    self.recover_field(&field, Context::Channel);
-                    continue;
-                }
-                let mut parts = field.into_inner();
-                let keyword = span_of(&parts.next()?);
-                match rule {
-                    Rule::hours_field => fields.push(ChannelField::Hours {
-                        keyword,
-                        calendar: ident(&parts.next()?),
-                    }),
-                    Rule::availability_field => {
-                        let percent = self.fill_number(parts.next()?)?;
-                        let period = parts.next().map(|p| self.period(p));
-                        fields.push(ChannelField::Availability {
-                            keyword,
-                            percent,
-                            period,
-                        });
-                    }
-                    Rule::contact_field => fields.push(ChannelField::Contact {
-                        keyword,
-                        value: self.text(parts.next()?)?,
-                    }),
-                    other => self.internal(keyword, Some(other)),
-                }
+    /// `channel NAME "LABEL" { … }`, after `channel`.
+    pub(super) fn channel(&mut self, c: &mut Children<'_>) -> Option<Channel> {
+        let name = self.ident(c)?;
+        let label = self.text_child(c)?;
+        let fields = match c.optional(Rule::channel_block) {
+            Some(block) => {
+                self.fields(block, Rule::channel_block, Context::Channel, |l, field| {
+                    l.channel_field(field)
+                })?
             }
-        }
+            None => Vec::new(),
+        };
         Some(Channel {
             name,
             label,
@@ -225,29 +212,73 @@ impl Lowering<'_> {
         })
     }
 
-    pub(super) fn priority(&mut self, mut inner: Pairs<'_, Rule>) -> Option<Priority> {
-        let name = ident(&inner.next()?);
-        let label = self.text(inner.next()?)?;
-        let mut definitions = Vec::new();
-        let mut clocks = Vec::new();
-        if let Some(block) = inner.next() {
-            for field in block.into_inner() {
-                match field.as_rule() {
-                    Rule::lbrace | Rule::rbrace => {}
-                    Rule::field_junk => self.recover_field(&field, Context::Priority),
-                    Rule::definition => {
-                        if let Some(text) = field.into_inner().next().and_then(|t| self.text(t)) {
-                            definitions.push(text);
-                        }
-                    }
-                    Rule::priority_clock => {
-                        if let Some(name) = field.into_inner().nth(1) {
-                            clocks.push(ident(&name));
-                        }
-                    }
-                    other => self.internal(span_of(&field), Some(other)),
+    /// `hours NAME`, `availability 99.5% monthly` or `contact "…"`.
+    pub(super) fn channel_field(&mut self, field: P<'_>) -> Option<ChannelField> {
+        let rule = field.as_rule();
+        let (keyword_rule, parent) = match rule {
+            Rule::hours_field => (Rule::kw_hours, Rule::hours_field),
+            Rule::availability_field => (Rule::kw_availability, Rule::availability_field),
+            Rule::contact_field => (Rule::kw_contact, Rule::contact_field),
+            _ => {
+                self.unexpected(&field, Rule::channel_block, "a channel field");
+                return None;
+            }
+        };
+        let mut c = self.open(field, parent)?;
+        let keyword = span_of(&self.expect(&mut c, keyword_rule)?);
+        let lowered = match rule {
+            Rule::hours_field => ChannelField::Hours {
+                keyword,
+                calendar: self.ident(&mut c)?,
+            },
+            Rule::availability_field => {
+                let percent = self.expect(&mut c, Rule::percent_value)?;
+                let percent = self.fill_number(percent)?;
+                let period = present(c.optional(Rule::period).map(|p| self.period(p)))?;
+                ChannelField::Availability {
+                    keyword,
+                    percent,
+                    period,
                 }
             }
+            _ => ChannelField::Contact {
+                keyword,
+                value: self.text_child(&mut c)?,
+            },
+        };
+        self.end(c)?;
+        Some(lowered)
+    }
+
+    /// `priority NAME "LABEL" { "DEFINITION" clock NAME }`, after `priority`.
+    pub(super) fn priority(&mut self, c: &mut Children<'_>) -> Option<Priority> {
+        let name = self.ident(c)?;
+        let label = self.text_child(c)?;
+        let mut definitions = Vec::new();
+        let mut clocks = Vec::new();
+        if let Some(block) = c.optional(Rule::priority_block) {
+            self.fields(
+                block,
+                Rule::priority_block,
+                Context::Priority,
+                |l, field| match field.as_rule() {
+                    Rule::definition => {
+                        let mut c = l.open(field, Rule::definition)?;
+                        definitions.push(l.text_child(&mut c)?);
+                        l.end(c)
+                    }
+                    Rule::priority_clock => {
+                        let mut c = l.open(field, Rule::priority_clock)?;
+                        l.expect(&mut c, Rule::kw_clock)?;
+                        clocks.push(l.ident(&mut c)?);
+                        l.end(c)
+                    }
+                    _ => {
+                        l.unexpected(&field, Rule::priority_block, "a priority field");
+                        None
+                    }
+                },
+            )?;
         }
         Some(Priority {
             name,
@@ -257,31 +288,41 @@ impl Lowering<'_> {
         })
     }
 
-    pub(super) fn support(&mut self, inner: Pairs<'_, Rule>) -> Vec<SupportLine> {
-        self.lines(inner, Context::Support, |l, line| match line.as_rule() {
-            Rule::submit_line => {
-                let line_span = span_of(&line);
-                let mut parts = line.into_inner();
-                let keyword = parts.next().map(|k| span_of(&k)).unwrap_or(line_span);
-                let channels = parts.map(|p| ident(&p)).collect();
-                Some(SupportLine::SubmitVia { keyword, channels })
-            }
+    /// The body of `support { … }`.
+    pub(super) fn support(&mut self, c: &mut Children<'_>) -> Option<Vec<SupportLine>> {
+        let lines = self.lines(c, Context::Support, |l, line| match line.as_rule() {
+            Rule::submit_line => l.submit_line(line),
             Rule::escalate_line => l.escalate_line(line),
-            other => {
-                l.internal(span_of(&line), Some(other));
+            _ => {
+                l.unexpected(&line, Rule::support_item, "a support line");
                 None
             }
-        })
+        })?;
+        Some(lines.lines)
     }
 
+    /// `submit via portal, hotline`
+    pub(super) fn submit_line(&mut self, line: P<'_>) -> Option<SupportLine> {
+        let mut c = self.open(line, Rule::submit_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_submit_via)?);
+        let mut channels = vec![self.ident(&mut c)?];
+        while c.peek().is_some() {
+            channels.push(self.ident(&mut c)?);
+        }
+        Some(SupportLine::SubmitVia { keyword, channels })
+    }
+
+    /// `escalate P1 after 2 hours to "值班经理"`
     pub(super) fn escalate_line(&mut self, line: P<'_>) -> Option<SupportLine> {
-        let mut inner = line.into_inner();
-        let keyword = span_of(&inner.next()?);
-        let priority = ident(&inner.next()?);
-        let _after = inner.next()?;
-        let after = self.duration(inner.next()?)?;
-        let _to = inner.next()?;
-        let to = self.text(inner.next()?)?;
+        let mut c = self.open(line, Rule::escalate_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_escalate)?);
+        let priority = self.ident(&mut c)?;
+        self.expect(&mut c, Rule::kw_after)?;
+        let after = self.expect(&mut c, Rule::duration)?;
+        let after = self.duration(after)?;
+        self.expect(&mut c, Rule::kw_to)?;
+        let to = self.text_child(&mut c)?;
+        self.end(c)?;
         Some(SupportLine::Escalate {
             keyword,
             priority,

@@ -13,6 +13,7 @@
 //! This file holds the [`Lowering`] state and the walk over a file's lines.
 
 mod blocks;
+mod cursor;
 mod items;
 mod recovery;
 mod span;
@@ -20,9 +21,10 @@ mod values;
 
 use super::Rule;
 use crate::ast::*;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span, Spanned};
-use pest::iterators::{Pair, Pairs};
+use cursor::Children;
+use pest::iterators::Pair;
 use recovery::Context;
 use span::span_of;
 
@@ -33,6 +35,9 @@ pub(super) struct Lowering<'s> {
     diagnostics: Vec<Diagnostic>,
     placeholders: Vec<Spanned<String>>,
     unreadable: Vec<Span>,
+    /// Test-only: lower items of the first rule as if they were of the
+    /// second, to show what a grammar/lowering mismatch reports (E000).
+    misread: Option<(Rule, Rule)>,
 }
 
 impl<'s> Lowering<'s> {
@@ -42,7 +47,18 @@ impl<'s> Lowering<'s> {
             diagnostics: Vec::new(),
             placeholders: Vec::new(),
             unreadable: Vec::new(),
+            misread: None,
         }
+    }
+
+    /// A lowering that reads items of rule `rule` as items of `as_rule`
+    /// (both named as in the grammar), or `None` for a name that is no item.
+    pub(super) fn misreading(source: &'s SourceFile, rule: &str, as_rule: &str) -> Option<Self> {
+        let misread = (items::item_rule(rule)?, items::item_rule(as_rule)?);
+        Some(Lowering {
+            misread: Some(misread),
+            ..Lowering::new(source)
+        })
     }
 
     pub(super) fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -53,29 +69,40 @@ impl<'s> Lowering<'s> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// The grammar produced a tree this lowering did not expect.
-    fn internal(&mut self, span: Span, rule: Option<Rule>) {
-        self.push(
-            Diagnostic::new(
-                Code::E001,
+    /// The number of diagnostics so far, to tell whether a lowering that
+    /// returned nothing has said why.
+    fn said(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// The safety net under every "lowered to nothing": a `None` that
+    /// follows no diagnostic is an E000, so no line is ever dropped in
+    /// silence, whatever a lowering function forgot.
+    fn silent(&mut self, said_before: usize, span: Span, rule: Rule) {
+        if self.said() == said_before {
+            self.internal(
                 span,
-                format!("internal error: unexpected syntax tree shape ({rule:?})"),
-            )
-            .with_help("this is a bug in slac; please report it with this file"),
-        );
+                rule,
+                "lowered to nothing, without a diagnostic".into(),
+            );
+        }
     }
 
     pub(super) fn file(&mut self, pair: P<'_>, comments: Vec<Comment>) -> File {
         let mut contracts = Vec::new();
-        for child in pair.into_inner() {
-            match child.as_rule() {
-                Rule::contract => {
-                    if let Some(contract) = self.contract(child) {
-                        contracts.push(contract);
+        if let Some(mut children) = self.open(pair, Rule::file) {
+            while let Some(child) = children.next_any() {
+                match child.as_rule() {
+                    Rule::contract => {
+                        let (before, span) = (self.said(), span_of(&child));
+                        match self.contract(child) {
+                            Some(contract) => contracts.push(contract),
+                            None => self.silent(before, span, Rule::contract),
+                        }
                     }
+                    Rule::EOI => {}
+                    _ => self.unexpected(&child, Rule::file, "`contract` or `EOI`"),
                 }
-                Rule::EOI => {}
-                other => self.internal(span_of(&child), Some(other)),
             }
         }
         let end = self.source.text().len();
@@ -90,13 +117,14 @@ impl<'s> Lowering<'s> {
 
     fn contract(&mut self, pair: P<'_>) -> Option<Contract> {
         let span = span_of(&pair);
-        let mut inner = pair.into_inner();
-        let keyword = span_of(&inner.next()?);
-        let title = self.text(inner.next()?)?;
-        let items = self.lines(inner, Context::Contract, |l, pair| l.item(pair));
+        let mut children = self.open(pair, Rule::contract)?;
+        let keyword = span_of(&self.expect(&mut children, Rule::kw_contract)?);
+        let title = self.text_child(&mut children)?;
+        let items = self.lines(&mut children, Context::Contract, |l, pair| l.item(pair))?;
+        self.end(children)?;
         Some(Contract {
             title,
-            items,
+            items: items.lines,
             keyword,
             span,
         })
@@ -109,34 +137,93 @@ impl<'s> Lowering<'s> {
     /// not read (so "missing …" is not reported because of it).
     fn lines<T>(
         &mut self,
-        pairs: Pairs<'_, Rule>,
+        children: &mut Children<'_>,
         context: Context,
         mut line: impl FnMut(&mut Self, P<'_>) -> Option<T>,
-    ) -> Vec<T> {
+    ) -> Option<Lines<T>> {
+        self.expect(children, Rule::lbrace)?;
         let mut out = Vec::new();
         let mut previous: Option<Span> = None;
-        for pair in pairs {
+        loop {
+            let Some(pair) = children.next_any() else {
+                // The grammar requires the `}`.
+                self.expect(children, Rule::rbrace)?;
+                return None;
+            };
             let span = span_of(&pair);
             previous = match pair.as_rule() {
-                Rule::lbrace | Rule::rbrace => None,
+                Rule::rbrace => return Some(Lines { lines: out }),
                 Rule::junk => {
                     if self.recover(&pair, previous, context) {
                         out.pop();
                     }
                     None
                 }
-                _ => match line(self, pair) {
-                    Some(lowered) => {
-                        out.push(lowered);
-                        Some(span)
+                rule => {
+                    let before = self.said();
+                    match line(self, pair) {
+                        Some(lowered) => {
+                            out.push(lowered);
+                            Some(span)
+                        }
+                        None => {
+                            self.silent(before, span, rule);
+                            self.unreadable.push(span);
+                            None
+                        }
                     }
-                    None => {
-                        self.unreadable.push(span);
-                        None
-                    }
-                },
+                }
             };
         }
-        out
+    }
+
+    /// Lowers the fields of a one-line block `{ field… }` (a party's, a
+    /// channel's, a priority's): each by `field`, each `field_junk` by
+    /// recovery in `context`.
+    fn fields<T>(
+        &mut self,
+        block: P<'_>,
+        rule: Rule,
+        context: Context,
+        mut field: impl FnMut(&mut Self, P<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut children = self.open(block, rule)?;
+        self.expect(&mut children, Rule::lbrace)?;
+        let mut out = Vec::new();
+        loop {
+            let Some(pair) = children.next_any() else {
+                self.expect(&mut children, Rule::rbrace)?;
+                return None;
+            };
+            match pair.as_rule() {
+                Rule::rbrace => return Some(out),
+                Rule::field_junk => self.recover_field(&pair, context),
+                rule => {
+                    let (before, span) = (self.said(), span_of(&pair));
+                    match field(self, pair) {
+                        Some(lowered) => out.push(lowered),
+                        None => self.silent(before, span, rule),
+                    }
+                }
+            }
+        }
     }
 }
+
+/// The lines of a `{ … }` block.
+struct Lines<T> {
+    lines: Vec<T>,
+}
+
+/// A part the grammar allows, lowered when present: `None` when it was
+/// there and could not be lowered (after a diagnostic), `Some(None)` when
+/// it was not there.
+fn present<T>(lowered: Option<Option<T>>) -> Option<Option<T>> {
+    match lowered {
+        None => Some(None),
+        Some(value) => value.map(Some),
+    }
+}
+
+#[cfg(test)]
+mod tests;

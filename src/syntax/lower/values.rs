@@ -1,8 +1,10 @@
 //! Values: lexical pairs to typed values (texts, numbers, dates, times,
-//! durations), with E020/E032 at the exact span when they cannot be.
+//! durations), with E020/E032 at the exact span when they cannot be. A
+//! value the grammar should not have let through is an E000.
 
+use super::cursor::Children;
 use super::span::span_of;
-use super::{Lowering, P};
+use super::{present, Lowering, P};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Fill, Period, TimeOfDay, TimeSpan, Unit, WEEKDAYS};
@@ -11,27 +13,49 @@ use crate::syntax::Rule;
 use chrono::NaiveDate;
 
 impl Lowering<'_> {
+    /// The value of a `text` (or of a bare `string`, `text_block` or
+    /// `placeholder`).
     pub(super) fn text(&mut self, pair: P<'_>) -> Option<Text> {
         let pair = if pair.as_rule() == Rule::text {
-            pair.into_inner().next()?
+            let mut c = self.open(pair, Rule::text)?;
+            let inner =
+                self.expect_one_of(&mut c, &[Rule::string, Rule::text_block, Rule::placeholder])?;
+            self.end(c)?;
+            inner
         } else {
             pair
         };
         let span = span_of(&pair);
         let value = match pair.as_rule() {
             Rule::string => {
-                let inner = pair.into_inner().next()?;
+                let mut c = self.open(pair, Rule::string)?;
+                let inner = self.expect(&mut c, Rule::string_inner)?;
                 let base = span_of(&inner).start();
                 Fill::Value(self.unescape(inner.as_str(), base))
             }
-            Rule::text_block => Fill::Value(dedent(pair.into_inner().next()?.as_str())),
+            Rule::text_block => {
+                let mut c = self.open(pair, Rule::text_block)?;
+                Fill::Value(dedent(self.expect(&mut c, Rule::block_inner)?.as_str()))
+            }
             Rule::placeholder => Fill::Placeholder(self.placeholder(&pair)),
-            other => {
-                self.internal(span, Some(other));
+            _ => {
+                self.unexpected(&pair, Rule::text, "`string`, `text_block` or `placeholder`");
                 return None;
             }
         };
         Some(Spanned::new(value, span))
+    }
+
+    /// The next child, a `text`.
+    pub(super) fn text_child(&mut self, c: &mut Children<'_>) -> Option<Text> {
+        let pair = self.expect(c, Rule::text)?;
+        self.text(pair)
+    }
+
+    /// The next child, an `ident`.
+    pub(super) fn ident(&mut self, c: &mut Children<'_>) -> Option<Ident> {
+        let pair = self.expect(c, Rule::ident)?;
+        Some(Spanned::new(pair.as_str().to_string(), span_of(&pair)))
     }
 
     /// Records a placeholder (for W001) and returns its inner text.
@@ -109,7 +133,17 @@ impl Lowering<'_> {
     /// `number_value` or `percent_value` (or a bare number/percent).
     pub(super) fn fill_number(&mut self, pair: P<'_>) -> Option<Spanned<Fill<f64>>> {
         let pair = match pair.as_rule() {
-            Rule::number_value | Rule::percent_value => pair.into_inner().next()?,
+            rule @ (Rule::number_value | Rule::percent_value) => {
+                let value = if rule == Rule::number_value {
+                    Rule::number
+                } else {
+                    Rule::percent
+                };
+                let mut c = self.open(pair, rule)?;
+                let inner = self.expect_one_of(&mut c, &[value, Rule::placeholder])?;
+                self.end(c)?;
+                inner
+            }
             _ => pair,
         };
         let span = span_of(&pair);
@@ -123,28 +157,51 @@ impl Lowering<'_> {
                 match digits.parse::<f64>() {
                     Ok(v) => Some(Spanned::new(Fill::Value(v), span)),
                     Err(_) => {
-                        self.internal(span, Some(pair.as_rule()));
+                        self.not_lexed(&pair);
                         None
                     }
                 }
             }
-            other => {
-                self.internal(span, Some(other));
+            _ => {
+                self.unexpected(
+                    &pair,
+                    Rule::number_value,
+                    "a number, percentage or placeholder",
+                );
                 None
             }
         }
     }
 
     pub(super) fn plain_number(&mut self, pair: &P<'_>) -> Option<f64> {
-        pair.as_str().parse::<f64>().ok()
+        match pair.as_str().parse::<f64>() {
+            Ok(value) if pair.as_rule() == Rule::number => Some(value),
+            _ => {
+                self.not_lexed(pair);
+                None
+            }
+        }
     }
 
     pub(super) fn date(&mut self, pair: &P<'_>) -> Option<Spanned<NaiveDate>> {
         let span = span_of(pair);
         let text = pair.as_str();
         let mut parts = text.split('-').map(|p| p.parse::<u32>().ok());
-        let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-        match NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d) {
+        let (Rule::date, Some(Some(y)), Some(Some(m)), Some(Some(d)), None) = (
+            pair.as_rule(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            self.not_lexed(pair);
+            return None;
+        };
+        let Ok(year) = i32::try_from(y) else {
+            self.not_lexed(pair);
+            return None;
+        };
+        match NaiveDate::from_ymd_opt(year, m, d) {
             Some(date) => Some(Spanned::new(date, span)),
             None => {
                 let why = if !(1..=12).contains(&m) {
@@ -152,7 +209,7 @@ impl Lowering<'_> {
                 } else {
                     let last = (28..=31)
                         .rev()
-                        .find(|&day| NaiveDate::from_ymd_opt(y as i32, m, day).is_some())
+                        .find(|&day| NaiveDate::from_ymd_opt(year, m, day).is_some())
                         .unwrap_or(28);
                     format!("{y}-{m:02} has {last} days")
                 };
@@ -167,7 +224,9 @@ impl Lowering<'_> {
     }
 
     pub(super) fn date_value(&mut self, pair: P<'_>) -> Option<Spanned<Fill<NaiveDate>>> {
-        let inner = pair.into_inner().next()?;
+        let mut c = self.open(pair, Rule::date_value)?;
+        let inner = self.expect_one_of(&mut c, &[Rule::date, Rule::placeholder])?;
+        self.end(c)?;
         let span = span_of(&inner);
         if inner.as_rule() == Rule::placeholder {
             return Some(Spanned::new(
@@ -182,8 +241,13 @@ impl Lowering<'_> {
     pub(super) fn time(&mut self, pair: &P<'_>, is_end: bool) -> Option<TimeOfDay> {
         let span = span_of(pair);
         let text = pair.as_str();
-        let (h, m) = text.split_once(':')?;
-        let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+        let parsed = text
+            .split_once(':')
+            .and_then(|(h, m)| Some((h.parse::<u16>().ok()?, m.parse::<u16>().ok()?)));
+        let (Rule::time, Some((h, m))) = (pair.as_rule(), parsed) else {
+            self.not_lexed(pair);
+            return None;
+        };
         let problem = if m > 59 {
             Some(format!("minute {m} does not exist"))
         } else if h > 24 || (h == 24 && m > 0) {
@@ -208,14 +272,27 @@ impl Lowering<'_> {
 
     pub(super) fn spans(&mut self, pair: P<'_>) -> Vec<Spanned<TimeSpan>> {
         let mut spans = Vec::new();
-        for span_pair in pair.into_inner() {
-            let span = span_of(&span_pair);
-            let mut inner = span_pair.into_inner();
-            let (Some(start), Some(_dash), Some(end)) = (inner.next(), inner.next(), inner.next())
-            else {
-                self.internal(span, Some(Rule::span));
+        let Some(mut c) = self.open(pair, Rule::spans) else {
+            return spans;
+        };
+        while c.peek().is_some() {
+            let Some(span_pair) = self.expect(&mut c, Rule::span) else {
                 continue;
             };
+            let span = span_of(&span_pair);
+            let Some(mut parts) = self.open(span_pair, Rule::span) else {
+                continue;
+            };
+            let (Some(start), Some(_dash), Some(end)) = (
+                self.expect(&mut parts, Rule::time),
+                self.expect(&mut parts, Rule::dash),
+                self.expect(&mut parts, Rule::time),
+            ) else {
+                continue;
+            };
+            if self.end(parts).is_none() {
+                continue;
+            }
             let (Some(start), Some(end)) = (self.time(&start, false), self.time(&end, true)) else {
                 continue;
             };
@@ -235,13 +312,15 @@ impl Lowering<'_> {
     pub(super) fn weekdays(&mut self, pair: &P<'_>) -> Option<Spanned<Vec<usize>>> {
         let span = span_of(pair);
         let text = pair.as_str();
-        if text == "daily" {
+        if pair.as_rule() == Rule::weekdays && text == "daily" {
             return Some(Spanned::new((0..7).collect(), span));
         }
         let index = |name: &str| WEEKDAYS.iter().position(|d| *d == name);
-        let (first, last) = match text.split_once('-') {
-            Some((a, b)) => (index(a)?, index(b)?),
-            None => (index(text)?, index(text)?),
+        let (first, last) = text.split_once('-').unwrap_or((text, text));
+        let (Rule::weekdays, Some(first), Some(last)) = (pair.as_rule(), index(first), index(last))
+        else {
+            self.not_lexed(pair);
+            return None;
         };
         if last < first {
             self.push(
@@ -258,43 +337,57 @@ impl Lowering<'_> {
         Some(Spanned::new((first..=last).collect(), span))
     }
 
-    pub(super) fn period(&mut self, pair: P<'_>) -> Spanned<Fill<Period>> {
+    /// `monthly`, `quarterly`, `yearly` or a placeholder.
+    pub(super) fn period(&mut self, pair: P<'_>) -> Option<Spanned<Fill<Period>>> {
         let span = span_of(&pair);
-        let Some(inner) = pair.into_inner().next() else {
-            return Spanned::new(Fill::Value(Period::Monthly), span);
+        let mut c = self.open(pair, Rule::period)?;
+        let inner = self.expect_one_of(&mut c, &[Rule::period_word, Rule::placeholder])?;
+        self.end(c)?;
+        let value = match (inner.as_rule(), inner.as_str()) {
+            (Rule::placeholder, _) => Fill::Placeholder(self.placeholder(&inner)),
+            (_, "monthly") => Fill::Value(Period::Monthly),
+            (_, "quarterly") => Fill::Value(Period::Quarterly),
+            (_, "yearly") => Fill::Value(Period::Yearly),
+            _ => {
+                self.not_lexed(&inner);
+                return None;
+            }
         };
-        let value = match inner.as_str() {
-            "quarterly" => Fill::Value(Period::Quarterly),
-            "yearly" => Fill::Value(Period::Yearly),
-            "monthly" => Fill::Value(Period::Monthly),
-            _ => Fill::Placeholder(self.placeholder(&inner)),
-        };
-        Spanned::new(value, span)
+        Some(Spanned::new(value, span))
     }
 
     pub(super) fn unit(&mut self, pair: P<'_>) -> Option<Spanned<Unit>> {
-        let inner = pair.into_inner().next()?;
+        let mut c = self.open(pair, Rule::unit)?;
+        let inner = self.expect_one_of(
+            &mut c,
+            &[
+                Rule::unit_minutes,
+                Rule::unit_hours,
+                Rule::unit_business,
+                Rule::unit_days,
+            ],
+        )?;
+        self.end(c)?;
         let unit = match inner.as_rule() {
             Rule::unit_minutes => Unit::Minutes,
             Rule::unit_hours => Unit::Hours,
             Rule::unit_business => Unit::BusinessDays,
-            Rule::unit_days => Unit::Days,
-            other => {
-                self.internal(span_of(&inner), Some(other));
-                return None;
-            }
+            _ => Unit::Days,
         };
         Some(Spanned::new(unit, span_of(&inner)))
     }
 
     pub(super) fn duration(&mut self, pair: P<'_>) -> Option<Spanned<DurationAst>> {
         let span = span_of(&pair);
-        let mut inner = pair.into_inner();
-        let first = inner.next()?;
-        let unit = match inner.next() {
-            Some(u) => Some(self.unit(u)?),
-            None => None,
+        let mut c = self.open(pair, Rule::duration)?;
+        let first = self.expect_one_of(&mut c, &[Rule::number, Rule::placeholder])?;
+        let unit = if first.as_rule() == Rule::number {
+            let unit = self.expect(&mut c, Rule::unit)?;
+            Some(self.unit(unit)?)
+        } else {
+            present(c.optional(Rule::unit).map(|u| self.unit(u)))?
         };
+        self.end(c)?;
         let node = if first.as_rule() == Rule::placeholder {
             DurationAst::Placeholder {
                 text: self.placeholder(&first),
@@ -327,10 +420,11 @@ impl Lowering<'_> {
                 self.push(diagnostic);
                 return None;
             };
-            DurationAst::Given {
-                amount,
-                unit: unit?,
-            }
+            let Some(unit) = unit else {
+                self.internal(span, Rule::duration, "a number without a unit".into());
+                return None;
+            };
+            DurationAst::Given { amount, unit }
         };
         Some(Spanned::new(node, span))
     }
@@ -344,10 +438,6 @@ pub(super) fn day_range(first: usize, last: usize) -> String {
     } else {
         format!("{}-{}", name(first), name(last))
     }
-}
-
-pub(super) fn ident(pair: &P<'_>) -> Ident {
-    Spanned::new(pair.as_str().to_string(), span_of(pair))
 }
 
 /// A text block's content, as prose: each line trimmed (indentation is
