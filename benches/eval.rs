@@ -1,6 +1,9 @@
 //! `cargo bench --bench eval`: evaluating a synthetic log of 1M tickets
-//! (`slac::eval::synth`, ~128 MB of CSV) against `contracts/acme-support.sla`,
+//! (`examples/support/synth.rs`, ~128 MB of CSV) against `contracts/acme-support.sla`,
 //! from memory and from a file. Ten samples each; about half a minute.
+
+#[path = "../examples/support/synth.rs"]
+mod synth;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use slac::eval::{evaluate, EvalOptions, InputFormat, ReportPeriod};
@@ -16,7 +19,7 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let mut log = Vec::new();
-    if slac::eval::synth::write_csv(&contract, TICKETS, 2027, &mut log).is_err() {
+    if synth::write_csv(&contract, TICKETS, 2027, &mut log).is_err() {
         return;
     }
     let file = std::env::temp_dir().join(format!("slac-bench-eval-{}.csv", std::process::id()));

@@ -1,6 +1,9 @@
 //! Writes a synthetic ticket log for a contract, for trying `slac eval` on
 //! large inputs: `cargo run --release --example gen_tickets -- CONTRACT N OUT.csv [SEED]`.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -25,8 +28,8 @@ fn main() -> ExitCode {
         eprintln!("{contract} has errors; run `slac check {contract}`");
         return ExitCode::from(1);
     };
-    let result = std::fs::File::create(out)
-        .and_then(|file| slac::eval::synth::write_csv(&model, n, seed, file));
+    let result =
+        std::fs::File::create(out).and_then(|file| synth::write_csv(&model, n, seed, file));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

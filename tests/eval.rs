@@ -3,6 +3,9 @@
 //!
 //! `SLAC_BLESS=1 cargo test --test eval` rewrites the golden files.
 
+#[path = "../examples/support/synth.rs"]
+mod synth;
+
 use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{evaluate, html, markdown, text, EvalOptions, InputFormat, ReportPeriod};
@@ -31,7 +34,7 @@ fn options(period: ReportPeriod) -> EvalOptions {
     }
 }
 
-fn run(file: &str, format: InputFormat, period: ReportPeriod) -> slac::eval::Report {
+fn run(file: &str, format: InputFormat, period: ReportPeriod) -> slac::eval::ComplianceReport {
     let input = std::fs::File::open(dir().join(file)).unwrap();
     evaluate(
         &contract("acme-support.sla"),
@@ -212,7 +215,7 @@ proptest! {
     fn evaluation_is_independent_of_row_order(seed in 1u64..u64::MAX, shuffle in any::<u64>()) {
         let globex = contract("globex-helpdesk.sla");
         let mut log = Vec::new();
-        slac::eval::synth::write_csv(&globex, 300, seed, &mut log).unwrap();
+        synth::write_csv(&globex, 300, seed, &mut log).unwrap();
         let text = String::from_utf8(log).unwrap();
         let mut lines: Vec<&str> = text.lines().collect();
         let header = lines.remove(0);

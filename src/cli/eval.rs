@@ -90,7 +90,7 @@ fn progress_bar(size: u64) -> ProgressBar {
 }
 
 /// Each malformed row on standard error, `FILE:LINE: skipped: REASON`.
-fn report_skipped(path: &std::path::Path, report: &eval::Report) {
+fn report_skipped(path: &std::path::Path, report: &eval::ComplianceReport) {
     use std::io::Write;
     if report.skipped_total == 0 {
         return;

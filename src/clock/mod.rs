@@ -84,13 +84,13 @@ fn millis_text(at: i64) -> String {
 /// is widened lazily behind a `RefCell` as queries reach new years.
 #[derive(Debug)]
 pub struct Clock {
-    kind: Kind,
+    runs_on: RunsOn,
     rule: BusinessDayRule,
     zone: Tz,
 }
 
 #[derive(Debug)]
-enum Kind {
+enum RunsOn {
     /// 24x7: open time is elapsed time.
     Elapsed,
     Calendar(Box<RefCell<Timeline>>),
@@ -98,14 +98,14 @@ enum Kind {
 
 /// Open-time arithmetic shared by the elapsed and the calendar clocks;
 /// `None` means "beyond what is built: widen and ask again".
-trait Measure {
+trait OpenTime {
     fn open_between(&self, from: i64, to: i64) -> Option<i64>;
     fn advance(&self, from: i64, budget: i64) -> Option<i64>;
 }
 
 struct Elapsed;
 
-impl Measure for Elapsed {
+impl OpenTime for Elapsed {
     fn open_between(&self, from: i64, to: i64) -> Option<i64> {
         Some((to - from).max(0))
     }
@@ -115,7 +115,7 @@ impl Measure for Elapsed {
     }
 }
 
-impl Measure for Timeline {
+impl OpenTime for Timeline {
     fn open_between(&self, from: i64, to: i64) -> Option<i64> {
         Timeline::open_between(self, from, to)
     }
@@ -131,16 +131,24 @@ fn normalise_pauses(
     paused: &[(DateTime<Utc>, DateTime<Utc>)],
     from: i64,
 ) -> Result<Vec<(i64, i64)>, ClockError> {
-    let mut pauses = Vec::with_capacity(paused.len());
-    for &(a, b) in paused {
-        if b < a {
-            return Err(ClockError::PauseReversed { from: a, to: b });
-        }
-        let (a, b) = (a.timestamp_millis().max(from), b.timestamp_millis());
-        if b > a {
-            pauses.push((a, b));
-        }
+    if let Some(&(a, b)) = paused.iter().find(|(a, b)| b < a) {
+        return Err(ClockError::PauseReversed { from: a, to: b });
     }
+    Ok(merge_pauses(
+        paused
+            .iter()
+            .map(|(a, b)| (a.timestamp_millis(), b.timestamp_millis())),
+        from,
+    ))
+}
+
+/// Millisecond pauses clipped to start at `from`, empty ones dropped,
+/// sorted and merged so that overlapping pauses count once.
+fn merge_pauses(paused: impl Iterator<Item = (i64, i64)>, from: i64) -> Vec<(i64, i64)> {
+    let mut pauses: Vec<(i64, i64)> = paused
+        .map(|(a, b)| (a.max(from), b))
+        .filter(|(a, b)| b > a)
+        .collect();
     pauses.sort_unstable();
     let mut merged: Vec<(i64, i64)> = Vec::with_capacity(pauses.len());
     for (a, b) in pauses {
@@ -149,36 +157,41 @@ fn normalise_pauses(
             _ => merged.push((a, b)),
         }
     }
-    Ok(merged)
+    merged
 }
 
 /// The earliest instant where the open, unpaused time since `from` reaches
 /// `budget`.
-fn advance_paused<M: Measure>(m: &M, from: i64, budget: i64, pauses: &[(i64, i64)]) -> Option<i64> {
+fn advance_paused<M: OpenTime>(
+    clock: &M,
+    from: i64,
+    budget: i64,
+    pauses: &[(i64, i64)],
+) -> Option<i64> {
     let (mut cur, mut remaining) = (from, budget);
     for &(pause_from, pause_to) in pauses {
         if pause_to <= cur {
             continue;
         }
         if pause_from > cur {
-            let candidate = m.advance(cur, remaining)?;
+            let candidate = clock.advance(cur, remaining)?;
             if candidate <= pause_from {
                 return Some(candidate);
             }
-            remaining -= m.open_between(cur, pause_from)?;
+            remaining -= clock.open_between(cur, pause_from)?;
         }
         cur = cur.max(pause_to);
     }
-    m.advance(cur, remaining)
+    clock.advance(cur, remaining)
 }
 
 /// Open time that the pauses take out of `[from, to)`.
-fn paused_open<M: Measure>(m: &M, from: i64, to: i64, pauses: &[(i64, i64)]) -> Option<i64> {
+fn paused_open<M: OpenTime>(clock: &M, from: i64, to: i64, pauses: &[(i64, i64)]) -> Option<i64> {
     let mut total = 0;
     for &(a, b) in pauses {
         let (a, b) = (a.max(from), b.min(to));
         if b > a {
-            total += m.open_between(a, b)?;
+            total += clock.open_between(a, b)?;
         }
     }
     Some(total)
@@ -202,17 +215,17 @@ impl Clock {
     pub fn new(calendar: Option<&Calendar>, rule: BusinessDayRule) -> Clock {
         match calendar {
             Some(c) if !c.always => Clock {
-                kind: Kind::Calendar(Box::new(RefCell::new(Timeline::new(c)))),
+                runs_on: RunsOn::Calendar(Box::new(RefCell::new(Timeline::new(c)))),
                 rule,
                 zone: c.timezone,
             },
             Some(c) => Clock {
-                kind: Kind::Elapsed,
+                runs_on: RunsOn::Elapsed,
                 rule,
                 zone: c.timezone,
             },
             None => Clock {
-                kind: Kind::Elapsed,
+                runs_on: RunsOn::Elapsed,
                 rule,
                 zone: Tz::UTC,
             },
@@ -240,7 +253,7 @@ impl Clock {
     /// The same clock showing its times in `zone`. The zone of a calendar
     /// clock is its calendar's and does not change: open hours are in it.
     pub fn with_zone(mut self, zone: Tz) -> Clock {
-        if matches!(self.kind, Kind::Elapsed) {
+        if matches!(self.runs_on, RunsOn::Elapsed) {
             self.zone = zone;
         }
         self
@@ -253,7 +266,7 @@ impl Clock {
 
     /// True for a 24x7 clock (open time is elapsed time).
     pub fn is_elapsed(&self) -> bool {
-        matches!(self.kind, Kind::Elapsed)
+        matches!(self.runs_on, RunsOn::Elapsed)
     }
 
     /// The due time of a request received at `received` with a target of
@@ -270,15 +283,15 @@ impl Clock {
         }
         let from = received.timestamp_millis();
         let pauses = normalise_pauses(paused, from)?;
-        let due = match &self.kind {
-            Kind::Elapsed => {
+        let due = match &self.runs_on {
+            RunsOn::Elapsed => {
                 if within.unit == Unit::BusinessDays {
                     return Err(ClockError::BusinessDaysOn24x7);
                 }
                 advance_paused(&Elapsed, from, fixed_budget(within), &pauses)
                     .ok_or(ClockError::OutOfRange { at: from })?
             }
-            Kind::Calendar(cell) => self.calendar_due(cell, received, within, &pauses)?,
+            RunsOn::Calendar(cell) => self.calendar_due(cell, received, within, &pauses)?,
         };
         DateTime::<Utc>::from_timestamp_millis(due).ok_or(ClockError::OutOfRange { at: due })
     }
@@ -321,13 +334,13 @@ impl Clock {
         })
     }
 
-    /// Runs `f` on the timeline, widening it year by year (doubling) until
-    /// `f` has what it needs or the horizon is reached.
+    /// Runs `answer` on the timeline, widening it year by year (doubling) until
+    /// `answer` has what it needs or the horizon is reached.
     fn query<R>(
         &self,
         cell: &RefCell<Timeline>,
         received: DateTime<Utc>,
-        f: impl Fn(&Timeline) -> Option<R>,
+        answer: impl Fn(&Timeline) -> Option<R>,
     ) -> Result<R, ClockError> {
         let first = timeline::year_of(received.timestamp_millis())?;
         let limit = (first + HORIZON_YEARS).min(timeline::LAST_YEAR);
@@ -336,7 +349,7 @@ impl Clock {
         loop {
             cell.borrow_mut().ensure(first, last)?;
             let timeline = cell.borrow();
-            if let Some(result) = f(&timeline) {
+            if let Some(result) = answer(&timeline) {
                 return Ok(result);
             }
             let built = timeline.last_year().unwrap_or(last);
@@ -358,9 +371,9 @@ impl Clock {
         if b <= a {
             return Ok(0.0);
         }
-        let ms = match &self.kind {
-            Kind::Elapsed => b - a,
-            Kind::Calendar(cell) => {
+        let ms = match &self.runs_on {
+            RunsOn::Elapsed => b - a,
+            RunsOn::Calendar(cell) => {
                 let (first, last) = (timeline::year_of(a)?, timeline::year_of(b)?);
                 cell.borrow_mut().ensure(first, last)?;
                 let timeline = cell.borrow();
@@ -380,9 +393,9 @@ impl Clock {
         if to <= from {
             return Ok(0);
         }
-        match &self.kind {
-            Kind::Elapsed => Ok(to - from),
-            Kind::Calendar(cell) => {
+        match &self.runs_on {
+            RunsOn::Elapsed => Ok(to - from),
+            RunsOn::Calendar(cell) => {
                 if let Some(ms) = cell.borrow().open_between(from, to) {
                     return Ok(ms);
                 }
@@ -396,11 +409,32 @@ impl Clock {
         }
     }
 
+    /// Open time from `from` to `to` with the pauses taken out, in
+    /// milliseconds: how long the resolution clock ran. Pauses are UTC
+    /// milliseconds `(from, to)`; overlapping ones count once, and a pause
+    /// that ends before it starts stops nothing.
+    pub fn unpaused_open_millis(
+        &self,
+        from: i64,
+        to: i64,
+        paused: &[(i64, i64)],
+    ) -> Result<i64, ClockError> {
+        let total = self.open_millis(from, to)?;
+        if paused.is_empty() {
+            return Ok(total);
+        }
+        let mut taken = 0;
+        for (a, b) in merge_pauses(paused.iter().copied(), from) {
+            taken += self.open_millis(a, b.min(to))?;
+        }
+        Ok((total - taken).max(0))
+    }
+
     /// True when the clock runs at `at`.
     pub fn is_open(&self, at: DateTime<Utc>) -> Result<bool, ClockError> {
-        match &self.kind {
-            Kind::Elapsed => Ok(true),
-            Kind::Calendar(cell) => {
+        match &self.runs_on {
+            RunsOn::Elapsed => Ok(true),
+            RunsOn::Calendar(cell) => {
                 let year = timeline::year_of(at.timestamp_millis())?;
                 cell.borrow_mut().ensure(year, year)?;
                 Ok(cell.borrow().is_open(at.timestamp_millis()))

@@ -219,3 +219,30 @@ fn many_queries_reuse_one_timeline() {
         last = due;
     }
 }
+
+#[test]
+fn unpaused_open_time_counts_overlapping_pauses_once() {
+    let clock = business();
+    let ms = |s: &str| t(s).timestamp_millis();
+    let received = "2027-03-01T10:00:00+08:00";
+    let paused = [
+        // Before the receipt: only 10:00-10:15 counts.
+        ("2027-03-01T09:00:00+08:00", "2027-03-01T10:15:00+08:00"),
+        // Two overlapping pauses: 10:30-12:30 once, 1.5 open hours.
+        ("2027-03-01T10:30:00+08:00", "2027-03-01T11:30:00+08:00"),
+        ("2027-03-01T11:00:00+08:00", "2027-03-01T12:30:00+08:00"),
+        // Past the event: only 14:30-15:00 counts.
+        ("2027-03-01T14:30:00+08:00", "2027-03-01T16:00:00+08:00"),
+    ];
+    let millis: Vec<(i64, i64)> = paused.iter().map(|(a, b)| (ms(a), ms(b))).collect();
+    let open = clock
+        .unpaused_open_millis(ms(received), ms("2027-03-01T15:00:00+08:00"), &millis)
+        .unwrap();
+    // 4 open hours (10-12, 13-15) less 15 + 90 + 30 paused minutes.
+    assert_eq!(open, 105 * 60_000);
+    // Due times agree: that much open time runs out at 14:30, when the last
+    // pause starts (the event at 15:00 is still within it).
+    let times: Vec<_> = paused.iter().map(|(a, b)| (t(a), t(b))).collect();
+    let due = clock.due(t(received), d(105, Unit::Minutes), &times);
+    assert_eq!(due, Ok(t("2027-03-01T14:30:00+08:00")));
+}

@@ -5,7 +5,7 @@
 //! then the tables of every period and the skipped rows. All text from the
 //! contract and the log is escaped.
 
-use super::report::{Report, TargetReport};
+use super::compliance::{ComplianceReport, TargetReport};
 use super::text::{csat_line, fcr_line, num, pct, plain};
 use crate::model::TargetKind;
 use std::fmt::Write;
@@ -176,7 +176,7 @@ fn cell(t: &TargetReport) -> String {
 }
 
 /// One row per target, one column per period: ✓ met, ✗ missed, – no data.
-fn scorecard(r: &Report) -> String {
+fn scorecard(r: &ComplianceReport) -> String {
     let mut s =
         String::from("<h2>Scorecard</h2><table class=\"score\"><tr><th class=\"l\">Target</th>");
     for p in &r.periods {
@@ -227,7 +227,7 @@ fn scorecard(r: &Report) -> String {
 }
 
 /// The report as a self-contained HTML page.
-pub fn html(r: &Report) -> String {
+pub fn html(r: &ComplianceReport) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     let _ = write!(
         out,

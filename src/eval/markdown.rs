@@ -1,7 +1,7 @@
 //! The report in Markdown, for a pull request or a mail: a summary, one
 //! table per period, and the skipped rows.
 
-use super::report::Report;
+use super::compliance::ComplianceReport;
 use super::text::{csat_line, fcr_line, headline, num, pct, plain, verdict};
 use crate::model::TargetKind;
 use std::fmt::Write;
@@ -23,7 +23,7 @@ fn escape(s: &str) -> String {
 }
 
 /// The report as Markdown, ending with a newline.
-pub fn markdown(r: &Report) -> String {
+pub fn markdown(r: &ComplianceReport) -> String {
     let mut out = format!("# SLA compliance: {}\n\n", escape(&headline(r)));
     if r.missed.is_empty() {
         out.push_str("**All targets met.**\n");

@@ -5,38 +5,43 @@
 //! with the size of the file, only with the number of tickets' open-time
 //! minutes kept for the percentiles (4 bytes a ticket and target). Each row
 //! is validated ([`ticket`]), measured on its priority's clock, built once
-//! ([`measure`]), and counted in its (period, priority) totals. A malformed
+//! ([`tally`]), and counted in its (period, priority) totals. A malformed
 //! row is skipped with its line number and reason; nothing is guessed.
 //!
-//! The [`Report`] it returns is the data of every output format: JSON
-//! ([`Report::to_json`]), a terminal table ([`text`]), Markdown
+//! The [`ComplianceReport`] it returns is the data of every output format: JSON
+//! ([`ComplianceReport::to_json`]), a terminal table ([`text`]), Markdown
 //! ([`markdown`]) and a self-contained HTML page with charts ([`html`]).
+//!
+//! The synthetic log generator of the examples, benchmark and tests
+//! (`examples/support/synth.rs`) is dev-only, no part of this API:
+//!
+//! ```compile_fail
+//! let _ = slac::eval::synth::write_csv;
+//! ```
 
+pub mod compliance;
 mod html;
 mod markdown;
-mod measure;
-pub mod report;
-#[doc(hidden)]
-pub mod synth;
+mod tally;
 mod text;
 mod ticket;
 mod time;
 
-pub use html::html;
-pub use markdown::markdown;
-pub use report::{
-    CsatReport, FcrReport, PeriodReport, PriorityInfo, PriorityReport, Report, Skipped,
+pub use compliance::{
+    ComplianceReport, CsatReport, FcrReport, PeriodReport, PriorityInfo, PriorityReport, Skipped,
     TargetReport, SKIPPED_LISTED,
 };
+pub use html::html;
+pub use markdown::markdown;
 pub use text::text;
 pub use ticket::COLUMNS;
 
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
-use measure::Measure;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::mpsc;
+use tally::Tally;
 use ticket::{Fields, RowRules};
 
 /// The format of a ticket log.
@@ -204,8 +209,8 @@ pub fn evaluate<R: Read + Send>(
     input: R,
     format: InputFormat,
     options: &EvalOptions,
-) -> Result<Report, EvalError> {
-    let mut measure = Measure::new(contract, options)?;
+) -> Result<ComplianceReport, EvalError> {
+    let mut tally = Tally::new(contract, options)?;
     let rules = RowRules::new(contract);
     let mut skips = Skips {
         listed: Vec::new(),
@@ -239,7 +244,7 @@ pub fn evaluate<R: Read + Send>(
                         pauses: (from, to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
-                        if let Err(reason) = measure.add(ticket, paused) {
+                        if let Err(reason) = tally.add(ticket, paused) {
                             skips.add(*line, reason);
                         }
                     }
@@ -253,7 +258,7 @@ pub fn evaluate<R: Read + Send>(
             .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
     });
     read?;
-    Ok(measure.finish(skips.listed, skips.total))
+    Ok(tally.finish(skips.listed, skips.total))
 }
 
 fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {

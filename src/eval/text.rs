@@ -1,7 +1,7 @@
 //! The report as plain-text tables for a terminal: one block per period,
 //! response and resolution per priority, then FCR, CSAT and what was missed.
 
-use super::report::{CsatReport, PeriodReport, Report, TargetReport};
+use super::compliance::{ComplianceReport, CsatReport, PeriodReport, TargetReport};
 use crate::model::TargetKind;
 use std::fmt::Write;
 
@@ -31,7 +31,7 @@ pub(crate) fn verdict(ok: Option<bool>) -> &'static str {
 }
 
 /// The headline: contract, ticket count, period and zone, as-of time.
-pub(crate) fn headline(r: &Report) -> String {
+pub(crate) fn headline(r: &ComplianceReport) -> String {
     format!(
         "{} ({}) — {} tickets, {} periods in {}, as of {}",
         r.title, r.contract, r.tickets, r.period, r.timezone, r.as_of
@@ -93,7 +93,7 @@ fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
 }
 
 /// The report as text tables, ending with a newline.
-pub fn text(r: &Report) -> String {
+pub fn text(r: &ComplianceReport) -> String {
     let mut out = headline(r);
     out.push('\n');
     if r.skipped_total > 0 {

@@ -7,7 +7,7 @@
 //! 100 MB log. Everything else is integer counts, so the report does not
 //! depend on row order.
 
-use super::report::*;
+use super::compliance::*;
 use super::ticket::Ticket;
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
@@ -80,8 +80,8 @@ struct PeriodAcc {
     csat_ratings: u64,
 }
 
-/// Accumulates tickets; [`Measure::finish`] turns the totals into a report.
-pub(crate) struct Measure<'c> {
+/// Accumulates tickets; [`Tally::finish`] turns the totals into a report.
+pub(crate) struct Tally<'c> {
     contract: &'c Contract,
     rules: Vec<Rule>,
     as_of: i64,
@@ -148,8 +148,8 @@ fn target_words(d: Duration, or_workaround: bool, share: f64) -> String {
     s
 }
 
-impl<'c> Measure<'c> {
-    pub fn new(contract: &'c Contract, options: &EvalOptions) -> Result<Measure<'c>, EvalError> {
+impl<'c> Tally<'c> {
+    pub fn new(contract: &'c Contract, options: &EvalOptions) -> Result<Tally<'c>, EvalError> {
         let mut rules = Vec::with_capacity(contract.priorities.len());
         for p in &contract.priorities {
             let (response, response_share) = within(p, TargetKind::Response)?;
@@ -189,7 +189,7 @@ impl<'c> Measure<'c> {
                 CsatGoal::Satisfied { min_percent } => value(min_percent, "csat")?,
             };
         }
-        Ok(Measure {
+        Ok(Tally {
             contract,
             rules,
             as_of: options.as_of.timestamp_millis(),
@@ -316,7 +316,11 @@ impl<'c> Measure<'c> {
         };
         let within = *rule.within.get(kind);
         let open = match event {
-            Some(at) => Some(unpaused_open(&rule.clock, received, at, paused)?),
+            Some(at) => Some(
+                rule.clock
+                    .unpaused_open_millis(received, at, paused)
+                    .map_err(|e| e.to_string())?,
+            ),
             None => None,
         };
         let minutes = open.map(|ms| (ms as f64 / 60_000.0) as f32);
@@ -386,7 +390,7 @@ impl<'c> Measure<'c> {
     }
 
     /// The report of everything counted.
-    pub fn finish(mut self, skipped: Vec<Skipped>, skipped_total: u64) -> Report {
+    pub fn finish(mut self, skipped: Vec<Skipped>, skipped_total: u64) -> ComplianceReport {
         self.periods.sort_by_key(|p| p.key);
         let contract = self.contract;
         let text = |t: &Fill<String>| match t {
@@ -468,7 +472,7 @@ impl<'c> Measure<'c> {
                 missed,
             });
         }
-        Report {
+        ComplianceReport {
             contract: contract
                 .id
                 .as_ref()
@@ -547,33 +551,6 @@ fn fixed_budget(within: Duration, contract: &Contract) -> Option<i64> {
         (Unit::BusinessDays, _) => return None,
     };
     Some(i64::from(within.amount) * minutes * 60_000)
-}
-
-/// Open time from receipt to `to` with the pauses taken out, in ms.
-fn unpaused_open(clock: &Clock, from: i64, to: i64, paused: &[(i64, i64)]) -> Result<i64, String> {
-    let open = |a: i64, b: i64| clock.open_millis(a, b).map_err(|e| e.to_string());
-    let mut total = open(from, to)?;
-    if paused.is_empty() {
-        return Ok(total);
-    }
-    // Clip to [from, to), then merge, so overlapping pauses count once.
-    let mut clipped: Vec<(i64, i64)> = paused
-        .iter()
-        .map(|&(a, b)| (a.max(from), b.min(to)))
-        .filter(|(a, b)| b > a)
-        .collect();
-    clipped.sort_unstable();
-    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(clipped.len());
-    for (a, b) in clipped {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    for (a, b) in merged {
-        total -= open(a, b)?;
-    }
-    Ok(total.max(0))
 }
 
 fn target_report(acc: &mut TargetAcc, target: f64) -> TargetReport {

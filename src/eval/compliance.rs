@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
+pub struct ComplianceReport {
     /// The contract's `id`, else its title.
     pub contract: String,
     /// RFC 3339, in the contract's time zone.
@@ -171,7 +171,7 @@ pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-impl Report {
+impl ComplianceReport {
     /// True when some target was missed in some period.
     pub fn any_missed(&self) -> bool {
         !self.missed.is_empty()

@@ -1,5 +1,6 @@
-//! A deterministic generator of realistic ticket logs, for the benchmark
-//! and `examples/gen_tickets.rs` (not part of the stable API).
+//! A deterministic generator of realistic ticket logs, for the benchmark,
+//! `examples/gen_tickets.rs` and `tests/eval.rs`. Dev-only: each of them
+//! includes this file (`#[path]`), so it is no part of the library's API.
 //!
 //! Tickets arrive through one year in receipt order, priorities weighted
 //! towards the less severe, response and resolution delays drawn from
@@ -7,9 +8,9 @@
 //! and a tail is late), a few tickets unanswered, workarounds, pauses,
 //! first-contact answers and ratings on the contract's scale.
 
-use crate::model::Contract;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
+use slac::model::Contract;
 use std::io::{self, Write};
 
 /// xorshift64*: small, fast, and the same sequence everywhere.
@@ -63,7 +64,7 @@ pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> 
     let (low, high) = contract.csat.as_ref().map_or((1, 5), |c| c.scale);
     let start: i64 = 1_798_761_600_000; // 2027-01-01T00:00:00Z
     let year: i64 = 365 * 86_400_000;
-    writeln!(out, "{}", super::COLUMNS.join(","))?;
+    writeln!(out, "{}", slac::eval::COLUMNS.join(","))?;
     for i in 0..n {
         let u = rng.unit();
         let rank = weights.iter().position(|w| u < *w).unwrap_or(3);
