@@ -4,7 +4,9 @@
 
 use crate::clock::{Due, DueTimes};
 use crate::model::{BusinessDayRule, Contract, Fill, TargetKind, Unit};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{
+    DateTime, Datelike, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 
 /// A pause of the resolution clock, `from` to `to`.
@@ -39,7 +41,9 @@ pub fn json(times: &DueTimes) -> String {
 /// The text report: one line for the receipt, one per target, one per
 /// pause.
 pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
-    let zone = times.zone;
+    let mut instants = vec![times.received, times.response.at, times.resolution.at];
+    instants.extend(paused.iter().flat_map(|&(from, to)| [from, to]));
+    let shown = Shown::new(times.zone, &instants);
     let id = times.priority.as_str();
     let clock = match (&times.clock, times.elapsed) {
         (Some(c), false) => format!("on calendar `{c}`"),
@@ -58,7 +62,7 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
         if due.or_workaround {
             target.push_str(" or workaround");
         }
-        let mut s = format!("{name:<15}{} — {target} {clock}", human_time(due.at, zone));
+        let mut s = format!("{name:<15}{} — {target} {clock}", shown.due(due.at));
         if due.within.unit == Unit::BusinessDays {
             s.push_str(&format!(", {}", rule_text(contract.business_day)));
         }
@@ -68,7 +72,7 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
     let mut out = format!(
         "{:<15}{} — {id}{label}\n",
         "received",
-        human_time(times.received, zone)
+        shown.instant(times.received)
     );
     for kind in TargetKind::ALL {
         out.push_str(&line(&format!("{kind} due"), times.due(kind)));
@@ -77,8 +81,8 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
         out.push_str(&format!(
             "{:<15}{} → {} (resolution clock only)\n",
             "paused",
-            human_time(from, zone),
-            human_time(to, zone)
+            shown.instant(from),
+            shown.instant(to)
         ));
     }
     out
@@ -89,15 +93,86 @@ fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
         .to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
-/// `2027-03-02 10:30 (Tue) Asia/Shanghai`; seconds only when there are some.
-fn human_time(t: DateTime<Utc>, zone: Tz) -> String {
-    let local = t.with_timezone(&zone);
-    let pattern = if local.timestamp_subsec_nanos() != 0 || local.timestamp() % 60 != 0 {
-        "%Y-%m-%d %H:%M:%S (%a)"
-    } else {
-        "%Y-%m-%d %H:%M (%a)"
+/// How the text report shows instants: in the clock's zone, with the UTC
+/// offset when the zone's offset is not the same all through the years
+/// shown (DST), so the two 01:30s of an autumn night read apart.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    zone: Tz,
+    offsets: bool,
+}
+
+impl Shown {
+    fn new(zone: Tz, instants: &[DateTime<Utc>]) -> Shown {
+        Shown {
+            zone,
+            offsets: offset_changes(zone, instants),
+        }
+    }
+
+    /// `2027-03-02 10:30 (Tue) Asia/Shanghai`, or with the offset
+    /// `2027-11-07 01:30 -04:00 (Sun) America/New_York`; seconds only when
+    /// there are some.
+    fn instant(self, t: DateTime<Utc>) -> String {
+        let local = t.with_timezone(&self.zone);
+        let time = if local.timestamp_subsec_nanos() != 0 || local.second() != 0 {
+            "%H:%M:%S"
+        } else {
+            "%H:%M"
+        };
+        let offset = if self.offsets { " %:z" } else { "" };
+        let pattern = format!("%Y-%m-%d {time}{offset} (%a)");
+        format!("{} {}", local.format(&pattern), self.zone.name())
+    }
+
+    /// A due instant: as [`Shown::instant`], but local midnight is the end
+    /// of the day before, `2027-03-08 24:00 (Mon)`, not the start of the
+    /// next — a close at `24:00` is due on its own day.
+    fn due(self, t: DateTime<Utc>) -> String {
+        let local = t.with_timezone(&self.zone);
+        let midnight = local.time() == NaiveTime::MIN;
+        match local.date_naive().pred_opt() {
+            Some(day) if midnight => {
+                let offset = if self.offsets {
+                    format!(" {}", local.format("%:z"))
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} 24:00{offset} ({}) {}",
+                    day.format("%Y-%m-%d"),
+                    day.format("%a"),
+                    self.zone.name()
+                )
+            }
+            _ => self.instant(t),
+        }
+    }
+}
+
+/// True when `zone`'s UTC offset is not one and the same at the instants
+/// and at the start of every month of the years they fall in.
+fn offset_changes(zone: Tz, instants: &[DateTime<Utc>]) -> bool {
+    let offset = |t: DateTime<Utc>| zone.offset_from_utc_datetime(&t.naive_utc()).fix();
+    let Some(&first) = instants.first() else {
+        return false;
     };
-    format!("{} {}", local.format(pattern), zone.name())
+    let reference = offset(first);
+    if instants.iter().any(|&t| offset(t) != reference) {
+        return true;
+    }
+    let years = instants.iter().map(|t| t.year());
+    let (from, to) = (years.clone().min(), years.max());
+    let (Some(from), Some(to)) = (from, to) else {
+        return false;
+    };
+    (from..=to).any(|year| {
+        (1..=12).any(|month| {
+            NaiveDate::from_ymd_opt(year, month, 1)
+                .map(|d| d.and_time(NaiveTime::MIN).and_utc())
+                .is_some_and(|t| offset(t) != reference)
+        })
+    })
 }
 
 fn rule_text(rule: BusinessDayRule) -> String {
@@ -120,8 +195,26 @@ mod tests {
     const ACME: &str = include_str!("../contracts/acme-support.sla");
 
     fn acme() -> Contract {
-        let checked = crate::check(crate::SourceFile::new("acme-support.sla", ACME));
-        checked.model.expect("the shipped contract checks")
+        acme_with(&[])
+    }
+
+    /// The shipped contract with some text replaced.
+    fn acme_with(edits: &[(&str, &str)]) -> Contract {
+        let mut text = ACME.to_string();
+        for (from, to) in edits {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        let checked = crate::check(crate::SourceFile::new("acme-support.sla", text));
+        checked.model.expect("the edited contract checks")
+    }
+
+    /// ACME in New York with a P1 (24x7) target of one hour.
+    fn new_york() -> Contract {
+        acme_with(&[
+            ("\"Asia/Shanghai\"", "\"America/New_York\""),
+            ("P1 within 15 minutes", "P1 within 1 hour"),
+        ])
     }
 
     fn t(s: &str) -> DateTime<Utc> {
@@ -162,5 +255,85 @@ mod tests {
         assert_eq!(v["resolution_due"], "2027-03-01T22:50:00+08:00");
         assert_eq!(v["timezone"], "Asia/Shanghai");
         assert_eq!(v["clock"], "always");
+    }
+
+    #[test]
+    fn in_the_autumn_fold_the_offset_tells_the_two_half_past_ones_apart() {
+        let c = new_york();
+        let out = text(&c, &times(&c, "P1", "2027-11-07T01:30:00-04:00", &[]), &[]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "received       2027-11-07 01:30 -04:00 (Sun) America/New_York — P1 紧急"
+        );
+        assert!(
+            lines[1].starts_with(
+                "response due   2027-11-07 01:30 -05:00 (Sun) America/New_York — P1 within 1 hour"
+            ),
+            "{out}"
+        );
+        // Offsets are shown in winter too: the zone is not fixed.
+        let winter = text(&c, &times(&c, "P1", "2027-01-04T10:00:00-05:00", &[]), &[]);
+        assert!(
+            winter.starts_with("received       2027-01-04 10:00 -05:00 (Mon)"),
+            "{winter}"
+        );
+    }
+
+    #[test]
+    fn a_fixed_zone_shows_no_offset() {
+        assert!(!offset_changes(
+            chrono_tz::Asia::Shanghai,
+            &[t("2027-03-01T00:00:00Z")]
+        ));
+        assert!(!offset_changes(
+            chrono_tz::UTC,
+            &[t("2027-03-01T00:00:00Z")]
+        ));
+        // Shanghai kept DST from 1986 to 1991.
+        assert!(offset_changes(
+            chrono_tz::Asia::Shanghai,
+            &[t("1988-03-01T00:00:00Z")]
+        ));
+        assert!(offset_changes(
+            chrono_tz::Europe::London,
+            &[t("2027-01-01T00:00:00Z")]
+        ));
+    }
+
+    #[test]
+    fn a_due_time_at_midnight_is_24_00_of_its_day() {
+        let c = acme_with(&[(
+            "mon-fri 09:00-12:00, 13:00-18:00",
+            "mon-fri 09:00-12:00, 13:00-24:00",
+        )]);
+        let out = text(&c, &times(&c, "P2", "2027-03-08T22:00:00+08:00", &[]), &[]);
+        assert_eq!(
+            out,
+            "received       2027-03-08 22:00 (Mon) Asia/Shanghai — P2 高\n\
+             response due   2027-03-08 24:00 (Mon) Asia/Shanghai — P2 within 2 hours on calendar `business`\n\
+             resolution due 2027-03-10 24:00 (Wed) Asia/Shanghai — P2 within 2 business days or workaround on calendar `business`, business-day ends-at-close\n"
+        );
+        // A receipt at midnight is the start of its day; JSON stays RFC 3339.
+        let at_midnight = times(&c, "P1", "2027-03-09T00:00:00+08:00", &[]);
+        assert!(text(&c, &at_midnight, &[]).starts_with("received       2027-03-09 00:00 (Tue)"));
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&times(&c, "P2", "2027-03-08T22:00:00+08:00", &[])))
+                .unwrap();
+        assert_eq!(v["response_due"], "2027-03-09T00:00:00+08:00");
+    }
+
+    #[test]
+    fn a_midnight_due_time_in_a_dst_zone_carries_its_offset() {
+        // 22:00 EDT plus 2 hours on a 24x7 clock: midnight, Sunday's end.
+        let c = acme_with(&[
+            ("\"Asia/Shanghai\"", "\"America/New_York\""),
+            ("P1 within 15 minutes", "P1 within 2 hours"),
+        ]);
+        let out = text(&c, &times(&c, "P1", "2027-07-04T22:00:00-04:00", &[]), &[]);
+        assert!(
+            out.contains("response due   2027-07-04 24:00 -04:00 (Sun) America/New_York"),
+            "{out}"
+        );
     }
 }

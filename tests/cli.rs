@@ -1230,3 +1230,46 @@ fn fmt_keeps_the_file_mode() {
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+// ---------------------------------------------------------------- due
+
+#[test]
+fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
+    // Globex's 24x7 critical desk, in the London autumn fold: 01:45 BST
+    // plus 30 minutes is 01:15 GMT.
+    let out = run(&[
+        "due",
+        "contracts/globex-helpdesk.sla",
+        "--priority",
+        "critical",
+        "--received",
+        "2027-10-31T01:45:00+01:00",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("received       2027-10-31 01:45 +01:00 (Sun) Europe/London"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1].starts_with("response due   2027-10-31 01:15 +00:00 (Sun) Europe/London"),
+        "{}",
+        out.stdout
+    );
+    let shanghai = run(&[
+        "due",
+        ACME,
+        "--priority",
+        "P2",
+        "--received",
+        "2027-09-30T17:30:00+08:00",
+    ]);
+    assert!(
+        shanghai
+            .stdout
+            .starts_with("received       2027-09-30 17:30 (Thu) Asia/Shanghai"),
+        "{}",
+        shanghai.stdout
+    );
+}
