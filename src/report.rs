@@ -215,14 +215,40 @@ pub fn json(files: &[FileDiagnostics<'_>]) -> String {
     out
 }
 
+/// Each diagnostic of each file with its file and 1-based position.
+fn located<'a>(
+    files: &'a [FileDiagnostics<'a>],
+) -> impl Iterator<Item = (&'a SourceFile, crate::source::LineCol, &'a Diagnostic)> + 'a {
+    files.iter().flat_map(|(source, diagnostics)| {
+        diagnostics
+            .iter()
+            .map(move |d| (*source, source.line_col(d.span.start()), d))
+    })
+}
+
+/// One line per diagnostic, `file:line:col: E012 message`, as ruff's
+/// concise format (`check --format concise`): many findings stay readable.
+pub fn concise(files: &[FileDiagnostics<'_>]) -> String {
+    located(files)
+        .map(|(source, at, d)| {
+            format!(
+                "{}:{}:{}: {} {}\n",
+                source.name(),
+                at.line,
+                at.column,
+                d.code,
+                d.message
+            )
+        })
+        .collect()
+}
+
 /// One line per diagnostic, `file:line:col: error[E012]: message`, as
 /// compilers print them (for logs that show every finding).
 pub fn plain(files: &[FileDiagnostics<'_>]) -> String {
-    let mut out = String::new();
-    for (source, diagnostics) in files {
-        for d in diagnostics.iter() {
-            let at = source.line_col(d.span.start());
-            out.push_str(&format!(
+    located(files)
+        .map(|(source, at, d)| {
+            format!(
                 "{}:{}:{}: {}[{}]: {}\n",
                 source.name(),
                 at.line,
@@ -230,10 +256,70 @@ pub fn plain(files: &[FileDiagnostics<'_>]) -> String {
                 d.severity.as_str(),
                 d.code,
                 d.message
-            ));
+            )
+        })
+        .collect()
+}
+
+/// A run with more diagnostics than this has its counts broken down by
+/// code even when they all share one code (`36 warnings (36 W001)`).
+const BREAKDOWN_OVER: usize = 5;
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The codes of one severity with how often each was found, in code order.
+fn counts(files: &[FileDiagnostics<'_>], severity: Severity) -> Vec<(Code, usize)> {
+    let mut codes: Vec<Code> = files
+        .iter()
+        .flat_map(|(_, ds)| ds.iter())
+        .filter(|d| d.severity == severity)
+        .map(|d| d.code)
+        .collect();
+    codes.sort();
+    let mut counted: Vec<(Code, usize)> = Vec::new();
+    for code in codes {
+        match counted.last_mut() {
+            Some((last, n)) if *last == code => *n += 1,
+            _ => counted.push((code, 1)),
         }
     }
-    out
+    counted
+}
+
+/// The closing line of `check`: `2 files: 2 errors (1 E012, 1 E020),
+/// 3 warnings (3 W001)`. Each non-zero count is broken down by code when
+/// the run found two codes or more, or more than [`BREAKDOWN_OVER`]
+/// diagnostics; one finding, or a few of one code, read best bare
+/// (`1 file: 1 error, 0 warnings`).
+pub fn summary(files: &[FileDiagnostics<'_>]) -> String {
+    let errors = counts(files, Severity::Error);
+    let warnings = counts(files, Severity::Warning);
+    let total: usize = errors.iter().chain(&warnings).map(|(_, n)| n).sum();
+    let broken_down = errors.len() + warnings.len() > 1 || total > BREAKDOWN_OVER;
+    let count = |counted: &[(Code, usize)], word: &str| {
+        let n: usize = counted.iter().map(|(_, n)| n).sum();
+        let mut out = plural(n, word);
+        if broken_down && n > 0 {
+            let parts: Vec<String> = counted
+                .iter()
+                .map(|(code, n)| format!("{n} {code}"))
+                .collect();
+            out.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        out
+    };
+    format!(
+        "{}: {}, {}",
+        plural(files.len(), "file"),
+        count(&errors, "error"),
+        count(&warnings, "warning")
+    )
 }
 
 /// Escapes workflow-command data: `%`, CR and LF.
@@ -366,6 +452,45 @@ mod tests {
         let d = Diagnostic::new(Code::E002, crate::Span::new(at, at + 1), "x");
         let out = human_with_width(&source, &[d], false, 80);
         assert!(out.contains("[t.sla:2:8]"), "{out}");
+    }
+
+    /// The summary of one file holding a diagnostic of each code given.
+    fn summary_of(codes: &[Code]) -> String {
+        let source = SourceFile::new("t.sla", "x");
+        let ds: Vec<Diagnostic> = codes
+            .iter()
+            .map(|c| Diagnostic::new(*c, crate::Span::new(0, 1), "x"))
+            .collect();
+        summary(&[(&source, ds.as_slice())])
+    }
+
+    #[test]
+    fn summary_counts_by_code_for_several_codes_or_many_findings() {
+        assert_eq!(summary_of(&[]), "1 file: 0 errors, 0 warnings");
+        assert_eq!(summary_of(&[Code::E012]), "1 file: 1 error, 0 warnings");
+        assert_eq!(summary_of(&[Code::W001; 5]), "1 file: 0 errors, 5 warnings");
+        assert_eq!(
+            summary_of(&[Code::W001; 36]),
+            "1 file: 0 errors, 36 warnings (36 W001)"
+        );
+        assert_eq!(
+            summary_of(&[Code::W001, Code::E020, Code::W001, Code::E012, Code::W001]),
+            "1 file: 2 errors (1 E012, 1 E020), 3 warnings (3 W001)"
+        );
+    }
+
+    #[test]
+    fn concise_is_one_line_per_diagnostic_with_character_columns() {
+        let source = SourceFile::new("t.sla", "\"客户\" x\ny");
+        let at = source.text().find('x').unwrap_or(0);
+        let ds = [
+            Diagnostic::new(Code::E002, crate::Span::new(at, at + 1), "unknown `x`"),
+            Diagnostic::new(Code::W001, crate::Span::new(at + 2, at + 3), "left"),
+        ];
+        assert_eq!(
+            concise(&[(&source, ds.as_slice())]),
+            "t.sla:1:6: E002 unknown `x`\nt.sla:2:1: W001 left\n"
+        );
     }
 
     #[test]

@@ -124,14 +124,18 @@ fn design_example_has_exactly_w001_and_w005() {
     let human = run(&["check", DESIGN_EXAMPLE]);
     assert_eq!(human.code, 0);
     assert!(human.stdout.contains("W001") && human.stdout.contains("W005"));
-    assert!(human.stdout.ends_with("1 file: 0 errors, 2 warnings\n"));
+    assert!(human
+        .stdout
+        .ends_with("1 file: 0 errors, 2 warnings (1 W001, 1 W005)\n"));
 }
 
 #[test]
 fn deny_warnings_fails_on_warnings_only() {
     let warned = run(&["check", "--deny-warnings", DESIGN_EXAMPLE]);
     assert_eq!(warned.code, 1, "{}", warned.stdout);
-    assert!(warned.stdout.ends_with("1 file: 0 errors, 2 warnings\n"));
+    assert!(warned
+        .stdout
+        .ends_with("1 file: 0 errors, 2 warnings (1 W001, 1 W005)\n"));
     let clean = run(&["check", "--deny-warnings", ACME]);
     assert_eq!(clean.code, 0, "{}", clean.stdout);
 }
@@ -192,7 +196,9 @@ fn folders_recurse_in_sorted_order_and_skip_other_files() {
     let human = run(&["check", path(d)]);
     assert_eq!(human.code, 0);
     assert!(
-        human.stdout.ends_with("5 files: 0 errors, 8 warnings\n"),
+        human
+            .stdout
+            .ends_with("5 files: 0 errors, 8 warnings (4 W001, 4 W005)\n"),
         "{}",
         human.stdout
     );
@@ -322,7 +328,7 @@ fn github_annotations_come_first_then_the_plain_list() {
     assert!(lines[1].contains("title=W001"));
     assert!(lines[2].ends_with(": warning[W005]: calendar `night` is not used"));
     assert!(lines[3].contains("warning[W001]"));
-    assert_eq!(lines[4], "1 file: 0 errors, 2 warnings");
+    assert_eq!(lines[4], "1 file: 0 errors, 2 warnings (1 W001, 1 W005)");
 
     let error = run(&["check", "--format", "github", UNKNOWN_CALENDAR]);
     assert_eq!(error.code, 1);
@@ -898,6 +904,33 @@ fn init_writes_a_template_that_checks_with_placeholder_warnings_only() {
     );
     let again = run(&["init", path(&file)]);
     assert_eq!(again.code, 2, "an existing file is never overwritten");
+}
+
+/// `slac init` then `slac check --format concise`, in both languages: one
+/// `file:line:col: CODE message` line per placeholder, then the summary
+/// counted by code — the lines of the golden file made from the shipped
+/// template (`tests/formats/templates/`, see tests/golden.rs).
+#[test]
+fn init_template_checks_concisely_with_a_summary_by_code() {
+    for lang in ["zh-CN", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("new.sla");
+        assert_eq!(run(&["init", path(&file), "--lang", lang]).code, 0);
+        let out = run(&["check", "--format", "concise", path(&file)]);
+        assert_eq!(out.code, 0, "{}", out.stdout);
+        let template = format!("contracts/templates/customer-service.{lang}.sla");
+        let golden = root().join(format!(
+            "tests/formats/templates/customer-service.{lang}.concise"
+        ));
+        let expected = std::fs::read_to_string(&golden).unwrap();
+        assert_eq!(out.stdout, expected.replace(&template, path(&file)));
+        let summary = out.stdout.lines().last().unwrap();
+        let w001 = out.stdout.lines().filter(|l| l.contains(": W001 ")).count();
+        assert_eq!(
+            summary,
+            format!("1 file: 0 errors, {w001} warnings ({w001} W001)")
+        );
+    }
 }
 
 #[test]

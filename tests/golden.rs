@@ -14,6 +14,9 @@
 //! - `tests/formats/*.sla` — rendered with `report::json`, `report::github`
 //!   and `report::sarif` into `.json`, `.github` and `.sarif` beside it, and
 //!   held to what docs/language.md §6 promises about each format.
+//! - `contracts/templates/*.sla` — the paper templates `slac init` writes,
+//!   as `check --format concise` prints them (lines, then the summary by
+//!   code), into `tests/formats/templates/*.concise`.
 //!
 //! `SLAC_BLESS=1 cargo test --test golden` rewrites every expectation.
 
@@ -365,6 +368,26 @@ fn machine_formats_match_their_golden_files() {
         ] {
             failures.extend(compare(&base.with_extension(ext), &text, None));
         }
+    }
+    fail_if_any(failures);
+}
+
+/// The paper templates (`contracts/templates/`, what `slac init` writes) as
+/// `check --format concise` prints them: every placeholder on its line,
+/// then the summary counted by code.
+#[test]
+fn templates_check_to_their_concise_golden_files() {
+    let templates = files_below(&root().join("contracts").join("templates"), "sla");
+    assert!(templates.len() >= 2, "a template per language");
+    let mut failures = Vec::new();
+    for template in &templates {
+        let checked = check_file(template);
+        let one = [(&checked.source, checked.diagnostics.as_slice())];
+        let printed = format!("{}{}\n", report::concise(&one), report::summary(&one));
+        let name = template.with_extension("concise");
+        let name = name.file_name().unwrap_or_default();
+        let expected = formats_dir().join("templates").join(name);
+        failures.extend(compare(&expected, &printed, None));
     }
     fail_if_any(failures);
 }

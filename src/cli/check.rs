@@ -4,14 +4,6 @@ use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
 use slac::report::{self, FileDiagnostics};
 use slac::{Checked, Severity};
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     let files = super::collect(&args.paths)?;
     let checked: Vec<Checked> = files
@@ -26,16 +18,11 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let summary = format!(
-        "{}: {}, {}",
-        plural(checked.len(), "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
     let lists: Vec<FileDiagnostics<'_>> = checked
         .iter()
         .map(|c| (&c.source, c.diagnostics.as_slice()))
         .collect();
+    let summary = report::summary(&lists);
     let output = match args.format {
         CheckFormat::Human => {
             let colored = color.enabled_for_stdout();
@@ -43,6 +30,12 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
                 .iter()
                 .map(|c| report::human(&c.source, &c.diagnostics, colored))
                 .collect();
+            out.push_str(&summary);
+            out.push('\n');
+            out
+        }
+        CheckFormat::Concise => {
+            let mut out = report::concise(&lists);
             out.push_str(&summary);
             out.push('\n');
             out

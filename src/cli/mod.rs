@@ -92,6 +92,8 @@ pub struct CheckArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
     Human,
+    /// One line per diagnostic, `file:line:col: CODE message`.
+    Concise,
     Json,
     Github,
     Sarif,
