@@ -24,6 +24,7 @@ pub mod ast;
 pub mod check;
 pub mod clock;
 pub mod diagnostic;
+pub mod diff;
 pub mod due;
 pub mod eval;
 pub mod format;

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod due;
 mod eval;
 mod fmt;
@@ -55,6 +56,28 @@ pub enum Command {
     Init(InitArgs),
     /// Format contracts in place (canonical layout, comments kept).
     Fmt(FmtArgs),
+    /// What changed in meaning between two versions of a contract.
+    Diff(DiffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old version.
+    pub old: PathBuf,
+    /// The new version.
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit 1 when anything changed in meaning.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Args, Debug)]
@@ -292,6 +315,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema => schema::run(),
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args, color),
+        Command::Diff(args) => diff::run(args, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -132,7 +132,7 @@ fn rich(text: &Rich) -> String {
 
 /// Makes text literal in Markdown (and in a table cell): ASCII punctuation
 /// that could start markup is backslash-escaped, a newline becomes `<br>`.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

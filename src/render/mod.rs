@@ -29,6 +29,7 @@ mod markdown;
 
 /// Escapes text for HTML: the one escaper of every HTML slac writes.
 pub use html::escape as escape_html;
+pub(crate) use markdown::escape as escape_markdown;
 pub mod document;
 pub mod outline;
 pub mod phrases;

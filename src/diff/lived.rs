@@ -1,0 +1,156 @@
+//! Durations compared as a client lives them.
+//!
+//! The rule (docs/language.md, "slac diff"):
+//! - On the same clock (the same calendar, or both 24x7, and the same
+//!   `business-day` rule) durations whose units convert exactly are
+//!   compared in open minutes: `1 hour` = `60 minutes`, `1 day` = `24 hours`
+//!   on a 24x7 clock, `1 business day` = H hours under `business-day H hours`.
+//! - Otherwise (`1 business day` against `8 hours` under `ends-at-close`, or
+//!   the priority's clock changed too), each version's due time is computed
+//!   for requests received every half hour over four weeks — from the earlier
+//!   of the two effective starts, else from Monday 2027-01-04 — each on its
+//!   own version's clock. Due no later for every request and sooner for one
+//!   is tightened; the reverse relaxed; some sooner and some later is neutral,
+//!   with a note saying so.
+
+use super::changes::Effect;
+use crate::clock::Clock;
+use crate::model::{BusinessDayRule, Calendar, Contract, Duration, Priority, Unit};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A duration on the clock of one priority of one version.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct OnClock<'a> {
+    pub contract: &'a Contract,
+    pub priority: &'a Priority,
+    pub within: Duration,
+}
+
+/// How the new duration compares with the old, for a client waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lived {
+    Sooner,
+    Later,
+    Same,
+    /// Sooner for some requests, later for others.
+    Mixed,
+    /// A due time could not be computed (a clock error).
+    Unknown,
+}
+
+impl Lived {
+    pub(super) fn effect(self) -> (Effect, Option<String>) {
+        match self {
+            Lived::Sooner => (Effect::Tightened, None),
+            Lived::Later => (Effect::Relaxed, None),
+            Lived::Same => (Effect::Neutral, None),
+            Lived::Mixed => (
+                Effect::Neutral,
+                Some("due sooner for some requests, later for others".into()),
+            ),
+            Lived::Unknown => (
+                Effect::Neutral,
+                Some("the due times cannot be compared".into()),
+            ),
+        }
+    }
+
+    /// Several comparisons taken together (one per target a rule affects).
+    pub(super) fn all(results: impl IntoIterator<Item = Lived>) -> Lived {
+        results
+            .into_iter()
+            .fold(Lived::Same, |acc, next| match (acc, next) {
+                (Lived::Unknown, _) | (_, Lived::Unknown) => Lived::Unknown,
+                (Lived::Same, x) | (x, Lived::Same) => x,
+                (a, b) if a == b => a,
+                _ => Lived::Mixed,
+            })
+    }
+}
+
+/// The four weeks of receipts start here when neither version is dated.
+const REFERENCE_START: (i32, u32, u32) = (2027, 1, 4);
+const SAMPLE_DAYS: i64 = 28;
+const SAMPLE_STEP_MINUTES: i64 = 30;
+
+pub(super) fn compare(old: OnClock<'_>, new: OnClock<'_>) -> Lived {
+    if same_clock(&old, &new) {
+        if let (Some(a), Some(b)) = (exact_minutes(&old), exact_minutes(&new)) {
+            return match b.cmp(&a) {
+                std::cmp::Ordering::Less => Lived::Sooner,
+                std::cmp::Ordering::Greater => Lived::Later,
+                std::cmp::Ordering::Equal => Lived::Same,
+            };
+        }
+    }
+    sampled(&old, &new)
+}
+
+/// The calendar a priority's clock runs on, `None` for elapsed time.
+fn calendar<'a>(side: &OnClock<'a>) -> Option<&'a Calendar> {
+    side.contract
+        .clock_of(side.priority)
+        .filter(|calendar| !calendar.always)
+}
+
+fn same_clock(old: &OnClock<'_>, new: &OnClock<'_>) -> bool {
+    calendar(old) == calendar(new) && old.contract.business_day == new.contract.business_day
+}
+
+/// The duration in open minutes of its clock, when its unit converts exactly.
+fn exact_minutes(side: &OnClock<'_>) -> Option<u64> {
+    let amount = u64::from(side.within.amount);
+    let elapsed = calendar(side).is_none();
+    match side.within.unit {
+        Unit::Minutes => Some(amount),
+        Unit::Hours => Some(amount * 60),
+        Unit::Days => elapsed.then_some(amount * 24 * 60),
+        Unit::BusinessDays => match side.contract.business_day {
+            BusinessDayRule::Hours { minutes } if !elapsed => Some(amount * u64::from(minutes)),
+            BusinessDayRule::Hours { .. }
+            | BusinessDayRule::EndsAtClose
+            | BusinessDayRule::SameTime => None,
+        },
+    }
+}
+
+/// The first day of the sampled receipts: the earlier effective start.
+fn window_start(old: &Contract, new: &Contract) -> NaiveDate {
+    let start = |c: &Contract| c.effective.as_ref().and_then(|e| e.from.value().copied());
+    let (year, month, day) = REFERENCE_START;
+    match (start(old), start(new)) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN),
+    }
+}
+
+fn sampled(old: &OnClock<'_>, new: &OnClock<'_>) -> Lived {
+    let (Ok(old_clock), Ok(new_clock)) = (
+        Clock::for_priority(old.contract, old.priority),
+        Clock::for_priority(new.contract, new.priority),
+    ) else {
+        return Lived::Unknown;
+    };
+    let Some(first) = window_start(old.contract, new.contract).and_hms_opt(0, 0, 0) else {
+        return Lived::Unknown;
+    };
+    let first: DateTime<Utc> = first.and_utc();
+    let mut results = Vec::new();
+    for step in 0..SAMPLE_DAYS * 24 * 60 / SAMPLE_STEP_MINUTES {
+        let received = first + chrono::Duration::minutes(step * SAMPLE_STEP_MINUTES);
+        let due = (
+            old_clock.due(received, old.within, &[]),
+            new_clock.due(received, new.within, &[]),
+        );
+        let (Ok(old_due), Ok(new_due)) = due else {
+            return Lived::Unknown;
+        };
+        results.push(match new_due.cmp(&old_due) {
+            std::cmp::Ordering::Less => Lived::Sooner,
+            std::cmp::Ordering::Greater => Lived::Later,
+            std::cmp::Ordering::Equal => Lived::Same,
+        });
+    }
+    Lived::all(results)
+}

@@ -1,0 +1,230 @@
+//! Priorities and their targets: rank, clock, response and resolution
+//! (duration, `or workaround`, attainment share).
+
+use super::calendars::weekly_minutes_of;
+use super::changes::{member_key, pairs, Changes, Effect, Place, Section};
+use super::lived::{self, Lived, OnClock};
+use super::show;
+use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, Unit};
+
+fn show_target(target: &Target) -> String {
+    show::display(&target.within)
+}
+
+fn show_priority(priority: &Priority) -> String {
+    format!(
+        "\"{}\" (rank {}): response {}, resolution {}",
+        show::text(&priority.label),
+        priority.rank,
+        show_target(&priority.response),
+        show_target(&priority.resolution)
+    )
+}
+
+pub(super) fn priorities(
+    changes: &mut Changes,
+    (old_contract, old): (&Contract, &[Priority]),
+    (new_contract, new): (&Contract, &[Priority]),
+) {
+    for (n, before, after) in pairs(old, new, |p| p.id.clone()) {
+        let Some(either) = before.or(after) else {
+            continue;
+        };
+        let key = member_key(either.id.as_str(), n);
+        let place = Place::new(
+            Section::Priorities,
+            format!("priorities.{key}"),
+            key.clone(),
+        );
+        match (before, after) {
+            (Some(before), Some(after)) => priority(
+                changes,
+                &place,
+                (old_contract, before),
+                (new_contract, after),
+            ),
+            // The contract does not say where another priority's requests go,
+            // so a priority added or removed is neither.
+            (before, after) => changes.record(
+                place.clone(),
+                before.map(show_priority),
+                after.map(show_priority),
+                Effect::Neutral,
+            ),
+        }
+    }
+}
+
+fn priority(
+    changes: &mut Changes,
+    place: &Place,
+    (old_contract, old): (&Contract, &Priority),
+    (new_contract, new): (&Contract, &Priority),
+) {
+    let Priority {
+        id: _,
+        label,
+        rank,
+        definition,
+        clock,
+        response,
+        resolution,
+    } = old;
+    changes.record(
+        place.field("label", "label"),
+        Some(show::text(label)),
+        Some(show::text(&new.label)),
+        Effect::Neutral,
+    );
+    changes.record(
+        place.field("rank", "rank"),
+        Some(rank.to_string()),
+        Some(new.rank.to_string()),
+        Effect::Neutral,
+    );
+    changes.record(
+        place.field("definition", "definition"),
+        show::opt_text(definition),
+        show::opt_text(&new.definition),
+        Effect::Neutral,
+    );
+    let show_clock = |c: &Option<crate::model::CalendarId>| {
+        c.as_ref()
+            .map_or_else(|| "24x7".to_string(), ToString::to_string)
+    };
+    changes.record(
+        place.field("clock", "clock"),
+        Some(show_clock(clock)),
+        Some(show_clock(&new.clock)),
+        Effect::higher_is_tighter(
+            f64::from(weekly_minutes_of(old_contract, clock.as_ref())),
+            f64::from(weekly_minutes_of(new_contract, new.clock.as_ref())),
+        ),
+    );
+    let sides = ((old_contract, old), (new_contract, new));
+    target(
+        changes,
+        place.field("response", "response"),
+        sides,
+        (response, &new.response),
+    );
+    target(
+        changes,
+        place.field("resolution", "resolution"),
+        sides,
+        (resolution, &new.resolution),
+    );
+}
+
+type Side<'a> = (&'a Contract, &'a Priority);
+
+fn target(
+    changes: &mut Changes,
+    place: Place,
+    (old_side, new_side): (Side<'_>, Side<'_>),
+    (old, new): (&Target, &Target),
+) {
+    let Target {
+        within,
+        or_workaround,
+        attainment,
+    } = old;
+    let effect = match (within, &new.within) {
+        (Fill::Value(a), Fill::Value(b)) => duration_effect(
+            (old_side.0, &old_side.1.id, *a),
+            (new_side.0, &new_side.1.id, *b),
+        ),
+        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
+            (Effect::Neutral, None)
+        }
+    };
+    changes.record_noted(
+        place.clone(),
+        Some(show::display(within)),
+        Some(show::display(&new.within)),
+        effect,
+    );
+    let workaround = |on: bool| on.then(|| "or workaround".to_string());
+    // A workaround that meets the target asks less of the provider.
+    changes.record(
+        place.field("or-workaround", "or workaround"),
+        workaround(*or_workaround),
+        workaround(new.or_workaround),
+        Effect::higher_is_tighter(
+            f64::from(u8::from(new.or_workaround)),
+            f64::from(u8::from(*or_workaround)),
+        ),
+    );
+    // No `for N%` is 100%.
+    let share = |a: &Option<Fill<f64>>| a.clone().unwrap_or(Fill::Value(100.0));
+    changes.record(
+        place.field("attainment", "attainment"),
+        attainment.as_ref().map(show::percent),
+        new.attainment.as_ref().map(show::percent),
+        super::walk::share_effect(&share(attainment), &share(&new.attainment)),
+    );
+}
+
+/// How a change of duration reads for the provider: sooner due is
+/// tightened (see [`lived`] for the rule across units and clocks).
+pub(super) fn duration_effect(
+    (old_contract, old_priority, old): (&Contract, &PriorityId, Duration),
+    (new_contract, new_priority, new): (&Contract, &PriorityId, Duration),
+) -> (Effect, Option<String>) {
+    let (Some(old_priority), Some(new_priority)) = (
+        old_contract.priority(old_priority.as_str()),
+        new_contract.priority(new_priority.as_str()),
+    ) else {
+        return (Effect::Neutral, None);
+    };
+    lived::compare(
+        OnClock {
+            contract: old_contract,
+            priority: old_priority,
+            within: old,
+        },
+        OnClock {
+            contract: new_contract,
+            priority: new_priority,
+            within: new,
+        },
+    )
+    .effect()
+}
+
+/// A change of the `business-day` rule, for every unchanged target counted
+/// in business days, each on its own version's clock: sooner due for all is
+/// tightened, later for all relaxed.
+pub(super) fn business_day_effect(old: &Contract, new: &Contract) -> (Effect, Option<String>) {
+    let mut results = Vec::new();
+    for old_priority in &old.priorities {
+        let Some(new_priority) = new.priority(old_priority.id.as_str()) else {
+            continue;
+        };
+        let kinds = [
+            (&old_priority.response, &new_priority.response),
+            (&old_priority.resolution, &new_priority.resolution),
+        ];
+        for (before, after) in kinds {
+            let (Fill::Value(a), Fill::Value(b)) = (&before.within, &after.within) else {
+                continue;
+            };
+            if a != b || a.unit != Unit::BusinessDays {
+                continue;
+            }
+            results.push(lived::compare(
+                OnClock {
+                    contract: old,
+                    priority: old_priority,
+                    within: *a,
+                },
+                OnClock {
+                    contract: new,
+                    priority: new_priority,
+                    within: *b,
+                },
+            ));
+        }
+    }
+    Lived::all(results).effect()
+}

@@ -1,0 +1,471 @@
+//! The walk over the model: one function per struct, each destructuring
+//! the old side exhaustively (no `..`), so that a new model field does not
+//! compile until its comparison is written here.
+
+use super::changes::{member_key, pairs, Changes, Effect, Place, Section};
+use super::show;
+use super::{calendars, priorities};
+use crate::model::{
+    BusinessDayRule, Contract, CsatGoal, CsatTarget, Effective, Escalation, FcrTarget, Fill, Party,
+    Period, Service, Support, Term,
+};
+
+pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
+    let Contract {
+        title,
+        id,
+        version,
+        language,
+        part_of,
+        effective,
+        timezone,
+        clock,
+        business_day,
+        client,
+        provider,
+        terms,
+        services,
+        audience,
+        calendars,
+        channels,
+        priorities,
+        fcr,
+        csat,
+        support,
+    } = old;
+    let header = |key: &str, words: &str| Place::new(Section::Contract, key, words);
+    let neutral = Effect::Neutral;
+    changes.record(
+        header("title", "title"),
+        Some(show::text(title)),
+        Some(show::text(&new.title)),
+        neutral,
+    );
+    changes.record(
+        header("id", "id"),
+        show::opt_text(id),
+        show::opt_text(&new.id),
+        neutral,
+    );
+    changes.record(
+        header("version", "version"),
+        show::opt_text(version),
+        show::opt_text(&new.version),
+        neutral,
+    );
+    changes.record(
+        header("language", "language"),
+        Some(language.code().to_string()),
+        Some(new.language.code().to_string()),
+        neutral,
+    );
+    changes.record(
+        header("part-of", "part of"),
+        show::opt_text(part_of),
+        show::opt_text(&new.part_of),
+        neutral,
+    );
+    changes.record(
+        header("effective", "effective period"),
+        effective.as_ref().map(show_effective),
+        new.effective.as_ref().map(show_effective),
+        effective_effect(effective.as_ref(), new.effective.as_ref()),
+    );
+    changes.record(
+        header("timezone", "time zone"),
+        timezone.map(|z| z.name().to_string()),
+        new.timezone.map(|z| z.name().to_string()),
+        neutral,
+    );
+    // The default clock is resolved into each priority and channel, whose
+    // own changes carry the effect.
+    changes.record(
+        header("clock", "default clock"),
+        clock.as_ref().map(ToString::to_string),
+        new.clock.as_ref().map(ToString::to_string),
+        neutral,
+    );
+    changes.record_noted(
+        header("business-day", "business-day rule"),
+        Some(show_rule(*business_day)),
+        Some(show_rule(new.business_day)),
+        priorities::business_day_effect(old, new),
+    );
+    party(
+        changes,
+        Place::new(Section::Parties, "parties.client", "client"),
+        client,
+        &new.client,
+    );
+    party(
+        changes,
+        Place::new(Section::Parties, "parties.provider", "provider"),
+        provider,
+        &new.provider,
+    );
+    self::terms(changes, terms, &new.terms);
+    self::services(changes, services, &new.services);
+    let audience_place = Place::new(Section::Scope, "scope.audience", "audience");
+    for (n, before, after) in pairs(audience, &new.audience, show::text) {
+        let key = before.or(after).map(show::text).unwrap_or_default();
+        changes.record(
+            audience_place.member(&member_key(&key, n), ""),
+            before.map(show::text),
+            after.map(show::text),
+            presence_effect(before.is_some(), after.is_some()),
+        );
+    }
+    calendars::calendars(changes, calendars, &new.calendars);
+    calendars::channels(changes, (old, channels), (new, &new.channels));
+    priorities::priorities(changes, (old, priorities), (new, &new.priorities));
+    self::fcr(changes, fcr.as_ref(), new.fcr.as_ref());
+    self::csat(changes, csat.as_ref(), new.csat.as_ref());
+    self::support(changes, (old, support), (new, &new.support));
+}
+
+/// Added is tightened, removed relaxed: a channel, a service, an audience
+/// the provider must now serve.
+pub(super) fn presence_effect(before: bool, after: bool) -> Effect {
+    match (before, after) {
+        (false, true) => Effect::Tightened,
+        (true, false) => Effect::Relaxed,
+        (true, true) | (false, false) => Effect::Neutral,
+    }
+}
+
+fn show_effective(effective: &Effective) -> String {
+    let Effective { from, to } = effective;
+    match to {
+        Some(to) => format!(
+            "{}..{}",
+            show::fill(from, show::date),
+            show::fill(to, show::date)
+        ),
+        None => format!("{} (no end)", show::fill(from, show::date)),
+    }
+}
+
+/// A longer period in force is tightened: an earlier start, a later end, or
+/// no end at all. No period at all compares as neutral with one.
+fn effective_effect(old: Option<&Effective>, new: Option<&Effective>) -> Effect {
+    let (Some(old), Some(new)) = (old, new) else {
+        return Effect::Neutral;
+    };
+    let start = match (&old.from, &new.from) {
+        (Fill::Value(a), Fill::Value(b)) => {
+            Effect::higher_is_tighter(0.0, (*a - *b).num_days() as f64)
+        }
+        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
+            Effect::Neutral
+        }
+    };
+    // `None` is no end: later than any date.
+    let end_rank = |to: &Option<Fill<chrono::NaiveDate>>| match to {
+        None => Some(f64::INFINITY),
+        Some(Fill::Value(date)) => Some(f64::from(chrono::Datelike::num_days_from_ce(date))),
+        Some(Fill::Placeholder(_)) => None,
+    };
+    let end = match (end_rank(&old.to), end_rank(&new.to)) {
+        (Some(a), Some(b)) => Effect::higher_is_tighter(a, b),
+        _ => Effect::Neutral,
+    };
+    start.and(end)
+}
+
+fn show_rule(rule: BusinessDayRule) -> String {
+    match rule {
+        BusinessDayRule::EndsAtClose => "ends-at-close".into(),
+        BusinessDayRule::Hours { minutes } if minutes.is_multiple_of(60) => {
+            let hours = minutes / 60;
+            format!("{hours} {}", if hours == 1 { "hour" } else { "hours" })
+        }
+        BusinessDayRule::Hours { minutes } => format!("{minutes} minutes"),
+        BusinessDayRule::SameTime => "same-time".into(),
+    }
+}
+
+fn party(changes: &mut Changes, place: Place, old: &Party, new: &Party) {
+    let Party {
+        name,
+        short,
+        contact,
+        signatory,
+    } = old;
+    let neutral = Effect::Neutral;
+    changes.record(
+        place.field("name", "name"),
+        Some(show::text(name)),
+        Some(show::text(&new.name)),
+        neutral,
+    );
+    changes.record(
+        place.field("short", "short name"),
+        show::opt_text(short),
+        show::opt_text(&new.short),
+        neutral,
+    );
+    changes.record(
+        place.field("contact", "contact"),
+        show::opt_text(contact),
+        show::opt_text(&new.contact),
+        neutral,
+    );
+    changes.record(
+        place.field("signatory", "signatory"),
+        show::opt_text(signatory),
+        show::opt_text(&new.signatory),
+        neutral,
+    );
+}
+
+fn terms(changes: &mut Changes, old: &[Term], new: &[Term]) {
+    let list = Place::new(Section::Terms, "terms", "term");
+    for (n, before, after) in pairs(old, new, |t| show::text(&t.name)) {
+        let Some(Term { name, definition }) = before.or(after) else {
+            continue;
+        };
+        let place = list.member(&member_key(&show::text(name), n), &show::text(name));
+        match (before, after) {
+            (Some(_), Some(after)) => changes.record(
+                place.field("definition", "definition"),
+                Some(show::text(definition)),
+                Some(show::text(&after.definition)),
+                Effect::Neutral,
+            ),
+            (before, after) => changes.record(
+                place,
+                before.map(|t| show::text(&t.definition)),
+                after.map(|t| show::text(&t.definition)),
+                Effect::Neutral,
+            ),
+        }
+    }
+}
+
+fn services(changes: &mut Changes, old: &[Service], new: &[Service]) {
+    for (n, before, after) in pairs(old, new, |s| s.id.clone()) {
+        let Some(Service { id, label }) = before.or(after) else {
+            continue;
+        };
+        let key = member_key(id.as_str(), n);
+        let place = Place::new(
+            Section::Scope,
+            format!("scope.services.{key}"),
+            format!("service {key}"),
+        );
+        match (before, after) {
+            (Some(_), Some(after)) => changes.record(
+                place.field("label", "label"),
+                Some(show::text(label)),
+                Some(show::text(&after.label)),
+                Effect::Neutral,
+            ),
+            (before, after) => changes.record(
+                place,
+                before.map(|s| show::text(&s.label)),
+                after.map(|s| show::text(&s.label)),
+                presence_effect(before.is_some(), after.is_some()),
+            ),
+        }
+    }
+}
+
+/// A shorter measurement period is tightened: each month must pass, not
+/// the quarter on average.
+pub(super) fn period_effect(old: &Fill<Period>, new: &Fill<Period>) -> Effect {
+    let length = |p: &Period| match p {
+        Period::Monthly => 1.0,
+        Period::Quarterly => 3.0,
+        Period::Yearly => 12.0,
+    };
+    match (old, new) {
+        (Fill::Value(a), Fill::Value(b)) => Effect::higher_is_tighter(length(b), length(a)),
+        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
+            Effect::Neutral
+        }
+    }
+}
+
+/// A higher share or score is tightened; a placeholder compares neutral.
+pub(super) fn share_effect(old: &Fill<f64>, new: &Fill<f64>) -> Effect {
+    match (old, new) {
+        (Fill::Value(a), Fill::Value(b)) => Effect::higher_is_tighter(*a, *b),
+        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
+            Effect::Neutral
+        }
+    }
+}
+
+fn show_fcr(fcr: &FcrTarget) -> String {
+    let FcrTarget {
+        min_percent,
+        period,
+    } = fcr;
+    format!(
+        "at least {} {}",
+        show::percent(min_percent),
+        show::period(period)
+    )
+}
+
+fn fcr(changes: &mut Changes, old: Option<&FcrTarget>, new: Option<&FcrTarget>) {
+    let effect = match (old, new) {
+        (Some(a), Some(b)) => {
+            share_effect(&a.min_percent, &b.min_percent).and(period_effect(&a.period, &b.period))
+        }
+        (a, b) => presence_effect(a.is_some(), b.is_some()),
+    };
+    changes.record(
+        Place::new(Section::Quality, "fcr", "FCR"),
+        old.map(show_fcr),
+        new.map(show_fcr),
+        effect,
+    );
+}
+
+fn show_goal(goal: &CsatGoal, scale: (u32, u32)) -> String {
+    match goal {
+        CsatGoal::Score { min } => format!(
+            "at least {} on {}..{}",
+            show::display(min),
+            scale.0,
+            scale.1
+        ),
+        CsatGoal::Satisfied { min_percent } => {
+            format!("at least {} satisfied", show::percent(min_percent))
+        }
+    }
+}
+
+fn show_csat(csat: &CsatTarget) -> String {
+    format!(
+        "{} {}",
+        show_goal(&csat.goal, csat.scale),
+        show::period(&csat.period)
+    )
+}
+
+fn csat(changes: &mut Changes, old: Option<&CsatTarget>, new: Option<&CsatTarget>) {
+    let place = Place::new(Section::Quality, "csat", "CSAT");
+    let (Some(old), Some(new)) = (old, new) else {
+        changes.record(
+            place,
+            old.map(show_csat),
+            new.map(show_csat),
+            presence_effect(old.is_some(), new.is_some()),
+        );
+        return;
+    };
+    let CsatTarget {
+        goal,
+        scale,
+        period,
+        methods,
+    } = old;
+    // The goal and its scale read as one value: 4.5 on 1..5.
+    let goal_effect = match (goal, &new.goal) {
+        (CsatGoal::Score { min: a }, CsatGoal::Score { min: b }) if *scale == new.scale => {
+            share_effect(a, b)
+        }
+        (CsatGoal::Satisfied { min_percent: a }, CsatGoal::Satisfied { min_percent: b }) => {
+            share_effect(a, b)
+        }
+        (
+            CsatGoal::Score { .. } | CsatGoal::Satisfied { .. },
+            CsatGoal::Score { .. } | CsatGoal::Satisfied { .. },
+        ) => Effect::Neutral,
+    };
+    changes.record(
+        place.field("goal", "goal"),
+        Some(show_goal(goal, *scale)),
+        Some(show_goal(&new.goal, new.scale)),
+        goal_effect,
+    );
+    changes.record(
+        place.field("period", "period"),
+        Some(show::period(period)),
+        Some(show::period(&new.period)),
+        period_effect(period, &new.period),
+    );
+    let method_list = place.field("method", "method");
+    for (n, before, after) in pairs(methods, &new.methods, show::text) {
+        let key = before.or(after).map(show::text).unwrap_or_default();
+        changes.record(
+            method_list.member(&member_key(&key, n), ""),
+            before.map(show::text),
+            after.map(show::text),
+            Effect::Neutral,
+        );
+    }
+}
+
+fn support(
+    changes: &mut Changes,
+    (old_contract, old): (&Contract, &Support),
+    (new_contract, new): (&Contract, &Support),
+) {
+    let Support {
+        submit_via,
+        escalations,
+    } = old;
+    let submit = Place::new(Section::Support, "support.submit-via", "submit via");
+    for (n, before, after) in pairs(submit_via, &new.submit_via, Clone::clone) {
+        let key = before
+            .or(after)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        changes.record(
+            submit.member(&member_key(&key, n), ""),
+            before.map(ToString::to_string),
+            after.map(ToString::to_string),
+            presence_effect(before.is_some(), after.is_some()),
+        );
+    }
+    let list = Place::new(Section::Support, "support.escalations", "escalation");
+    let key = |e: &Escalation| format!("{} → {}", e.priority, show::text(&e.to));
+    for (n, before, after) in pairs(escalations, &new.escalations, key) {
+        let Some(either) = before.or(after) else {
+            continue;
+        };
+        let place = list.member(&member_key(&key(either), n), &key(either));
+        let effect = match (before, after) {
+            (Some(a), Some(b)) => escalation_effect((old_contract, a), (new_contract, b)),
+            (a, b) => (presence_effect(a.is_some(), b.is_some()), None),
+        };
+        changes.record_noted(
+            place,
+            before.map(show_escalation),
+            after.map(show_escalation),
+            effect,
+        );
+    }
+}
+
+fn show_escalation(escalation: &Escalation) -> String {
+    let Escalation {
+        priority,
+        after,
+        to,
+    } = escalation;
+    format!(
+        "{priority} after {} to \"{}\"",
+        show::display(after),
+        show::text(to)
+    )
+}
+
+/// An earlier escalation is tightened, compared on the priority's clock.
+fn escalation_effect(
+    (old_contract, old): (&Contract, &Escalation),
+    (new_contract, new): (&Contract, &Escalation),
+) -> (Effect, Option<String>) {
+    match (&old.after, &new.after) {
+        (Fill::Value(a), Fill::Value(b)) => priorities::duration_effect(
+            (old_contract, &old.priority, *a),
+            (new_contract, &new.priority, *b),
+        ),
+        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
+            (Effect::Neutral, None)
+        }
+    }
+}
