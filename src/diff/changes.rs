@@ -1,5 +1,6 @@
 //! One change, its kind and effect, and the list the walkers fill.
 
+use crate::model::Fill;
 use serde::Serialize;
 
 /// What happened to the thing at a path.
@@ -319,4 +320,13 @@ pub(super) fn member_key(key: &str, occurrence: usize) -> String {
     } else {
         format!("{key}#{}", occurrence + 1)
     }
+}
+
+/// `compare` on the two values; `None` when either is still a placeholder.
+pub(super) fn filled<'a, T, R>(
+    old: &'a Fill<T>,
+    new: &'a Fill<T>,
+    compare: impl FnOnce(&'a T, &'a T) -> R,
+) -> Option<R> {
+    Some(compare(old.value()?, new.value()?))
 }

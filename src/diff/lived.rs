@@ -73,6 +73,16 @@ const REFERENCE_START: (i32, u32, u32) = (2027, 1, 4);
 const SAMPLE_DAYS: i64 = 28;
 const SAMPLE_STEP_MINUTES: i64 = 30;
 
+/// True when the two durations are one and the same on one clock
+/// (`2 hours` and `120 minutes`): no change in meaning.
+pub(super) fn same_duration(old: OnClock<'_>, new: OnClock<'_>) -> bool {
+    same_clock(&old, &new)
+        && match (exact_minutes(&old), exact_minutes(&new)) {
+            (Some(a), Some(b)) => a == b,
+            _ => old.within == new.within,
+        }
+}
+
 pub(super) fn compare(old: OnClock<'_>, new: OnClock<'_>) -> Lived {
     if same_clock(&old, &new) {
         if let (Some(a), Some(b)) = (exact_minutes(&old), exact_minutes(&new)) {

@@ -2,7 +2,7 @@
 //! (duration, `or workaround`, attainment share).
 
 use super::calendars::weekly_minutes_of;
-use super::changes::{member_key, pairs, Changes, Effect, Place, Section};
+use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
 use super::lived::{self, Lived, OnClock};
 use super::show;
 use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, Unit};
@@ -129,21 +129,25 @@ fn target(
         or_workaround,
         attainment,
     } = old;
-    let effect = match (within, &new.within) {
-        (Fill::Value(a), Fill::Value(b)) => duration_effect(
+    // Filled in on one side only: a change, and neutral.
+    let effect = match filled(within, &new.within, |a, b| {
+        let (old_clock, new_clock) = (
             (old_side.0, &old_side.1.id, *a),
             (new_side.0, &new_side.1.id, *b),
-        ),
-        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
-            (Effect::Neutral, None)
-        }
+        );
+        (!same_duration(old_clock, new_clock)).then(|| duration_effect(old_clock, new_clock))
+    }) {
+        Some(effect) => effect,
+        None => Some((Effect::Neutral, None)),
     };
-    changes.record_noted(
-        place.clone(),
-        Some(show::display(within)),
-        Some(show::display(&new.within)),
-        effect,
-    );
+    if let Some(effect) = effect {
+        changes.record_noted(
+            place.clone(),
+            Some(show::display(within)),
+            Some(show::display(&new.within)),
+            effect,
+        );
+    }
     let workaround = |on: bool| on.then(|| "or workaround".to_string());
     // A workaround that meets the target asks less of the provider.
     changes.record(
@@ -155,8 +159,11 @@ fn target(
             f64::from(u8::from(*or_workaround)),
         ),
     );
-    // No `for N%` is 100%.
+    // No `for N%` is 100%, and `for 100%` says nothing more.
     let share = |a: &Option<Fill<f64>>| a.clone().unwrap_or(Fill::Value(100.0));
+    if share(attainment) == share(&new.attainment) {
+        return;
+    }
     changes.record(
         place.field("attainment", "attainment"),
         attainment.as_ref().map(show::percent),
@@ -165,31 +172,39 @@ fn target(
     );
 }
 
-/// How a change of duration reads for the provider: sooner due is
-/// tightened (see [`lived`] for the rule across units and clocks).
-pub(super) fn duration_effect(
-    (old_contract, old_priority, old): (&Contract, &PriorityId, Duration),
-    (new_contract, new_priority, new): (&Contract, &PriorityId, Duration),
-) -> (Effect, Option<String>) {
-    let (Some(old_priority), Some(new_priority)) = (
-        old_contract.priority(old_priority.as_str()),
-        new_contract.priority(new_priority.as_str()),
-    ) else {
-        return (Effect::Neutral, None);
-    };
-    lived::compare(
+type Timed<'a> = (&'a Contract, &'a PriorityId, Duration);
+
+/// Both durations on their priorities' clocks, when both priorities exist.
+fn on_clocks<'a>(
+    (old_contract, old_priority, old): Timed<'a>,
+    (new_contract, new_priority, new): Timed<'a>,
+) -> Option<(OnClock<'a>, OnClock<'a>)> {
+    Some((
         OnClock {
             contract: old_contract,
-            priority: old_priority,
+            priority: old_contract.priority(old_priority.as_str())?,
             within: old,
         },
         OnClock {
             contract: new_contract,
-            priority: new_priority,
+            priority: new_contract.priority(new_priority.as_str())?,
             within: new,
         },
-    )
-    .effect()
+    ))
+}
+
+/// True when the two durations mean the same (`2 hours`, `120 minutes`).
+pub(super) fn same_duration(old: Timed<'_>, new: Timed<'_>) -> bool {
+    on_clocks(old, new).is_some_and(|(a, b)| lived::same_duration(a, b))
+}
+
+/// How a change of duration reads for the provider: sooner due is
+/// tightened (see [`lived`] for the rule across units and clocks).
+pub(super) fn duration_effect(old: Timed<'_>, new: Timed<'_>) -> (Effect, Option<String>) {
+    match on_clocks(old, new) {
+        Some((a, b)) => lived::compare(a, b).effect(),
+        None => (Effect::Neutral, None),
+    }
 }
 
 /// A change of the `business-day` rule, for every unchanged target counted

@@ -2,7 +2,7 @@
 //! the old side exhaustively (no `..`), so that a new model field does not
 //! compile until its comparison is written here.
 
-use super::changes::{member_key, pairs, Changes, Effect, Place, Section};
+use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
 use super::show;
 use super::{calendars, priorities};
 use crate::model::{
@@ -151,14 +151,10 @@ fn effective_effect(old: Option<&Effective>, new: Option<&Effective>) -> Effect 
     let (Some(old), Some(new)) = (old, new) else {
         return Effect::Neutral;
     };
-    let start = match (&old.from, &new.from) {
-        (Fill::Value(a), Fill::Value(b)) => {
-            Effect::higher_is_tighter(0.0, (*a - *b).num_days() as f64)
-        }
-        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
-            Effect::Neutral
-        }
-    };
+    let start = filled(&old.from, &new.from, |a, b| {
+        Effect::higher_is_tighter(0.0, (*a - *b).num_days() as f64)
+    })
+    .unwrap_or(Effect::Neutral);
     // `None` is no end: later than any date.
     let end_rank = |to: &Option<Fill<chrono::NaiveDate>>| match to {
         None => Some(f64::INFINITY),
@@ -278,22 +274,15 @@ pub(super) fn period_effect(old: &Fill<Period>, new: &Fill<Period>) -> Effect {
         Period::Quarterly => 3.0,
         Period::Yearly => 12.0,
     };
-    match (old, new) {
-        (Fill::Value(a), Fill::Value(b)) => Effect::higher_is_tighter(length(b), length(a)),
-        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
-            Effect::Neutral
-        }
-    }
+    filled(old, new, |a, b| {
+        Effect::higher_is_tighter(length(b), length(a))
+    })
+    .unwrap_or(Effect::Neutral)
 }
 
 /// A higher share or score is tightened; a placeholder compares neutral.
 pub(super) fn share_effect(old: &Fill<f64>, new: &Fill<f64>) -> Effect {
-    match (old, new) {
-        (Fill::Value(a), Fill::Value(b)) => Effect::higher_is_tighter(*a, *b),
-        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
-            Effect::Neutral
-        }
-    }
+    filled(old, new, |a, b| Effect::higher_is_tighter(*a, *b)).unwrap_or(Effect::Neutral)
 }
 
 fn show_fcr(fcr: &FcrTarget) -> String {
@@ -428,16 +417,25 @@ fn support(
             continue;
         };
         let place = list.member(&member_key(&key(either), n), &key(either));
-        let effect = match (before, after) {
-            (Some(a), Some(b)) => escalation_effect((old_contract, a), (new_contract, b)),
-            (a, b) => (presence_effect(a.is_some(), b.is_some()), None),
-        };
-        changes.record_noted(
-            place,
-            before.map(show_escalation),
-            after.map(show_escalation),
-            effect,
-        );
+        if let (Some(a), Some(b)) = (before, after) {
+            if same_escalation((old_contract, a), (new_contract, b)) {
+                continue;
+            }
+        }
+        match (before, after) {
+            (Some(a), Some(b)) => changes.record_noted(
+                place.field("after", "after"),
+                Some(show::display(&a.after)),
+                Some(show::display(&b.after)),
+                escalation_effect((old_contract, a), (new_contract, b)),
+            ),
+            (a, b) => changes.record(
+                place,
+                a.map(show_escalation),
+                b.map(show_escalation),
+                presence_effect(a.is_some(), b.is_some()),
+            ),
+        }
     }
 }
 
@@ -454,18 +452,31 @@ fn show_escalation(escalation: &Escalation) -> String {
     )
 }
 
+/// True when only the spelling of the delay differs (`1 hour`, `60 minutes`).
+fn same_escalation(
+    (old_contract, old): (&Contract, &Escalation),
+    (new_contract, new): (&Contract, &Escalation),
+) -> bool {
+    filled(&old.after, &new.after, |a, b| {
+        old.to == new.to
+            && priorities::same_duration(
+                (old_contract, &old.priority, *a),
+                (new_contract, &new.priority, *b),
+            )
+    })
+    .unwrap_or(old == new)
+}
+
 /// An earlier escalation is tightened, compared on the priority's clock.
 fn escalation_effect(
     (old_contract, old): (&Contract, &Escalation),
     (new_contract, new): (&Contract, &Escalation),
 ) -> (Effect, Option<String>) {
-    match (&old.after, &new.after) {
-        (Fill::Value(a), Fill::Value(b)) => priorities::duration_effect(
+    filled(&old.after, &new.after, |a, b| {
+        priorities::duration_effect(
             (old_contract, &old.priority, *a),
             (new_contract, &new.priority, *b),
-        ),
-        (Fill::Value(_) | Fill::Placeholder(_), Fill::Value(_) | Fill::Placeholder(_)) => {
-            (Effect::Neutral, None)
-        }
-    }
+        )
+    })
+    .unwrap_or((Effect::Neutral, None))
 }

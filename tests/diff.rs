@@ -1,0 +1,462 @@
+//! `slac diff` golden cases and properties.
+//!
+//! Cases are found by walking `tests/diff/`, never listed here: each folder
+//! holding `old.sla` and `new.sla` is diffed, and the text, JSON and
+//! Markdown outputs are compared with `expected.txt`, `expected.json` and
+//! `expected.md` beside them. `SLAC_BLESS=1 cargo test --test diff`
+//! rewrites the expectations (review them with `git diff tests/`).
+//!
+//! The harness part (finding cases, comparing, blessing) is kept apart
+//! from what is diffed so it can move onto a shared golden harness.
+
+use proptest::prelude::*;
+use slac::diff::{self, Change, ChangeKind};
+use slac::model::Contract;
+use slac::SourceFile;
+use std::path::Path;
+
+mod harness {
+    use std::path::{Path, PathBuf};
+
+    pub const BLESS: &str = "SLAC_BLESS=1 cargo test --test diff";
+
+    pub fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    pub fn blessing() -> bool {
+        std::env::var_os("SLAC_BLESS").is_some_and(|v| v != "0" && !v.is_empty())
+    }
+
+    /// The path as the repository names it, with `/` on every platform.
+    pub fn relative(path: &Path) -> String {
+        let rel = path.strip_prefix(root()).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Every folder below `dir` that holds a file named `marker`, sorted.
+    pub fn folders_with(dir: &Path, marker: &str) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            if dir.join(marker).is_file() {
+                found.push(dir.clone());
+            }
+            let entries = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+            for entry in entries {
+                let path = entry.expect("directory entry").path();
+                if path.is_dir() {
+                    pending.push(path);
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// Compares `actual` with the file at `expected`, or writes it when
+    /// blessing. Returns a failure report, if any.
+    pub fn compare(expected: &Path, actual: &str) -> Option<String> {
+        if blessing() {
+            std::fs::write(expected, actual)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", expected.display()));
+            return None;
+        }
+        let Ok(text) = std::fs::read_to_string(expected) else {
+            return Some(format!(
+                "{}: no expectation yet; run `{BLESS}` and review the new file",
+                relative(expected)
+            ));
+        };
+        let text = text.replace("\r\n", "\n");
+        (text != actual).then(|| {
+            let diff = similar::TextDiff::from_lines(text.as_str(), actual)
+                .unified_diff()
+                .context_radius(3)
+                .header("expected", "actual")
+                .to_string();
+            format!(
+                "{} differs:\n{diff}\nIf the new output is right, run `{BLESS}` and review the diff.",
+                relative(expected)
+            )
+        })
+    }
+}
+
+fn model_of(path: &Path) -> Contract {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    model_of_text(&harness::relative(path), &text)
+}
+
+fn model_of_text(name: &str, text: &str) -> Contract {
+    let checked = slac::check(SourceFile::new(name, text));
+    match checked.model {
+        Some(model) => model,
+        None => panic!("{name} has errors: {:#?}", checked.diagnostics),
+    }
+}
+
+#[test]
+fn golden_cases() {
+    let cases = harness::folders_with(&harness::root().join("tests/diff"), "old.sla");
+    assert!(
+        cases.len() >= 10,
+        "expected the diff cases under tests/diff, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let (old, new) = (case.join("old.sla"), case.join("new.sla"));
+        let changes = diff::diff(&model_of(&old), &model_of(&new));
+        let outputs = [
+            ("expected.txt", diff::text(&changes)),
+            ("expected.json", diff::json(&changes)),
+            (
+                "expected.md",
+                diff::markdown(&changes, &harness::relative(&old), &harness::relative(&new)),
+            ),
+        ];
+        for (file, actual) in outputs {
+            failures.extend(harness::compare(&case.join(file), &actual));
+        }
+        // Every case says what it is about: a reformat has no change, any
+        // other case at least one.
+        let is_reformat = case
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("no-change"));
+        assert_eq!(
+            changes.is_empty(),
+            is_reformat,
+            "{}: {changes:#?}",
+            case.display()
+        );
+        mirrored(&changes, &diff::diff(&model_of(&new), &model_of(&old)))
+            .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} golden failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The done criterion of issue 10, held exactly: one target tightened, one
+/// make-up day removed, one holiday added, both values each.
+#[test]
+fn acme_versions_name_exactly_the_three_changes() {
+    let case = harness::root().join("tests/diff/acme-three-changes");
+    let changes = diff::diff(
+        &model_of(&case.join("old.sla")),
+        &model_of(&case.join("new.sla")),
+    );
+    type Seen<'a> = (
+        &'a str,
+        ChangeKind,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a str,
+    );
+    let seen: Vec<Seen<'_>> = changes
+        .iter()
+        .map(|c| {
+            (
+                c.path.as_str(),
+                c.kind,
+                c.old.as_deref(),
+                c.new.as_deref(),
+                c.effect.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "calendars.business.closed[2027-05-01..2027-05-05]",
+                ChangeKind::Added,
+                None,
+                Some("2027-05-01..2027-05-05 \"劳动节\""),
+                "relaxed"
+            ),
+            (
+                "calendars.business.open[2027-09-26]",
+                ChangeKind::Removed,
+                Some("2027-09-26 09:00-18:00 \"调休上班\""),
+                None,
+                "relaxed"
+            ),
+            (
+                "priorities.P1.response",
+                ChangeKind::Changed,
+                Some("15 minutes"),
+                Some("10 minutes"),
+                "tightened"
+            ),
+        ]
+    );
+}
+
+/// `diff(b, a)` is `diff(a, b)` undone: the same paths, added ↔ removed,
+/// old ↔ new, tightened ↔ relaxed.
+fn mirrored(forward: &[Change], backward: &[Change]) -> Result<(), String> {
+    let mut backward_paths: Vec<&str> = backward.iter().map(|c| c.path.as_str()).collect();
+    let mut forward_paths: Vec<&str> = forward.iter().map(|c| c.path.as_str()).collect();
+    backward_paths.sort_unstable();
+    forward_paths.sort_unstable();
+    if backward_paths != forward_paths {
+        return Err(format!(
+            "paths differ: {forward_paths:?} against {backward_paths:?}"
+        ));
+    }
+    for change in forward {
+        let Some(back) = backward.iter().find(|b| b.path == change.path) else {
+            return Err(format!("{} has no mirror", change.path));
+        };
+        let ok = back.kind == change.kind.mirror()
+            && back.old == change.new
+            && back.new == change.old
+            && back.effect == change.effect.mirror();
+        if !ok {
+            return Err(format!("not mirrored:\n{change:#?}\n{back:#?}"));
+        }
+    }
+    Ok(())
+}
+
+const ACME: &str = include_str!("../contracts/acme-support.sla");
+const GLOBEX: &str = include_str!("../contracts/globex-helpdesk.sla");
+
+/// Edits in meaning a reviewer meets, applied to the source text; an edit
+/// that does not apply (or breaks the contract) is skipped.
+const EDITS: &[(&str, &str)] = &[
+    ("P1 within 15 minutes", "P1 within 10 minutes"),
+    ("P2 within 2 hours", "P2 within 120 minutes"),
+    ("P3 within 1 business day", "P3 within 8 hours"),
+    (
+        "P4 within 3 business days for 95%",
+        "P4 within 3 business days for 90%",
+    ),
+    ("P4 within 10 business days", "P4 within 8 business days"),
+    ("or workaround\n    P2", "\n    P2"),
+    (
+        "    open    2027-09-26 09:00-18:00 \"调休上班\"  // make-up working day\n",
+        "",
+    ),
+    (
+        "    closed  2027-10-01..2027-10-07 \"国庆节\"\n",
+        "    closed  2027-10-01..2027-10-07 \"国庆节\"\n    closed  2027-05-01 \"劳动节\"\n",
+    ),
+    ("mon-fri 09:00-12:00, 13:00-18:00", "mon-fri 09:00-18:00"),
+    ("availability 99.9% monthly", "availability 99.5% quarterly"),
+    ("fcr  at least 70% monthly", "fcr  at least 75% monthly"),
+    (
+        "csat at least 4.5 on 1..5 quarterly",
+        "csat at least 4.0 on 1..5 monthly",
+    ),
+    ("effective 2027-01-01..2027-12-31", "effective 2027-01-01"),
+    ("business-day ends-at-close", "business-day 8 hours"),
+    ("escalate P1 after 30 minutes", "escalate P1 after 1 hour"),
+    (
+        "submit via hotline, email, chat, night-desk",
+        "submit via hotline, email",
+    ),
+    ("    service diagnosis  \"技术故障诊断与排除\"\n", ""),
+    (
+        "short \"客户\" contact \"ops@acme.example\"",
+        "short \"客户\" contact \"it@acme.example\"",
+    ),
+    ("clock always\n", "clock business\n"),
+    ("priority P3 \"中\"", "priority P3 \"普通\""),
+];
+
+fn edited(base: &str, choices: &[bool]) -> String {
+    let mut text = base.to_string();
+    for (on, (from, to)) in choices.iter().zip(EDITS) {
+        if *on {
+            text = text.replacen(from, to, 1);
+        }
+    }
+    text
+}
+
+fn model_if_clean(text: &str) -> Option<Contract> {
+    slac::check(SourceFile::new("t.sla", text)).model
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_contract_against_itself_or_its_formatting_has_no_change(
+        which in 0usize..2,
+        choices in prop::collection::vec(any::<bool>(), EDITS.len()),
+        noise in 0usize..4,
+    ) {
+        let text = edited([ACME, GLOBEX][which], &choices);
+        let Some(model) = model_if_clean(&text) else { return Ok(()); };
+        prop_assert_eq!(diff::diff(&model, &model), Vec::new());
+        // Layout noise and comments, then the formatter: the same meaning.
+        let noisy: String = text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let pad = " ".repeat((i + noise) % 5);
+                let comment = if (i + noise) % 3 == 0 && !line.contains("//") && line.trim_end().ends_with('}') {
+                    "  // reviewed"
+                } else {
+                    ""
+                };
+                format!("{pad}{}{comment}\n", line.trim_start())
+            })
+            .collect();
+        let formatted = slac::format::format_source(&SourceFile::new("t.sla", noisy.as_str()))
+            .unwrap_or_else(|e| panic!("{e:?}\n{noisy}"));
+        let Some(again) = model_if_clean(&formatted) else {
+            return Err(TestCaseError::fail(format!("the formatted contract has errors:\n{formatted}")));
+        };
+        prop_assert_eq!(diff::diff(&model, &again), Vec::new());
+    }
+
+    #[test]
+    fn diff_both_ways_mirror_each_other(
+        which in 0usize..2,
+        a in prop::collection::vec(any::<bool>(), EDITS.len()),
+        b in prop::collection::vec(any::<bool>(), EDITS.len()),
+    ) {
+        let base = [ACME, GLOBEX][which];
+        let (Some(old), Some(new)) = (model_if_clean(&edited(base, &a)), model_if_clean(&edited(base, &b))) else {
+            return Ok(());
+        };
+        let forward = diff::diff(&old, &new);
+        let backward = diff::diff(&new, &old);
+        mirrored(&forward, &backward).map_err(TestCaseError::fail)?;
+        if old == new {
+            prop_assert_eq!(forward, Vec::new());
+        }
+    }
+}
+
+mod cli {
+    //! `slac diff` end to end: exit codes and where the output goes.
+
+    use super::harness::root;
+    use assert_cmd::Command;
+
+    const ACME: &str = "contracts/acme-support.sla";
+    const CHANGED: &str = "tests/diff/acme-three-changes/new.sla";
+    const REFORMATTED: &str = "tests/diff/no-change-reformat-and-comments/new.sla";
+    /// ACME with `hours bussiness`: one E012.
+    const BROKEN: &str = "tests/cli/unknown-calendar.sla";
+
+    struct Run {
+        code: Option<i32>,
+        stdout: String,
+        stderr: String,
+    }
+
+    fn slac(args: &[&str]) -> Run {
+        let output = Command::cargo_bin("slac")
+            .expect("the slac binary")
+            .env("NO_COLOR", "1")
+            .args(args)
+            .current_dir(root())
+            .output()
+            .expect("slac runs");
+        let run = Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        run
+    }
+
+    #[test]
+    fn a_reformat_is_no_change_and_exits_0_even_with_exit_code() {
+        let run = slac(&["diff", ACME, REFORMATTED, "--format", "json", "--exit-code"]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(json, serde_json::json!({"changes": []}));
+    }
+
+    #[test]
+    fn changes_exit_0_but_1_with_exit_code() {
+        let plain = slac(&["diff", ACME, CHANGED]);
+        assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+        assert!(
+            plain
+                .stdout
+                .contains("P1 response: 15 minutes → 10 minutes (tightened)"),
+            "{}",
+            plain.stdout
+        );
+        let strict = slac(&["diff", ACME, CHANGED, "--exit-code"]);
+        assert_eq!(strict.code, Some(1), "{}", strict.stderr);
+        assert_eq!(strict.stdout, plain.stdout);
+    }
+
+    #[test]
+    fn markdown_counts_the_tightenings_and_relaxations_at_the_top() {
+        let run = slac(&["diff", ACME, CHANGED, "--format", "markdown"]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let counts = run
+            .stdout
+            .lines()
+            .find(|l| !l.is_empty() && !l.starts_with('#'));
+        assert_eq!(
+            counts,
+            Some("**3 changes: 1 tightened, 2 relaxed, 0 neutral.**")
+        );
+    }
+
+    #[test]
+    fn either_side_with_errors_exits_1_with_its_diagnostics_on_stderr() {
+        for args in [[BROKEN, ACME], [ACME, BROKEN]] {
+            let run = slac(&["diff", args[0], args[1], "--format", "json"]);
+            assert_eq!(run.code, Some(1), "{}", run.stderr);
+            assert!(run.stdout.is_empty(), "no diff is printed: {}", run.stdout);
+            assert!(run.stderr.contains("E012"), "{}", run.stderr);
+            assert!(run.stderr.contains(BROKEN), "{}", run.stderr);
+        }
+        // Both sides broken: both sets of diagnostics, not just the first.
+        let run = slac(&["diff", BROKEN, BROKEN]);
+        assert_eq!(run.code, Some(1));
+        assert_eq!(run.stderr.matches("E012").count(), 2, "{}", run.stderr);
+    }
+
+    #[test]
+    fn a_draft_diffs_against_its_final_version() {
+        let run = slac(&[
+            "diff",
+            "tests/diff/draft-against-final/old.sla",
+            "tests/diff/draft-against-final/new.sla",
+        ]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert!(
+            run.stdout
+                .contains("P4 resolution: [X个工作日] → 10 business days"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stderr.contains("W001"),
+            "the placeholders are still warned about"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_or_a_bad_format_is_a_usage_error() {
+        assert_eq!(slac(&["diff", ACME, "no/such.sla"]).code, Some(2));
+        assert_eq!(
+            slac(&["diff", ACME, ACME, "--format", "yaml"]).code,
+            Some(2)
+        );
+        assert_eq!(slac(&["diff", ACME]).code, Some(2));
+    }
+}
