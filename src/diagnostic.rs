@@ -79,6 +79,7 @@ codes! {
     W007 => Warning, "Escalation comes after the resolution is due";
     W008 => Warning, "Duplicate entry in a list";
     W009 => Warning, "Time zone is a fixed offset or rule, not a place";
+    W010 => Warning, "Holidays not listed for the whole effective period";
 }
 
 impl fmt::Display for Code {

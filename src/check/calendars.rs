@@ -2,7 +2,8 @@
 //!
 //! E020 for overlapping spans on one day, E033 for a calendar that is
 //! never open, E011 for hours without a time zone, W003 for dates outside
-//! the effective period, W006 for `open`/`closed` lines that change nothing.
+//! the effective period, W006 for `open`/`closed` lines that change nothing
+//! (W010, holidays that run out, is [`super::holiday_years`]).
 
 use super::items::Items;
 use super::twice::{given_twice, GIVEN};
@@ -89,7 +90,11 @@ impl Checker<'_> {
         items
             .calendars
             .iter()
-            .map(|calendar| self.calendar(calendar, contract_zone, zone_given, effective))
+            .map(|calendar| {
+                let model = self.calendar(calendar, contract_zone, zone_given, effective);
+                self.holidays_run_out(items, calendar, &model);
+                model
+            })
             .collect()
     }
 

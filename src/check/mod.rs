@@ -11,8 +11,10 @@
 //! - [`parties`], [`scope`], [`channels`], [`priorities`], [`quality`]
 //!   (FCR, CSAT) and [`support`];
 //! - [`calendars`]: hours, holidays and make-up days (E020–E022, E033, W003,
-//!   W006) and time zones ([`zones`]);
-//! - [`targets`]: response and resolution targets (E030–E034, W002, W007);
+//!   W006), holidays that run out ([`holiday_years`], W010) and time zones
+//!   ([`zones`], E021, W009);
+//! - [`targets`]: response and resolution targets (E030–E034, W007), and
+//!   priorities out of order by due times ([`order`], W002);
 //! - [`coverage`]: whether clocks and channels fit together (W004, W005).
 //!
 //! The model is built as the checks go; it is returned only when no error
@@ -22,8 +24,10 @@ mod calendars;
 mod channels;
 mod coverage;
 mod header;
+mod holiday_years;
 mod items;
 mod names;
+mod order;
 mod parties;
 mod priorities;
 mod quality;
@@ -175,6 +179,7 @@ impl Checker<'_> {
             &mut priorities,
             &calendars,
             business_day,
+            effective.as_ref(),
             contract.keyword,
         );
 

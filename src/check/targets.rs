@@ -1,12 +1,14 @@
 //! Response and resolution targets, and escalations.
 //!
-//! Comparing targets (E031, W002, W007) needs one scale: each duration is
-//! estimated in open minutes of its priority's clock, a business day
-//! counting as the clock's average open time per business day (or the
-//! `business-day H hours`). Estimates only order targets; due times are the
-//! clock's business (`crate::clock`).
+//! Comparing the targets of one priority (E031, W007) needs one scale: each
+//! duration is estimated in open minutes of its priority's clock, a
+//! business day counting as the clock's average open time per business day
+//! (or the `business-day H hours`). Estimates only order targets on one
+//! clock; across priorities, whose clocks differ, W002 compares due times
+//! ([`super::order`]).
 
 use super::items::{Items, Targets};
+use super::order::Compared;
 use super::twice::{given_twice, Labels};
 use super::Checker;
 use crate::ast::{DurationAst, SupportLine};
@@ -66,6 +68,7 @@ impl Checker<'_> {
         priorities: &mut [Priority],
         calendars: &[Calendar],
         rule: BusinessDayRule,
+        effective: Option<&Effective>,
         contract_keyword: Span,
     ) {
         let names = super::names::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
@@ -172,7 +175,7 @@ impl Checker<'_> {
                 }
             }
         }
-        self.compare_targets(priorities, calendars, rule, &written);
+        self.compare_targets(priorities, calendars, rule, effective, &written);
     }
 
     /// E032 for a zero duration or a unit that does not fit the clock.
@@ -243,12 +246,13 @@ impl Checker<'_> {
     }
 
     /// E031 (resolution shorter than response) and W002 (a less severe
-    /// priority with a tighter target than a more severe one).
+    /// priority with a tighter target than a more severe one, [`super::order`]).
     fn compare_targets(
         &mut self,
         priorities: &[Priority],
         calendars: &[Calendar],
         rule: BusinessDayRule,
+        effective: Option<&Effective>,
         written: &PerTarget<Vec<Option<Written>>>,
     ) {
         let estimate = |index: usize, kind: TargetKind| -> Option<(f64, Duration, Span)> {
@@ -286,33 +290,16 @@ impl Checker<'_> {
             }
         }
         for kind in TargetKind::ALL {
-            for (later, priority) in priorities.iter().enumerate() {
-                let Some((minutes, duration, span)) = estimate(later, kind) else {
-                    continue;
-                };
-                let tighter = (0..later).find_map(|earlier| {
-                    let (m, d, _) = estimate(earlier, kind)?;
-                    (minutes < m).then_some((earlier, d))
-                });
-                if let Some((earlier, d)) = tighter {
-                    let severe = priorities.get(earlier).map_or("", |p| p.id.as_str());
-                    self.push(
-                        Diagnostic::new(
-                            Code::W002,
-                            span,
-                            format!(
-                                "less severe `{}` has a tighter {} target ({}) than `{severe}` ({})",
-                                priority.id,
-                                kind.word(),
-                                duration,
-                                d
-                            ),
-                        )
-                        .with_label("tighter than a more severe priority")
-                        .with_help("priorities are declared from the most severe down; check the order or the targets"),
-                    );
-                }
-            }
+            let compared: Vec<Option<Compared>> = (0..priorities.len())
+                .map(|index| {
+                    let w = written.get(kind).get(index)?.as_ref()?;
+                    Some(Compared {
+                        within: w.duration?,
+                        span: w.span,
+                    })
+                })
+                .collect();
+            self.out_of_order(priorities, calendars, rule, effective, &compared, kind);
         }
     }
 

@@ -1,0 +1,280 @@
+//! W002: a less severe priority that is always due earlier than a more
+//! severe one.
+//!
+//! Targets on different clocks cannot be compared in open minutes (a
+//! business day of a 24x5 calendar is not one of a 09:00–18:00 calendar),
+//! so the check compares what a client lives with: the due times
+//! (`crate::clock`) of both targets for receipts every 15 minutes across a
+//! sample week, and warns only when the less severe one is due earlier for
+//! every receipt. Due times are computed lazily and each pair stops at the
+//! first receipt that clears it, so a well-ordered contract costs about one
+//! due time per priority.
+
+use super::Checker;
+use crate::clock::Clock;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::*;
+use crate::source::Span;
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use std::collections::HashMap;
+
+/// Receipts are sampled this often across the sample week.
+const SAMPLE_MINUTES: i64 = 15;
+const SAMPLES: usize = (7 * 24 * 60 / SAMPLE_MINUTES) as usize;
+/// How many weeks after the effective start the check looks for a week
+/// without holidays or make-up days.
+const WEEKS_SEARCHED: i64 = 53;
+/// The sample week's search starts here when the contract gives no start.
+const DEFAULT_START: (i32, u32, u32) = (2027, 1, 4);
+
+/// One target to compare: its duration and where it is written.
+#[derive(Clone, Copy)]
+pub(super) struct Compared {
+    pub within: Duration,
+    pub span: Span,
+}
+
+/// The due times of one target, computed on demand, by receipt.
+struct Dues<'c> {
+    clock: &'c Clock,
+    within: Duration,
+    /// `None`: not computed yet; `Some(None)`: no due time (an error the
+    /// other checks report).
+    at: Vec<Option<Option<DateTime<Utc>>>>,
+}
+
+impl Dues<'_> {
+    fn at(&mut self, sample: usize, receipts: &[DateTime<Utc>]) -> Option<DateTime<Utc>> {
+        let slot = self.at.get_mut(sample)?;
+        if let Some(known) = slot {
+            return *known;
+        }
+        let due = receipts
+            .get(sample)
+            .and_then(|r| self.clock.due(*r, self.within, &[]).ok());
+        *slot = Some(due);
+        due
+    }
+}
+
+/// The first Monday on or after `from` whose week (with a day's margin for
+/// zones) has no `closed` or `open` day in any of `calendars`, else the
+/// first Monday.
+fn sample_week(from: NaiveDate, calendars: &[&Calendar]) -> NaiveDate {
+    let monday = from
+        .checked_add_signed(TimeDelta::days(
+            (7 - i64::from(from.weekday().num_days_from_monday())) % 7,
+        ))
+        .unwrap_or(from);
+    let special = |date: NaiveDate| {
+        calendars.iter().any(|c| {
+            c.closed.iter().any(|d| d.from <= date && date <= d.to)
+                || c.open.iter().any(|o| o.date == date)
+        })
+    };
+    (0..WEEKS_SEARCHED)
+        .filter_map(|week| monday.checked_add_signed(TimeDelta::weeks(week)))
+        .find(|start| {
+            (-1..=7).all(|day| {
+                start
+                    .checked_add_signed(TimeDelta::days(day))
+                    .is_some_and(|d| !special(d))
+            })
+        })
+        .unwrap_or(monday)
+}
+
+impl Checker<'_> {
+    /// W002 for each target (by priority, most severe first; `None` where
+    /// there is nothing to compare) due earlier than a more severe one's
+    /// for every receipt of the sample week.
+    pub(super) fn out_of_order(
+        &mut self,
+        priorities: &[Priority],
+        calendars: &[Calendar],
+        rule: BusinessDayRule,
+        effective: Option<&Effective>,
+        targets: &[Option<Compared>],
+        kind: TargetKind,
+    ) {
+        let calendar_of = |p: &Priority| {
+            p.clock
+                .as_ref()
+                .and_then(|id| calendars.iter().find(|c| &c.id == id))
+        };
+        // One clock per calendar (and one for elapsed time), shared.
+        let mut clocks: HashMap<Option<&CalendarId>, Clock> = HashMap::new();
+        for priority in priorities {
+            let calendar = calendar_of(priority);
+            clocks
+                .entry(calendar.map(|c| &c.id))
+                .or_insert_with(|| Clock::new(calendar, rule));
+        }
+        let used: Vec<&Calendar> = priorities.iter().filter_map(calendar_of).collect();
+        let start = effective.and_then(|e| e.from.value().copied()).or_else(|| {
+            let (y, m, d) = DEFAULT_START;
+            NaiveDate::from_ymd_opt(y, m, d)
+        });
+        let Some(start) = start.map(|s| sample_week(s, &used)) else {
+            return;
+        };
+        let Some(first) = start.and_hms_opt(0, 0, 0).map(|t| t.and_utc()) else {
+            return;
+        };
+        let receipts: Vec<DateTime<Utc>> = (0..SAMPLES as i64)
+            .map(|i| first + TimeDelta::minutes(i * SAMPLE_MINUTES))
+            .collect();
+
+        let mut dues: Vec<Option<Dues<'_>>> = priorities
+            .iter()
+            .zip(targets)
+            .map(|(priority, target)| {
+                let target = target.as_ref()?;
+                if self.clock_is_unknown(priority.id.as_str()) {
+                    return None;
+                }
+                let clock = clocks.get(&calendar_of(priority).map(|c| &c.id))?;
+                Some(Dues {
+                    clock,
+                    within: target.within,
+                    at: vec![None; SAMPLES],
+                })
+            })
+            .collect();
+        let mut found = Vec::new();
+        for later in 0..priorities.len() {
+            let tighter = (0..later).find(|&earlier| {
+                always_earlier(&mut dues, later, earlier, &receipts).unwrap_or(false)
+            });
+            if let Some(earlier) = tighter {
+                found.push((later, earlier));
+            }
+        }
+        for (later, earlier) in found {
+            let (Some(Some(tight)), Some(Some(loose))) = (targets.get(later), targets.get(earlier))
+            else {
+                continue;
+            };
+            let less = priorities.get(later).map_or("", |p| p.id.as_str());
+            let severe = priorities.get(earlier).map_or("", |p| p.id.as_str());
+            self.push(
+                Diagnostic::new(
+                    Code::W002,
+                    tight.span,
+                    format!(
+                        "less severe `{less}` has a tighter {kind} target ({}) than `{severe}` ({})",
+                        tight.within, loose.within
+                    ),
+                )
+                .with_label("tighter than a more severe priority")
+                .with_help("priorities are declared from the most severe down; check the order or the targets"),
+            );
+        }
+    }
+}
+
+/// True when target `later` is due before target `earlier` for every
+/// receipt; `None` when either has no due time to compare.
+fn always_earlier(
+    dues: &mut [Option<Dues<'_>>],
+    later: usize,
+    earlier: usize,
+    receipts: &[DateTime<Utc>],
+) -> Option<bool> {
+    dues.get(later)?.as_ref()?;
+    dues.get(earlier)?.as_ref()?;
+    for sample in 0..receipts.len() {
+        let tight = dues.get_mut(later)?.as_mut()?.at(sample, receipts)?;
+        let loose = dues.get_mut(earlier)?.as_mut()?.at(sample, receipts)?;
+        if tight >= loose {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::source::SourceFile;
+
+    /// The W002 messages of a contract with P1 on 24x7, P2 and P3 on the
+    /// clocks given, and the given resolution targets.
+    fn w002(p2_clock: &str, p3_clock: &str, resolution: &str) -> Vec<String> {
+        let text = format!(
+            r#"contract "SLA" {{
+  effective 2027-01-01..2027-12-31
+  timezone "Asia/Shanghai"
+  party client "A" {{ short "a" }}
+  party provider "B" {{ short "b" }}
+  scope {{ service s "S" }}
+  calendar business "09:00-18:00" {{ mon-fri 09:00-18:00 }}
+  calendar weekdays "24x5" {{ mon-fri 00:00-24:00 }}
+  calendar always "24x7" 24x7
+  channel hotline "H" {{ hours always }}
+  priority P1 "Urgent" {{ "outage" clock always }}
+  priority P2 "High" {{ "degraded" clock {p2_clock} }}
+  priority P3 "Normal" {{ "question" clock {p3_clock} }}
+  response {{
+    P1 within 15 minutes
+    P2 within 30 minutes
+    P3 within 1 hours
+  }}
+  resolution {{ {resolution} }}
+}}
+"#
+        );
+        let checked = crate::check(SourceFile::new("order.sla", &text));
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::W002)
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    /// P2's business day on a 24x5 calendar is longer in open minutes than
+    /// two of P3's 09:00–18:00 days, yet P3 is always due later: no W002
+    /// (open minutes compared across clocks said P3 was tighter).
+    #[test]
+    fn a_looser_target_on_a_shorter_day_is_not_tighter() {
+        let found = w002(
+            "weekdays",
+            "business",
+            "P1 within 4 hours  P2 within 1 business days  P3 within 2 business days",
+        );
+        assert_eq!(found, Vec::<String>::new());
+    }
+
+    /// P3 (8 hours around the clock) is due before P2 (2 business days of
+    /// 09:00–18:00) whenever the request comes: W002.
+    #[test]
+    fn a_target_due_earlier_for_every_receipt_is_tighter() {
+        let found = w002(
+            "business",
+            "always",
+            "P1 within 4 hours  P2 within 2 business days  P3 within 8 hours",
+        );
+        assert_eq!(
+            found,
+            vec![
+                "less severe `P3` has a tighter resolution target (8 hours) than `P2` (2 business days)"
+                    .to_string()
+            ]
+        );
+    }
+
+    /// P3 (8 hours around the clock) is due before P2 (4 business hours)
+    /// for a request in the evening or at the weekend, but later for one
+    /// in the morning: no W002 (nor for the responses, 1 hour around the
+    /// clock against 30 business minutes).
+    #[test]
+    fn a_target_due_earlier_only_sometimes_is_not_tighter() {
+        let found = w002(
+            "business",
+            "always",
+            "P1 within 2 hours  P2 within 4 hours  P3 within 8 hours",
+        );
+        assert_eq!(found, Vec::<String>::new());
+    }
+}
