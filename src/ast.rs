@@ -7,6 +7,10 @@
 //! not resolved here; that is the checker's job (`crate::check`), which
 //! turns this tree into the [`crate::model`].
 
+mod items;
+
+pub use items::{AppendixPart, ItemName, ItemSpec, ITEMS};
+
 use crate::model::{Fill, Period, TimeSpan, Unit};
 use crate::source::{Span, Spanned};
 use chrono::NaiveDate;
@@ -90,29 +94,34 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Which item this is, for its row of [`ITEMS`].
+    pub fn name(&self) -> ItemName {
+        match self {
+            ItemKind::Id(_) => ItemName::Id,
+            ItemKind::Version(_) => ItemName::Version,
+            ItemKind::Language(_) => ItemName::Language,
+            ItemKind::PartOf(_) => ItemName::PartOf,
+            ItemKind::Effective { .. } => ItemName::Effective,
+            ItemKind::Timezone(_) => ItemName::Timezone,
+            ItemKind::Clock(_) => ItemName::Clock,
+            ItemKind::BusinessDay(_) => ItemName::BusinessDay,
+            ItemKind::Party(_) => ItemName::Party,
+            ItemKind::Term { .. } => ItemName::Term,
+            ItemKind::Scope(_) => ItemName::Scope,
+            ItemKind::Calendar(_) => ItemName::Calendar,
+            ItemKind::Channel(_) => ItemName::Channel,
+            ItemKind::Priority(_) => ItemName::Priority,
+            ItemKind::Response(_) => ItemName::Response,
+            ItemKind::Resolution(_) => ItemName::Resolution,
+            ItemKind::Fcr { .. } => ItemName::Fcr,
+            ItemKind::Csat(_) => ItemName::Csat,
+            ItemKind::Support(_) => ItemName::Support,
+        }
+    }
+
     /// The item's keyword as written in the language.
     pub fn keyword(&self) -> &'static str {
-        match self {
-            ItemKind::Id(_) => "id",
-            ItemKind::Version(_) => "version",
-            ItemKind::Language(_) => "language",
-            ItemKind::PartOf(_) => "part-of",
-            ItemKind::Effective { .. } => "effective",
-            ItemKind::Timezone(_) => "timezone",
-            ItemKind::Clock(_) => "clock",
-            ItemKind::BusinessDay(_) => "business-day",
-            ItemKind::Party(_) => "party",
-            ItemKind::Term { .. } => "term",
-            ItemKind::Scope(_) => "scope",
-            ItemKind::Calendar(_) => "calendar",
-            ItemKind::Channel(_) => "channel",
-            ItemKind::Priority(_) => "priority",
-            ItemKind::Response(_) => "response",
-            ItemKind::Resolution(_) => "resolution",
-            ItemKind::Fcr { .. } => "fcr",
-            ItemKind::Csat(_) => "csat",
-            ItemKind::Support(_) => "support",
-        }
+        self.name().keyword()
     }
 }
 

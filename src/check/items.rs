@@ -47,15 +47,7 @@ impl Checker<'_> {
         let mut seen: Vec<(&'static str, Span)> = Vec::new();
         for item in &contract.items {
             let keyword = item.kind.keyword();
-            let repeatable = matches!(
-                item.kind,
-                ItemKind::Party(_)
-                    | ItemKind::Term { .. }
-                    | ItemKind::Calendar(_)
-                    | ItemKind::Channel(_)
-                    | ItemKind::Priority(_)
-            );
-            if !repeatable {
+            if !item.kind.name().spec().repeatable {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
                     let first = *first;
                     self.push(given_twice(

@@ -556,6 +556,7 @@ pub struct Escalation {
 pub(crate) mod placeholders {
     //! Finding placeholders left anywhere in a model.
     use super::*;
+    use crate::ast::{ItemName, ITEMS};
 
     fn text(t: &Text) -> bool {
         t.is_placeholder()
@@ -573,50 +574,70 @@ pub(crate) mod placeholders {
         t.within.is_placeholder() || t.attainment.as_ref().is_some_and(Fill::is_placeholder)
     }
 
+    /// Any placeholder: in the title, or in an item that can hold one
+    /// (the item table says which).
     pub(crate) fn any(c: &Contract) -> bool {
         text(&c.title)
-            || opt(&c.id)
-            || opt(&c.version)
-            || opt(&c.part_of)
-            || c.effective.as_ref().is_some_and(|e| {
+            || ITEMS
+                .iter()
+                .any(|item| item.placeholders && in_item(c, item.name))
+    }
+
+    /// A placeholder in what the items named `name` put in the model.
+    fn in_item(c: &Contract, name: ItemName) -> bool {
+        match name {
+            ItemName::Id => opt(&c.id),
+            ItemName::Version => opt(&c.version),
+            ItemName::PartOf => opt(&c.part_of),
+            ItemName::Effective => c.effective.as_ref().is_some_and(|e| {
                 e.from.is_placeholder() || e.to.as_ref().is_some_and(Fill::is_placeholder)
-            })
-            || party(&c.client)
-            || party(&c.provider)
-            || c.terms.iter().any(|t| text(&t.name) || text(&t.definition))
-            || c.services.iter().any(|s| text(&s.label))
-            || c.audience.iter().any(text)
-            || c.calendars.iter().any(|k| {
+            }),
+            ItemName::Party => party(&c.client) || party(&c.provider),
+            ItemName::Term => c.terms.iter().any(|t| text(&t.name) || text(&t.definition)),
+            ItemName::Scope => {
+                c.services.iter().any(|s| text(&s.label)) || c.audience.iter().any(text)
+            }
+            ItemName::Calendar => c.calendars.iter().any(|k| {
                 opt(&k.label)
                     || k.closed.iter().any(|d| opt(&d.note))
                     || k.open.iter().any(|d| opt(&d.note))
-            })
-            || c.channels.iter().any(|ch| {
+            }),
+            ItemName::Channel => c.channels.iter().any(|ch| {
                 text(&ch.label)
                     || opt(&ch.contact)
                     || ch
                         .availability
                         .as_ref()
                         .is_some_and(|a| a.percent.is_placeholder() || a.period.is_placeholder())
-            })
-            || c.priorities.iter().any(|p| {
-                text(&p.label) || opt(&p.definition) || target(&p.response) || target(&p.resolution)
-            })
-            || c.fcr
+            }),
+            ItemName::Priority => c
+                .priorities
+                .iter()
+                .any(|p| text(&p.label) || opt(&p.definition)),
+            ItemName::Response => c.priorities.iter().any(|p| target(&p.response)),
+            ItemName::Resolution => c.priorities.iter().any(|p| target(&p.resolution)),
+            ItemName::Fcr => c
+                .fcr
                 .as_ref()
-                .is_some_and(|f| f.min_percent.is_placeholder() || f.period.is_placeholder())
-            || c.csat.as_ref().is_some_and(|s| {
+                .is_some_and(|f| f.min_percent.is_placeholder() || f.period.is_placeholder()),
+            ItemName::Csat => c.csat.as_ref().is_some_and(|s| {
                 s.period.is_placeholder()
                     || s.methods.iter().any(text)
                     || match &s.goal {
                         CsatGoal::Score { min } => min.is_placeholder(),
                         CsatGoal::Satisfied { min_percent } => min_percent.is_placeholder(),
                     }
-            })
-            || c.support
+            }),
+            ItemName::Support => c
+                .support
                 .escalations
                 .iter()
-                .any(|e| e.after.is_placeholder() || text(&e.to))
+                .any(|e| e.after.is_placeholder() || text(&e.to)),
+            // Values the checker never lets be a placeholder.
+            ItemName::Language | ItemName::Timezone | ItemName::Clock | ItemName::BusinessDay => {
+                false
+            }
+        }
     }
 }
 

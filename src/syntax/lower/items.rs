@@ -10,42 +10,52 @@ use crate::model::Fill;
 use crate::source::Spanned;
 use crate::syntax::Rule;
 
-/// Each item rule and the keyword rule it starts with.
-pub(super) const ITEM_RULES: &[(Rule, Rule)] = &[
-    (Rule::id_item, Rule::kw_id),
-    (Rule::version_item, Rule::kw_version),
-    (Rule::language_item, Rule::kw_language),
-    (Rule::part_of_item, Rule::kw_part_of),
-    (Rule::effective_item, Rule::kw_effective),
-    (Rule::timezone_item, Rule::kw_timezone),
-    (Rule::clock_item, Rule::kw_clock),
-    (Rule::business_day_item, Rule::kw_business_day),
-    (Rule::party_item, Rule::kw_party),
-    (Rule::term_item, Rule::kw_term),
-    (Rule::scope_item, Rule::kw_scope),
-    (Rule::calendar_item, Rule::kw_calendar),
-    (Rule::channel_item, Rule::kw_channel),
-    (Rule::priority_item, Rule::kw_priority),
-    (Rule::response_item, Rule::kw_response),
-    (Rule::resolution_item, Rule::kw_resolution),
-    (Rule::fcr_item, Rule::kw_fcr),
-    (Rule::csat_item, Rule::kw_csat),
-    (Rule::support_item, Rule::kw_support),
-];
+/// The grammar rule of an item and the keyword rule it starts with.
+pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
+    match name {
+        ItemName::Id => (Rule::id_item, Rule::kw_id),
+        ItemName::Version => (Rule::version_item, Rule::kw_version),
+        ItemName::Language => (Rule::language_item, Rule::kw_language),
+        ItemName::PartOf => (Rule::part_of_item, Rule::kw_part_of),
+        ItemName::Effective => (Rule::effective_item, Rule::kw_effective),
+        ItemName::Timezone => (Rule::timezone_item, Rule::kw_timezone),
+        ItemName::Clock => (Rule::clock_item, Rule::kw_clock),
+        ItemName::BusinessDay => (Rule::business_day_item, Rule::kw_business_day),
+        ItemName::Party => (Rule::party_item, Rule::kw_party),
+        ItemName::Term => (Rule::term_item, Rule::kw_term),
+        ItemName::Scope => (Rule::scope_item, Rule::kw_scope),
+        ItemName::Calendar => (Rule::calendar_item, Rule::kw_calendar),
+        ItemName::Channel => (Rule::channel_item, Rule::kw_channel),
+        ItemName::Priority => (Rule::priority_item, Rule::kw_priority),
+        ItemName::Response => (Rule::response_item, Rule::kw_response),
+        ItemName::Resolution => (Rule::resolution_item, Rule::kw_resolution),
+        ItemName::Fcr => (Rule::fcr_item, Rule::kw_fcr),
+        ItemName::Csat => (Rule::csat_item, Rule::kw_csat),
+        ItemName::Support => (Rule::support_item, Rule::kw_support),
+    }
+}
 
-/// The keyword rule that starts an item rule.
-fn keyword_rule(item: Rule) -> Option<Rule> {
-    ITEM_RULES
+/// The item whose grammar rule is `rule`.
+pub(in crate::syntax) fn item_of_rule(rule: Rule) -> Option<ItemName> {
+    ITEMS
         .iter()
-        .find(|(rule, _)| *rule == item)
-        .map(|(_, keyword)| *keyword)
+        .map(|spec| spec.name)
+        .find(|name| item_rules(*name).0 == rule)
+}
+
+/// The item whose keyword rule is `rule` (`kw_calendar`).
+pub(in crate::syntax) fn item_of_keyword_rule(rule: Rule) -> Option<ItemName> {
+    ITEMS
+        .iter()
+        .map(|spec| spec.name)
+        .find(|name| item_rules(*name).1 == rule)
 }
 
 /// The item rule named `name` (as in the grammar: `csat_item`).
 pub(super) fn item_rule(name: &str) -> Option<Rule> {
-    ITEM_RULES
+    ITEMS
         .iter()
-        .map(|(rule, _)| *rule)
+        .map(|spec| item_rules(spec.name).0)
         .find(|rule| format!("{rule:?}") == name)
 }
 
@@ -56,15 +66,15 @@ impl Lowering<'_> {
             Some((misread, as_rule)) if misread == pair.as_rule() => as_rule,
             _ => pair.as_rule(),
         };
-        let Some(keyword_rule) = keyword_rule(rule) else {
+        let Some(name) = item_of_rule(rule) else {
             self.unexpected(&pair, Rule::contract, "an item");
             return None;
         };
         let mut c = Children::new(pair.into_inner(), rule, span);
-        let keyword = span_of(&self.expect(&mut c, keyword_rule)?);
-        let kind = match rule {
-            Rule::id_item => ItemKind::Id(self.text_child(&mut c)?),
-            Rule::version_item => {
+        let keyword = span_of(&self.expect(&mut c, item_rules(name).1)?);
+        let kind = match name {
+            ItemName::Id => ItemKind::Id(self.text_child(&mut c)?),
+            ItemName::Version => {
                 let value = self.expect_one_of(&mut c, &[Rule::text, Rule::number])?;
                 if value.as_rule() == Rule::number {
                     ItemKind::Version(Spanned::new(
@@ -75,9 +85,9 @@ impl Lowering<'_> {
                     ItemKind::Version(self.text(value)?)
                 }
             }
-            Rule::language_item => ItemKind::Language(self.ident(&mut c)?),
-            Rule::part_of_item => ItemKind::PartOf(self.text_child(&mut c)?),
-            Rule::effective_item => {
+            ItemName::Language => ItemKind::Language(self.ident(&mut c)?),
+            ItemName::PartOf => ItemKind::PartOf(self.text_child(&mut c)?),
+            ItemName::Effective => {
                 let from = self.expect(&mut c, Rule::date_value)?;
                 let from = self.date_value(from)?;
                 let to = match c.optional(Rule::range_sep) {
@@ -89,9 +99,9 @@ impl Lowering<'_> {
                 };
                 ItemKind::Effective { from, to }
             }
-            Rule::timezone_item => ItemKind::Timezone(self.text_child(&mut c)?),
-            Rule::clock_item => ItemKind::Clock(self.ident(&mut c)?),
-            Rule::business_day_item => {
+            ItemName::Timezone => ItemKind::Timezone(self.text_child(&mut c)?),
+            ItemName::Clock => ItemKind::Clock(self.ident(&mut c)?),
+            ItemName::BusinessDay => {
                 let value = self.expect_one_of(
                     &mut c,
                     &[
@@ -102,30 +112,26 @@ impl Lowering<'_> {
                 )?;
                 ItemKind::BusinessDay(self.business_day(value)?)
             }
-            Rule::party_item => ItemKind::Party(self.party(&mut c)?),
-            Rule::term_item => ItemKind::Term {
+            ItemName::Party => ItemKind::Party(self.party(&mut c)?),
+            ItemName::Term => ItemKind::Term {
                 name: self.text_child(&mut c)?,
                 definition: self.text_child(&mut c)?,
             },
-            Rule::scope_item => ItemKind::Scope(self.scope(&mut c)?),
-            Rule::calendar_item => ItemKind::Calendar(self.calendar(&mut c, span)?),
-            Rule::channel_item => ItemKind::Channel(self.channel(&mut c)?),
-            Rule::priority_item => ItemKind::Priority(self.priority(&mut c)?),
-            Rule::response_item => ItemKind::Response(self.targets(&mut c)?),
-            Rule::resolution_item => ItemKind::Resolution(self.targets(&mut c)?),
-            Rule::fcr_item => {
+            ItemName::Scope => ItemKind::Scope(self.scope(&mut c)?),
+            ItemName::Calendar => ItemKind::Calendar(self.calendar(&mut c, span)?),
+            ItemName::Channel => ItemKind::Channel(self.channel(&mut c)?),
+            ItemName::Priority => ItemKind::Priority(self.priority(&mut c)?),
+            ItemName::Response => ItemKind::Response(self.targets(&mut c)?),
+            ItemName::Resolution => ItemKind::Resolution(self.targets(&mut c)?),
+            ItemName::Fcr => {
                 self.expect(&mut c, Rule::kw_at_least)?;
                 let min = self.expect(&mut c, Rule::percent_value)?;
                 let min = self.fill_number(min)?;
                 let period = present(c.optional(Rule::period).map(|p| self.period(p)))?;
                 ItemKind::Fcr { min, period }
             }
-            Rule::csat_item => ItemKind::Csat(self.csat(&mut c)?),
-            Rule::support_item => ItemKind::Support(self.support(&mut c)?),
-            _ => {
-                self.internal(span, rule, "an item rule with no lowering".into());
-                return None;
-            }
+            ItemName::Csat => ItemKind::Csat(self.csat(&mut c)?),
+            ItemName::Support => ItemKind::Support(self.support(&mut c)?),
         };
         self.end(c)?;
         Some(Item {

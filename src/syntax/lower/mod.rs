@@ -28,6 +28,8 @@ use pest::iterators::Pair;
 use recovery::Context;
 use span::span_of;
 
+pub(super) use items::item_of_keyword_rule;
+
 type P<'i> = Pair<'i, Rule>;
 
 pub(super) struct Lowering<'s> {

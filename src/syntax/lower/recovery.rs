@@ -4,35 +4,13 @@
 
 use super::span::span_of;
 use super::{Lowering, P};
+use crate::ast::ItemName;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::WEEKDAYS;
 use crate::source::Span;
 use crate::syntax::errors::syntax_error;
 use crate::syntax::{Rule, SlaParser};
 use pest::Parser as _;
-
-/// The item keywords of a contract body, for "did you mean".
-pub const ITEM_KEYWORDS: &[&str] = &[
-    "id",
-    "version",
-    "language",
-    "part-of",
-    "effective",
-    "timezone",
-    "clock",
-    "business-day",
-    "party",
-    "term",
-    "scope",
-    "calendar",
-    "channel",
-    "priority",
-    "response",
-    "resolution",
-    "fcr",
-    "csat",
-    "support",
-];
 
 /// Where a recovered line stood, which decides how it is re-parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,9 +39,9 @@ impl Context {
         }
     }
 
-    fn keywords(self) -> &'static [&'static str] {
-        match self {
-            Context::Contract => ITEM_KEYWORDS,
+    fn keywords(self) -> Vec<&'static str> {
+        let words: &[&str] = match self {
+            Context::Contract => return ItemName::keywords().collect(),
             Context::Scope => &["service", "audience"],
             Context::Calendar => &[
                 "closed", "open", "timezone", "daily", "mon-fri", "mon", "tue", "wed", "thu",
@@ -74,7 +52,8 @@ impl Context {
             Context::Party => &["short", "contact", "signatory"],
             Context::Channel => &["hours", "availability", "contact"],
             Context::Priority => &["clock"],
-        }
+        };
+        words.to_vec()
     }
 
     /// The message for an unknown first word.

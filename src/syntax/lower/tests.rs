@@ -2,10 +2,11 @@
 //! lowering function, and every item the parser accepted reaches the AST.
 
 use super::cursor::Children;
-use super::items::ITEM_RULES;
+use super::items::item_rules;
 use super::recovery::Context;
 use super::span::span_of;
 use super::{Lowering, P};
+use crate::ast::ITEMS;
 use crate::diagnostic::Code;
 use crate::source::SourceFile;
 use crate::syntax::{parse, Rule, SlaParser};
@@ -152,7 +153,7 @@ fn parsed_items(text: &str) -> Vec<crate::source::Span> {
     file.into_inner()
         .filter(|p| p.as_rule() == Rule::contract)
         .flat_map(|contract| contract.into_inner())
-        .filter(|p| ITEM_RULES.iter().any(|(rule, _)| *rule == p.as_rule()))
+        .filter(|p| ITEMS.iter().any(|i| item_rules(i.name).0 == p.as_rule()))
         .map(|p| span_of(&p))
         .collect()
 }
@@ -236,5 +237,96 @@ proptest! {
         }
         let text = lines.join("\n");
         prop_assert!(items_kept("edited.sla", &text).is_ok(), "{:?}", items_kept("edited.sla", &text));
+    }
+}
+
+// ---------------------------------------------------------------- one list
+
+const GRAMMAR: &str = include_str!("../../../grammar/sla.pest");
+
+/// The body of the grammar rule `name`: from its `=` to the line that
+/// starts the next rule.
+fn rule_body<'g>(grammar: &'g str, name: &str) -> Option<&'g str> {
+    let start = grammar
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(name) && l.contains('='))?;
+    let at = grammar.find(start)?;
+    let rest = grammar.get(at + start.len()..)?;
+    // Continuation lines are indented; the next rule starts at column 0.
+    let end = rest
+        .find("\n")
+        .map(|first| {
+            let mut offset = first;
+            for line in rest.get(first + 1..).unwrap_or("").split_inclusive('\n') {
+                if !line.starts_with(' ') && !line.starts_with(')') {
+                    break;
+                }
+                offset += line.len();
+            }
+            offset
+        })
+        .unwrap_or(rest.len());
+    grammar.get(at..at + start.len() + end)
+}
+
+/// The words of the items a grammar rule lists as alternatives (`X_item`),
+/// each read from the keyword rule its item starts with.
+fn grammar_item_keywords(name: &str) -> Result<Vec<(String, String, String)>, String> {
+    let body = rule_body(GRAMMAR, name).ok_or(format!("no rule `{name}` in the grammar"))?;
+    let body = body.split_once('=').map_or(body, |(_, b)| b);
+    let words = body
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.ends_with("_item") && *w != name);
+    let mut found = Vec::new();
+    for item in words {
+        let item_body = rule_body(GRAMMAR, item).ok_or(format!("no rule `{item}`"))?;
+        let keyword_rule = item_body
+            .split_once('=')
+            .map(|(_, b)| b)
+            .and_then(|b| {
+                b.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .find(|w| !w.is_empty())
+            })
+            .ok_or(format!("`{item}` starts with no rule"))?;
+        let keyword = rule_body(GRAMMAR, keyword_rule)
+            .and_then(|b| b.split('"').nth(1))
+            .ok_or(format!(
+                "`{keyword_rule}` (which starts `{item}`) has no word"
+            ))?;
+        found.push((
+            keyword.to_string(),
+            item.to_string(),
+            keyword_rule.to_string(),
+        ));
+    }
+    Ok(found)
+}
+
+#[test]
+fn the_grammar_lists_the_items_of_the_item_table() {
+    let table: Vec<(String, String, String)> = ITEMS
+        .iter()
+        .map(|spec| {
+            let (rule, keyword) = item_rules(spec.name);
+            (
+                spec.keyword.to_string(),
+                format!("{rule:?}"),
+                format!("{keyword:?}"),
+            )
+        })
+        .collect();
+    for list in ["contract_item", "recover_contract"] {
+        let grammar = grammar_item_keywords(list).unwrap_or_else(|e| panic!("{e}"));
+        let missing: Vec<_> = table.iter().filter(|t| !grammar.contains(t)).collect();
+        let extra: Vec<_> = grammar.iter().filter(|g| !table.contains(g)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "grammar rule `{list}` and the item table (src/ast/items.rs, with the rules in \
+             src/syntax/lower/items.rs) differ:\n  \
+             (keyword, item rule, keyword rule) in the table, not in `{list}`: {missing:?}\n  \
+             in `{list}`, not in the table: {extra:?}\n\
+             docs/architecture.md says how to add an item"
+        );
+        assert_eq!(grammar.len(), table.len(), "`{list}` lists an item twice");
     }
 }
