@@ -12,9 +12,74 @@ use chrono_tz::Tz;
 /// A pause of the resolution clock, `from` to `to`.
 pub type Pause = (DateTime<Utc>, DateTime<Utc>);
 
+/// Something a reader of the due times must know: they are computed all
+/// the same, but the contract may not say what they assume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The request was received before the effective period starts.
+    BeforeEffective,
+    /// The request was received after the effective period ends.
+    AfterEffective,
+}
+
+impl WarningKind {
+    /// The name in the JSON report's `warnings`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::BeforeEffective => "before-effective",
+            WarningKind::AfterEffective => "after-effective",
+        }
+    }
+}
+
+/// `warning: MESSAGE`, as printed on standard error.
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "warning: {}", self.message)
+    }
+}
+
+/// What the reader of these due times must be warned about: a receipt
+/// outside the effective period (its date in the contract's `timezone`,
+/// else the clock's zone; a placeholder date is not compared).
+pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
+    let mut found = Vec::new();
+    if let Some(effective) = &contract.effective {
+        let zone = contract.timezone.unwrap_or(times.zone);
+        let received_on = times.received.with_timezone(&zone).date_naive();
+        if let Fill::Value(from) = effective.from {
+            if received_on < from {
+                found.push(Warning {
+                    kind: WarningKind::BeforeEffective,
+                    message: format!(
+                        "received on {received_on}, before the contract takes effect on {from}"
+                    ),
+                });
+            }
+        }
+        if let Some(Fill::Value(to)) = effective.to {
+            if received_on > to {
+                found.push(Warning {
+                    kind: WarningKind::AfterEffective,
+                    message: format!(
+                        "received on {received_on}, after the contract's effective period ended on {to}"
+                    ),
+                });
+            }
+        }
+    }
+    found
+}
+
 /// The JSON report, times in RFC 3339 in the clock's zone, ending with a
-/// newline.
-pub fn json(times: &DueTimes) -> String {
+/// newline. `warnings` is always there, empty when there are none.
+pub fn json(times: &DueTimes, warnings: &[Warning]) -> String {
     let zone = times.zone;
     let target = |due: &Due| {
         let mut t = serde_json::Map::new();
@@ -34,6 +99,10 @@ pub fn json(times: &DueTimes) -> String {
         "clock": times.clock.as_ref().map(|c| c.as_str()),
         "response": target(&times.response),
         "resolution": target(&times.resolution),
+        "warnings": warnings.iter().map(|w| serde_json::json!({
+            "kind": w.kind.as_str(),
+            "message": w.message,
+        })).collect::<Vec<_>>(),
     });
     format!("{value:#}\n")
 }
@@ -242,7 +311,7 @@ mod tests {
     fn json_report_in_the_clock_zone() {
         let c = acme();
         let pause = (t("2027-03-01T10:30:00Z"), t("2027-03-01T11:30:00Z"));
-        let out = json(&times(&c, "P1", "2027-03-01T09:50:00Z", &[pause]));
+        let out = json(&times(&c, "P1", "2027-03-01T09:50:00Z", &[pause]), &[]);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -317,9 +386,11 @@ mod tests {
         // A receipt at midnight is the start of its day; JSON stays RFC 3339.
         let at_midnight = times(&c, "P1", "2027-03-09T00:00:00+08:00", &[]);
         assert!(text(&c, &at_midnight, &[]).starts_with("received       2027-03-09 00:00 (Tue)"));
-        let v: serde_json::Value =
-            serde_json::from_str(&json(&times(&c, "P2", "2027-03-08T22:00:00+08:00", &[])))
-                .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json(
+            &times(&c, "P2", "2027-03-08T22:00:00+08:00", &[]),
+            &[],
+        ))
+        .unwrap();
         assert_eq!(v["response_due"], "2027-03-09T00:00:00+08:00");
     }
 
@@ -335,5 +406,40 @@ mod tests {
             out.contains("response due   2027-07-04 24:00 -04:00 (Sun) America/New_York"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_receipt_outside_the_effective_period_is_warned() {
+        let c = acme();
+        let kinds = |received: &str| -> Vec<WarningKind> {
+            warnings(&c, &times(&c, "P1", received, &[]))
+                .iter()
+                .map(|w| w.kind)
+                .collect()
+        };
+        assert_eq!(kinds("2027-06-01T10:00:00+08:00"), []);
+        // The first and last days count, in the contract's zone.
+        assert_eq!(kinds("2027-01-01T00:00:00+08:00"), []);
+        assert_eq!(kinds("2027-12-31T23:59:00+08:00"), []);
+        assert_eq!(
+            kinds("2026-12-31T23:59:00+08:00"),
+            [WarningKind::BeforeEffective]
+        );
+        assert_eq!(kinds("2027-12-31T16:00:00Z"), [WarningKind::AfterEffective]);
+        let late = warnings(&c, &times(&c, "P1", "2028-01-02T10:00:00+08:00", &[]));
+        assert_eq!(
+            late[0].to_string(),
+            "warning: received on 2028-01-02, after the contract's effective period ended on 2027-12-31"
+        );
+        let v: serde_json::Value = serde_json::from_str(&json(
+            &times(&c, "P1", "2028-01-02T10:00:00+08:00", &[]),
+            &late,
+        ))
+        .unwrap();
+        assert_eq!(v["warnings"][0]["kind"], "after-effective");
+        assert!(v["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2027-12-31"));
     }
 }

@@ -1306,3 +1306,37 @@ fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
         shanghai.stdout
     );
 }
+
+#[test]
+fn due_warns_of_a_receipt_outside_the_effective_period() {
+    let due = |received: &str, format: &str| {
+        run(&[
+            "due",
+            ACME,
+            "--priority",
+            "P2",
+            "--received",
+            received,
+            "--format",
+            format,
+        ])
+    };
+    let before = due("2026-12-31T10:00:00+08:00", "text");
+    assert_eq!(before.code, 0, "{}", before.stderr);
+    assert_eq!(
+        before.stderr,
+        "warning: received on 2026-12-31, before the contract takes effect on 2027-01-01\n"
+    );
+    assert!(before.stdout.starts_with("received       2026-12-31 10:00"));
+    let after = due("2028-01-03T10:00:00+08:00", "json");
+    assert_eq!(after.code, 0, "{}", after.stderr);
+    assert!(after
+        .stderr
+        .contains("after the contract's effective period ended on 2027-12-31"));
+    let v: Value = serde_json::from_str(&after.stdout).unwrap();
+    assert_eq!(v["warnings"][0]["kind"], "after-effective");
+    let inside = due("2027-06-01T10:00:00+08:00", "json");
+    assert_eq!(inside.stderr, "");
+    let v: Value = serde_json::from_str(&inside.stdout).unwrap();
+    assert_eq!(v["warnings"], Value::Array(vec![]));
+}

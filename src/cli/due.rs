@@ -4,12 +4,13 @@
 //! error (exit 2) whatever the contract says. The contract is loaded as a
 //! draft: placeholders elsewhere are only warnings, but a placeholder target
 //! of the requested priority has no due time and fails (exit 1). The
-//! report itself is [`slac::due`]'s.
+//! report itself is [`slac::due`]'s; its warnings (a receipt outside the
+//! effective period …) go to standard error, and into the JSON.
 
 use super::{CmdResult, DueArgs, Failure, TextOrJson};
 use chrono::{DateTime, Utc};
 use slac::clock::{due_times, ClockError};
-use slac::due::{self, Pause};
+use slac::due::{self, Pause, Warning};
 use slac::model::Contract;
 
 pub fn run(args: &DueArgs, color: bool) -> CmdResult {
@@ -24,7 +25,10 @@ pub fn run(args: &DueArgs, color: bool) -> CmdResult {
         .model
         .as_ref()
         .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
-    let report = report(contract, &args.priority, received, &paused, args.format)?;
+    let (report, warnings) = report(contract, &args.priority, received, &paused, args.format)?;
+    for warning in &warnings {
+        eprintln!("{warning}");
+    }
     super::write_output(None, report.as_bytes())?;
     Ok(super::OK)
 }
@@ -57,14 +61,15 @@ fn parse_pause(text: &str) -> Result<Pause, Failure> {
     Ok((from, to))
 }
 
-/// The report of `slac due`, in text or JSON, ending with a newline.
+/// The report of `slac due`, in text or JSON, ending with a newline, and
+/// its warnings.
 fn report(
     contract: &Contract,
     priority: &str,
     received: DateTime<Utc>,
     paused: &[Pause],
     format: TextOrJson,
-) -> Result<String, Failure> {
+) -> Result<(String, Vec<Warning>), Failure> {
     let Some(p) = contract.priority(priority) else {
         let names: Vec<&str> = contract.priorities.iter().map(|p| p.id.as_str()).collect();
         let hint = slac::diagnostic::did_you_mean(priority, names.iter().copied())
@@ -81,10 +86,12 @@ fn report(
         }
         _ => Failure::failed(e.to_string()),
     })?;
-    Ok(match format {
-        TextOrJson::Json => due::json(&times),
+    let warnings = due::warnings(contract, &times);
+    let text = match format {
+        TextOrJson::Json => due::json(&times, &warnings),
         TextOrJson::Text => due::text(contract, &times, paused),
-    })
+    };
+    Ok((text, warnings))
 }
 
 #[cfg(test)]
