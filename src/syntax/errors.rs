@@ -8,6 +8,7 @@
 //! pest's `miette-error` feature gets wrong.
 
 use super::scan::{Scanned, Unclosed};
+use super::slips::slip_at;
 use super::Rule;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::source::Span;
@@ -168,6 +169,11 @@ pub(super) fn syntax_error(
         diagnostic.span = Span::new(base + diagnostic.span.start(), base + diagnostic.span.end());
         return diagnostic;
     }
+    let slip = slip_at(text, at);
+    let (span, found) = match &slip {
+        Some(slip) => (slip.span, slip.found.clone()),
+        None => (span, found),
+    };
     let span = Span::new(base + span.start(), base + span.end());
     let message = if expected.is_empty() {
         format!("unexpected {found}")
@@ -175,9 +181,12 @@ pub(super) fn syntax_error(
         format!("expected {}, found {found}", join(&expected))
     };
     let word = found.trim_matches('`');
-    let help = did_you_mean(word, keyword_words(&expected))
-        .map(|k| format!("did you mean `{k}`?"))
-        .or_else(|| hint_for(&expected, word));
+    let help = match slip {
+        Some(slip) => Some(slip.help),
+        None => did_you_mean(word, keyword_words(&expected))
+            .map(|k| format!("did you mean `{k}`?"))
+            .or_else(|| hint_for(&expected, word)),
+    };
     Diagnostic::new(Code::E001, span, message)
         .with_label(if expected.is_empty() {
             "unexpected here".to_string()

@@ -7,11 +7,13 @@
 //!   `junk` alternative so a bad line never stops the parse;
 //! - [`lower`]: pest pairs to AST, one function per grammar rule, turning
 //!   lexical values into typed ones and every `junk` line into a precise
-//!   diagnostic ([`errors`] words pest's errors for people).
+//!   diagnostic ([`errors`] words pest's errors for people, [`slips`]
+//!   spots full-width punctuation and slashed dates in them).
 
 mod errors;
 mod lower;
 mod scan;
+mod slips;
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
