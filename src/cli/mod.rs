@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod diff;
 mod due;
 mod eval;
@@ -58,6 +59,23 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in meaning between two versions of a contract.
     Diff(DiffArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of slac, or of one command.
+    Man(ManArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `slac completions bash > /etc/bash_completion.d/slac`.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// A command (`diff`) for its own page, slac-diff(1).
+    pub command: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -66,6 +84,7 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The new version.
     pub new: PathBuf,
+    /// `text` for a person, `json` for tools, `markdown` for a pull-request comment.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// Exit 1 when anything changed in meaning.
@@ -316,6 +335,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args, color),
         Command::Diff(args) => diff::run(args, color),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
