@@ -170,7 +170,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// An exact case-insensitive match wins; otherwise the candidate with the
 /// smallest Damerau–Levenshtein distance, if its normalised similarity
 /// `1 - distance / max(len)` is at least 0.6 (Nickel's threshold) — or the
-/// distance is 1, so that short names such as `P1`/`P2` still match a typo.
+/// distance is 1, so that short names such as `Pl`/`P1` still match a typo.
+/// A name that differs from a candidate only in its numbers is another
+/// member of a numbered family, not a typo: `P5` is not `P1`, nor `L10` `L1`
+/// (a transposition such as `2P` for `P2` still is one).
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -184,6 +187,9 @@ where
         if candidate.to_lowercase() == lower {
             return Some(candidate);
         }
+        if other_number(&lower, &candidate.to_lowercase()) {
+            continue;
+        }
         let distance = damerau_levenshtein(&lower, &candidate.to_lowercase());
         let longest = word.chars().count().max(candidate.chars().count()).max(1);
         let similarity = 1.0 - distance as f64 / longest as f64;
@@ -192,6 +198,20 @@ where
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// True when `a` and `b` have the same letters and other characters, in
+/// order, but different digits: `p5` and `p1`, `l10` and `l1`.
+fn other_number(a: &str, b: &str) -> bool {
+    let split = |s: &str| -> (String, String) { s.chars().partition(|c| !c.is_ascii_digit()) };
+    let ((a_rest, a_digits), (b_rest, b_digits)) = (split(a), split(b));
+    a_rest == b_rest && !a_digits.is_empty() && !b_digits.is_empty() && {
+        let (mut x, mut y): (Vec<char>, Vec<char>) =
+            (a_digits.chars().collect(), b_digits.chars().collect());
+        x.sort_unstable();
+        y.sort_unstable();
+        x != y
+    }
 }
 
 /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent
@@ -235,7 +255,18 @@ mod tests {
         assert_eq!(did_you_mean("alway", names), Some("always"));
         assert_eq!(did_you_mean("Always", names), Some("always"));
         assert_eq!(did_you_mean("weekend", names), None);
-        assert_eq!(did_you_mean("P5", ["P1", "P2"]), Some("P1"));
+        assert_eq!(did_you_mean("Pl", ["P1", "P2"]), Some("P1"));
+        assert_eq!(did_you_mean("2P", ["P1", "P2"]), Some("P2"));
+        assert_eq!(did_you_mean("p3", ["P1", "P3"]), Some("P3"));
+    }
+
+    #[test]
+    fn another_number_is_not_a_typo() {
+        let priorities = ["P1", "P2", "P3", "P4"];
+        assert_eq!(did_you_mean("P5", priorities), None);
+        assert_eq!(did_you_mean("P0", priorities), None);
+        assert_eq!(did_you_mean("P11", priorities), None);
+        assert_eq!(did_you_mean("L10", ["L1"]), None);
     }
 
     #[test]

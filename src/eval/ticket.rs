@@ -252,6 +252,17 @@ mod tests {
     }
 
     #[test]
+    fn another_priority_number_is_not_suggested() {
+        let mut cols = GOOD;
+        cols[1] = "P5";
+        let reason = check(cols).unwrap_err();
+        assert_eq!(reason, "unknown priority `P5`");
+        cols[1] = "Pl";
+        let reason = check(cols).unwrap_err();
+        assert_eq!(reason, "unknown priority `Pl`; did you mean `P1`?");
+    }
+
+    #[test]
     fn each_bad_field_has_its_reason() {
         let cases: [(usize, &str, &str); 9] = [
             (1, "P9", "unknown priority `P9`"),
