@@ -234,3 +234,54 @@ proptest! {
         prop_assert_eq!(a.to_json(), b.to_json());
     }
 }
+
+/// The error of evaluating `bytes` as a CSV log against the Acme contract.
+fn csv_error(bytes: &[u8]) -> String {
+    let contract = contract("acme-support.sla");
+    match evaluate(
+        &contract,
+        bytes,
+        InputFormat::Csv,
+        &options(ReportPeriod::Monthly),
+    ) {
+        Ok(report) => panic!("evaluated {} tickets", report.tickets),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The first two lines of the golden log, re-joined by `delimiter`.
+fn golden_head(delimiter: &str) -> String {
+    let content = std::fs::read_to_string(dir().join("acme-march.csv")).unwrap();
+    content
+        .lines()
+        .take(2)
+        .map(|l| l.replace(',', delimiter) + "\n")
+        .collect()
+}
+
+#[test]
+fn another_delimiter_is_named_not_ten_missing_columns() {
+    for (delimiter, named) in [(";", "semicolons (`;`)"), ("\t", "tabs (`\\t`)")] {
+        let e = csv_error(golden_head(delimiter).as_bytes());
+        assert!(e.contains(named), "{e}");
+        assert!(!e.contains("lacks"), "{e}");
+    }
+}
+
+#[test]
+fn another_encoding_is_named_not_ten_missing_columns() {
+    let head = golden_head(",");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(head.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let e = csv_error(&utf16);
+    assert!(e.contains("UTF-16 (little-endian), not UTF-8"), "{e}");
+    let no_bom: Vec<u8> = head.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert!(csv_error(&no_bom).contains("UTF-16"));
+    // "编号,优先级" in GBK: a header exported with Chinese names.
+    let gbk: &[u8] = b"\xb1\xe0\xba\xc5,\xd3\xc5\xcf\xc8\xbc\xb6\nA1,P1\n";
+    let e = csv_error(gbk);
+    assert!(e.contains("GBK or GB18030, not UTF-8"), "{e}");
+    assert!(!e.contains("lacks"), "{e}");
+}

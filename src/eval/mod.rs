@@ -94,6 +94,15 @@ pub enum EvalError {
         .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
         COLUMNS.join(", "))]
     MissingColumns { missing: Vec<String>, hint: String },
+    /// The header is not in UTF-8, so no column name can match.
+    #[error("the CSV log is {encoding}, not UTF-8: save it as UTF-8 (in Excel, \"CSV UTF-8\") and evaluate it again")]
+    Encoding { encoding: &'static str },
+    /// The header is split by another delimiter than the comma.
+    #[error("the CSV header is separated by {name} (`{shown}`), not commas: export the log with commas between the columns")]
+    Delimiter {
+        name: &'static str,
+        shown: &'static str,
+    },
     /// The log is empty: not even a CSV header.
     #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
     NoHeader,
@@ -293,6 +302,9 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
         }
     }
     if !missing.is_empty() {
+        if let Some(error) = misread_header(&record, &header) {
+            return Err(error);
+        }
         let unknown: Vec<&str> = header
             .iter()
             .map(String::as_str)
@@ -328,6 +340,43 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
         sink.row(&fields, line);
     }
     Ok(())
+}
+
+/// Why a header lacking columns is really another encoding or delimiter:
+/// UTF-16 (a byte-order mark or NUL bytes), bytes that are not UTF-8 (GBK,
+/// GB18030 and other legacy encodings), or column names joined by `;`, a
+/// tab or `|`.
+fn misread_header(raw: &csv::ByteRecord, header: &[String]) -> Option<EvalError> {
+    let bytes = raw.as_slice();
+    let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16 (little-endian)")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16 (big-endian)")
+    } else if bytes.contains(&0) {
+        Some("UTF-16")
+    } else if std::str::from_utf8(bytes).is_err() {
+        Some("in a legacy encoding such as GBK or GB18030")
+    } else {
+        None
+    };
+    if let Some(encoding) = encoding {
+        return Some(EvalError::Encoding { encoding });
+    }
+    for (delimiter, name, shown) in [
+        (';', "semicolons", ";"),
+        ('\t', "tabs", "\\t"),
+        ('|', "vertical bars", "|"),
+    ] {
+        let named = header
+            .iter()
+            .flat_map(|h| h.split(delimiter))
+            .filter(|part| COLUMNS.contains(&part.trim()))
+            .count();
+        if named >= 2 && header.iter().any(|h| h.contains(delimiter)) {
+            return Some(EvalError::Delimiter { name, shown });
+        }
+    }
+    None
 }
 
 /// A JSON value as the text a CSV cell would hold: strings as they are,
