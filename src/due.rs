@@ -3,6 +3,7 @@
 //! JSON for a program. The CLI only parses the arguments and prints.
 
 use crate::clock::{Due, DueTimes};
+use crate::diagnostic::Code;
 use crate::model::{BusinessDayRule, Contract, Fill, TargetKind, Unit};
 use chrono::{
     DateTime, Datelike, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc,
@@ -26,6 +27,9 @@ pub enum WarningKind {
     BeforeEffective,
     /// The request was received after the effective period ends.
     AfterEffective,
+    /// W010: the due times reach a year for which the clock calendar lists
+    /// no closed day, so that year counts as having no holidays.
+    HolidaysRunOut,
 }
 
 impl WarningKind {
@@ -34,20 +38,34 @@ impl WarningKind {
         match self {
             WarningKind::BeforeEffective => "before-effective",
             WarningKind::AfterEffective => "after-effective",
+            WarningKind::HolidaysRunOut => "holidays-run-out",
+        }
+    }
+
+    /// The diagnostic code of the same warning from `slac check`, if any.
+    pub fn code(self) -> Option<Code> {
+        match self {
+            WarningKind::BeforeEffective | WarningKind::AfterEffective => None,
+            WarningKind::HolidaysRunOut => Some(Code::W010),
         }
     }
 }
 
-/// `warning: MESSAGE`, as printed on standard error.
+/// `warning: MESSAGE` (`warning[W010]: …` with a code), as printed on
+/// standard error.
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "warning: {}", self.message)
+        match self.kind.code() {
+            Some(code) => write!(f, "warning[{code}]: {}", self.message),
+            None => write!(f, "warning: {}", self.message),
+        }
     }
 }
 
 /// What the reader of these due times must be warned about: a receipt
 /// outside the effective period (its date in the contract's `timezone`,
-/// else the clock's zone; a placeholder date is not compared).
+/// else the clock's zone; a placeholder date is not compared), and due
+/// times in a year for which the clock calendar lists no holidays (W010).
 pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
     let mut found = Vec::new();
     if let Some(effective) = &contract.effective {
@@ -74,7 +92,38 @@ pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
             }
         }
     }
+    found.extend(holidays_run_out(contract, times));
     found
+}
+
+/// W010 for these due times: the latest of them falls in a year past the
+/// last one the clock calendar lists a closed day in (a calendar with no
+/// closed day at all has no holidays to run out of).
+fn holidays_run_out(contract: &Contract, times: &DueTimes) -> Option<Warning> {
+    let calendar = contract.calendar(times.clock.as_ref()?)?;
+    let last = calendar.last_holiday_year()?;
+    let latest = TargetKind::ALL
+        .iter()
+        .map(|&kind| times.due(kind).at)
+        .max()?;
+    let year = latest.with_timezone(&calendar.timezone).year();
+    let received = times.received.with_timezone(&calendar.timezone).year();
+    if year <= last {
+        return None;
+    }
+    let when = if received > last {
+        format!("received in {received}")
+    } else {
+        format!("due in {year}")
+    };
+    Some(Warning {
+        kind: WarningKind::HolidaysRunOut,
+        message: format!(
+            "{when}, but calendar `{}` lists holidays up to {last} only: {year} counts as having \
+             none, so these due times skip no holiday of {year} (list its `closed` days)",
+            calendar.id
+        ),
+    })
 }
 
 /// The JSON report, times in RFC 3339 in the clock's zone, ending with a
@@ -99,10 +148,7 @@ pub fn json(times: &DueTimes, warnings: &[Warning]) -> String {
         "clock": times.clock.as_ref().map(|c| c.as_str()),
         "response": target(&times.response),
         "resolution": target(&times.resolution),
-        "warnings": warnings.iter().map(|w| serde_json::json!({
-            "kind": w.kind.as_str(),
-            "message": w.message,
-        })).collect::<Vec<_>>(),
+        "warnings": warnings.iter().map(warning_json).collect::<Vec<_>>(),
     });
     format!("{value:#}\n")
 }
@@ -155,6 +201,17 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
         ));
     }
     out
+}
+
+/// `{ "kind": …, "code": … (when it has one), "message": … }`.
+fn warning_json(warning: &Warning) -> serde_json::Value {
+    let mut w = serde_json::Map::new();
+    w.insert("kind".into(), warning.kind.as_str().into());
+    if let Some(code) = warning.kind.code() {
+        w.insert("code".into(), code.as_str().into());
+    }
+    w.insert("message".into(), warning.message.clone().into());
+    serde_json::Value::Object(w)
 }
 
 fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
@@ -441,5 +498,41 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("2027-12-31"));
+    }
+
+    #[test]
+    fn due_times_past_the_last_listed_holidays_get_w010() {
+        let globex = include_str!("../contracts/globex-helpdesk.sla");
+        let checked = crate::check(crate::SourceFile::new("globex-helpdesk.sla", globex));
+        let c = checked.model.expect("the shipped contract checks");
+        let found =
+            |priority: &str, received: &str| warnings(&c, &times(&c, priority, received, &[]));
+        // `office` lists holidays of 2027 only; Globex has no end date.
+        assert_eq!(found("high", "2027-06-01T10:00:00+01:00"), []);
+        let late = found("high", "2028-06-01T10:00:00+01:00");
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert_eq!(late[0].kind, WarningKind::HolidaysRunOut);
+        assert_eq!(
+            late[0].to_string(),
+            "warning[W010]: received in 2028, but calendar `office` lists holidays up to 2027 only: \
+             2028 counts as having none, so these due times skip no holiday of 2028 (list its `closed` days)"
+        );
+        // Received in 2027, due in 2028 (10 business days from 24 December).
+        let across = found("low", "2027-12-24T10:00:00+00:00");
+        assert_eq!(across.len(), 1, "{across:?}");
+        assert!(
+            across[0].message.starts_with("due in 2028, "),
+            "{}",
+            across[0].message
+        );
+        // A 24x7 clock has no holidays to run out of.
+        assert_eq!(found("critical", "2029-06-01T10:00:00+01:00"), []);
+        let v: serde_json::Value = serde_json::from_str(&json(
+            &times(&c, "high", "2028-06-01T10:00:00+01:00", &[]),
+            &late,
+        ))
+        .unwrap();
+        assert_eq!(v["warnings"][0]["kind"], "holidays-run-out");
+        assert_eq!(v["warnings"][0]["code"], "W010");
     }
 }

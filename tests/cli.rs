@@ -1279,6 +1279,10 @@ fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
         "2027-10-31T01:45:00+01:00",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr, "",
+        "the due times are in 2027, whose holidays are listed"
+    );
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert!(
         lines[0].starts_with("received       2027-10-31 01:45 +01:00 (Sun) Europe/London"),
@@ -1339,4 +1343,42 @@ fn due_warns_of_a_receipt_outside_the_effective_period() {
     assert_eq!(inside.stderr, "");
     let v: Value = serde_json::from_str(&inside.stdout).unwrap();
     assert_eq!(v["warnings"], Value::Array(vec![]));
+}
+
+#[test]
+fn due_warns_w010_only_for_due_times_past_the_listed_holidays() {
+    const GLOBEX: &str = "contracts/globex-helpdesk.sla";
+    // `slac check` warns W010: no end date, holidays of 2027 only.
+    let check = run(&["check", GLOBEX]);
+    assert!(check.stdout.contains("W010"), "{}", check.stdout);
+    let due = |received: &str, format: &str| {
+        run(&[
+            "due",
+            GLOBEX,
+            "--priority",
+            "high",
+            "--received",
+            received,
+            "--format",
+            format,
+        ])
+    };
+    // In 2027 the holidays are listed: `due` is right, and says nothing.
+    let listed = due("2027-06-01T10:00:00+01:00", "text");
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert_eq!(listed.stderr, "");
+    let late = due("2028-06-01T10:00:00+01:00", "text");
+    assert_eq!(late.code, 0, "{}", late.stderr);
+    assert!(
+        late.stderr.starts_with(
+            "warning[W010]: received in 2028, but calendar `office` lists holidays up to 2027 only"
+        ),
+        "{}",
+        late.stderr
+    );
+    assert_eq!(late.stderr.lines().count(), 1, "{}", late.stderr);
+    let json = due("2028-06-01T10:00:00+01:00", "json");
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "W010");
+    assert_eq!(v["warnings"][0]["kind"], "holidays-run-out");
 }

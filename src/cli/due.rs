@@ -20,7 +20,8 @@ pub fn run(args: &DueArgs, color: bool) -> CmdResult {
         .iter()
         .map(|p| parse_pause(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let checked = super::load_model(&args.file, true, color)?;
+    // The contract's W010 is replaced by this request's own (slac::due).
+    let checked = super::load_model_hiding(&args.file, true, color, &[slac::Code::W010])?;
     let contract = checked
         .model
         .as_ref()

@@ -400,15 +400,30 @@ pub fn read_and_check(path: &Path) -> Result<Checked, Failure> {
 /// error; the command fails (exit 1) on errors, and on placeholders unless
 /// `draft` (W001 then counts as an error).
 pub fn load_model(path: &Path, draft: bool, color: bool) -> Result<Checked, Failure> {
+    load_model_hiding(path, draft, color, &[])
+}
+
+/// [`load_model`], not printing the warnings of the `hidden` codes: for a
+/// command that says the same about its own input, more precisely (`due`
+/// warns W010 only when the due times reach a year with no holidays).
+pub fn load_model_hiding(
+    path: &Path,
+    draft: bool,
+    color: bool,
+    hidden: &[slac::Code],
+) -> Result<Checked, Failure> {
     let mut checked = read_and_check(path)?;
     if !draft {
         checked.placeholders_are_errors();
     }
-    if !checked.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            slac::report::human(&checked.source, &checked.diagnostics, color)
-        );
+    let shown: Vec<slac::Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() || !hidden.contains(&d.code))
+        .cloned()
+        .collect();
+    if !shown.is_empty() {
+        eprint!("{}", slac::report::human(&checked.source, &shown, color));
     }
     if checked.has_errors() || checked.model.is_none() {
         let hint = if !draft && checked.has_placeholders() {
