@@ -48,7 +48,16 @@ pub struct Contract {
     pub items: Vec<Item>,
     /// The `contract` keyword.
     pub keyword: Span,
+    pub braces: Braces,
     pub span: Span,
+}
+
+/// The `{` and `}` of a block, for the formatter (which then never searches
+/// the text for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Braces {
+    pub open: Span,
+    pub close: Span,
 }
 
 /// One item of a contract body.
@@ -57,6 +66,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// The item's keyword (`calendar`, `response`, …).
     pub keyword: Span,
+    /// The braces of its `{ … }`, when it has one.
+    pub braces: Option<Braces>,
     /// The whole item.
     pub span: Span,
 }
@@ -170,7 +181,7 @@ impl PartyFieldKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScopeLine {
     Service { id: Ident, label: Text },
-    Audience(Vec<Text>),
+    Audience { keyword: Span, texts: Vec<Text> },
 }
 
 /// `calendar NAME "LABEL" { … }` or `calendar NAME "LABEL" 24x7`
@@ -207,7 +218,10 @@ pub enum CalendarLine {
         spans: Vec<Spanned<TimeSpan>>,
         note: Option<Text>,
     },
-    Timezone(Text),
+    Timezone {
+        keyword: Span,
+        zone: Text,
+    },
 }
 
 /// `channel NAME "LABEL" { hours … availability … contact … }`
@@ -241,7 +255,14 @@ pub struct Priority {
     pub name: Ident,
     pub label: Text,
     pub definitions: Vec<Text>,
-    pub clocks: Vec<Ident>,
+    pub clocks: Vec<PriorityClock>,
+}
+
+/// `clock NAME` in a priority.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorityClock {
+    pub keyword: Span,
+    pub calendar: Ident,
 }
 
 /// `P1 within 4 hours or workaround for 95%`
@@ -263,6 +284,8 @@ pub enum DurationAst {
     },
     Placeholder {
         text: String,
+        /// The `[…]` as written.
+        placeholder: Span,
         unit: Option<Spanned<Unit>>,
     },
 }
@@ -275,10 +298,13 @@ impl DurationAst {
                 amount: *amount,
                 unit: unit.node,
             }),
-            DurationAst::Placeholder { text, unit: None } => Fill::Placeholder(text.clone()),
+            DurationAst::Placeholder {
+                text, unit: None, ..
+            } => Fill::Placeholder(text.clone()),
             DurationAst::Placeholder {
                 text,
                 unit: Some(unit),
+                ..
             } => Fill::Placeholder(format!("{text} {}", unit.node.as_str().replace('_', " "))),
         }
     }

@@ -155,7 +155,7 @@ impl Checker<'_> {
                         keyword: *keyword,
                     });
                 }
-                CalendarLine::Timezone(zone) => {
+                CalendarLine::Timezone { zone, .. } => {
                     if own_zone.is_some() {
                         self.push(given_twice(
                             zone.span,

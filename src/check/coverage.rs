@@ -115,7 +115,10 @@ impl Checker<'_> {
             if self.clock_is_unknown(priority.id.as_str()) {
                 continue;
             }
-            let span = written.clocks.first().map_or(written.name.span, |c| c.span);
+            let span = written
+                .clocks
+                .first()
+                .map_or(written.name.span, |c| c.calendar.span);
             let clock = model.clock_of(priority);
             let uncovered = match clock {
                 None => Some("around the clock".to_string()),

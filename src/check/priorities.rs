@@ -41,7 +41,7 @@ impl Checker<'_> {
             }
             for extra in priority.clocks.iter().skip(1) {
                 self.push(given_twice(
-                    extra.span,
+                    extra.calendar.span,
                     None,
                     Labels {
                         again: "a second `clock`",
@@ -51,7 +51,7 @@ impl Checker<'_> {
                     "keep one `clock`",
                 ));
             }
-            let own_clock = priority.clocks.first().and_then(|c| {
+            let own_clock = priority.clocks.first().map(|c| &c.calendar).and_then(|c| {
                 self.resolve(c, "calendar", calendar_names)
                     .then(|| CalendarId(c.node.clone()))
             });

@@ -35,7 +35,7 @@ impl Checker<'_> {
                                 label: text(label),
                             });
                         }
-                        ScopeLine::Audience(texts) => audiences.extend(texts),
+                        ScopeLine::Audience { texts, .. } => audiences.extend(texts),
                     }
                 }
                 self.unique_names("service", service_ids.iter().copied());

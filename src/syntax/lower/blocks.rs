@@ -12,16 +12,20 @@ use crate::syntax::Rule;
 
 impl Lowering<'_> {
     /// `party client "NAME" { … }`, after `party`.
-    pub(super) fn party(&mut self, c: &mut Children<'_>) -> Option<Party> {
+    pub(super) fn party(&mut self, c: &mut Children<'_>) -> Option<(Party, Option<Braces>)> {
         let role = self.ident(c)?;
         let name = self.text_child(c)?;
-        let fields = match c.optional(Rule::party_block) {
-            Some(block) => self.fields(block, Rule::party_block, Context::Party, |l, field| {
-                l.party_field(field)
-            })?,
-            None => Vec::new(),
+        let (fields, braces) = match c.optional(Rule::party_block) {
+            Some(block) => {
+                let (fields, braces) =
+                    self.fields(block, Rule::party_block, Context::Party, |l, field| {
+                        l.party_field(field)
+                    })?;
+                (fields, Some(braces))
+            }
+            None => (Vec::new(), None),
         };
-        Some(Party { role, name, fields })
+        Some((Party { role, name, fields }, braces))
     }
 
     /// `short "…"`, `contact "…"` or `signatory "…"`.
@@ -50,7 +54,7 @@ impl Lowering<'_> {
     }
 
     /// The body of `scope { … }`.
-    pub(super) fn scope(&mut self, c: &mut Children<'_>) -> Option<Vec<ScopeLine>> {
+    pub(super) fn scope(&mut self, c: &mut Children<'_>) -> Option<(Vec<ScopeLine>, Braces)> {
         let lines = self.lines(c, Context::Scope, |l, line| match line.as_rule() {
             Rule::service_line => {
                 let mut c = l.open(line, Rule::service_line)?;
@@ -62,41 +66,47 @@ impl Lowering<'_> {
             }
             Rule::audience_line => {
                 let mut c = l.open(line, Rule::audience_line)?;
-                l.expect(&mut c, Rule::kw_audience)?;
+                let keyword = span_of(&l.expect(&mut c, Rule::kw_audience)?);
                 let mut texts = vec![l.text_child(&mut c)?];
                 while c.peek().is_some() {
                     texts.push(l.text_child(&mut c)?);
                 }
-                Some(ScopeLine::Audience(texts))
+                Some(ScopeLine::Audience { keyword, texts })
             }
             _ => {
                 l.unexpected(&line, Rule::scope_item, "a scope line");
                 None
             }
         })?;
-        Some(lines.lines)
+        Some((lines.lines, lines.braces))
     }
 
     /// `calendar NAME "LABEL" { … }` or `… 24x7`, after `calendar`.
-    pub(super) fn calendar(&mut self, c: &mut Children<'_>, span: Span) -> Option<Calendar> {
+    pub(super) fn calendar(
+        &mut self,
+        c: &mut Children<'_>,
+        span: Span,
+    ) -> Option<(Calendar, Option<Braces>)> {
         let name = self.ident(c)?;
         let label = present(c.optional(Rule::text).map(|t| self.text(t)))?;
         let body = self.expect_one_of(c, &[Rule::kw_24x7, Rule::calendar_body])?;
-        let (always, lines) = if body.as_rule() == Rule::kw_24x7 {
-            (Some(span_of(&body)), Vec::new())
+        let (always, lines, braces) = if body.as_rule() == Rule::kw_24x7 {
+            (Some(span_of(&body)), Vec::new(), None)
         } else {
-            (None, self.calendar_body(body)?)
+            let (lines, braces) = self.calendar_body(body)?;
+            (None, lines, Some(braces))
         };
-        Some(Calendar {
+        let calendar = Calendar {
             name,
             span,
             label,
             always,
             lines,
-        })
+        };
+        Some((calendar, braces))
     }
 
-    pub(super) fn calendar_body(&mut self, body: P<'_>) -> Option<Vec<CalendarLine>> {
+    pub(super) fn calendar_body(&mut self, body: P<'_>) -> Option<(Vec<CalendarLine>, Braces)> {
         let mut c = self.open(body, Rule::calendar_body)?;
         let lines = self.lines(&mut c, Context::Calendar, |l, line| match line.as_rule() {
             Rule::weekly_line => l.weekly_line(line),
@@ -104,10 +114,10 @@ impl Lowering<'_> {
             Rule::open_line => l.open_line(line),
             Rule::calendar_timezone => {
                 let mut c = l.open(line, Rule::calendar_timezone)?;
-                l.expect(&mut c, Rule::kw_timezone)?;
+                let keyword = span_of(&l.expect(&mut c, Rule::kw_timezone)?);
                 let zone = l.text_child(&mut c)?;
                 l.end(c)?;
-                Some(CalendarLine::Timezone(zone))
+                Some(CalendarLine::Timezone { keyword, zone })
             }
             _ => {
                 l.unexpected(&line, Rule::calendar_body, "a calendar line");
@@ -115,7 +125,7 @@ impl Lowering<'_> {
             }
         })?;
         self.end(c)?;
-        Some(lines.lines)
+        Some((lines.lines, lines.braces))
     }
 
     /// `mon-fri, sat 09:00-12:00, 13:00-18:00`
@@ -194,22 +204,25 @@ impl Lowering<'_> {
     }
 
     /// `channel NAME "LABEL" { … }`, after `channel`.
-    pub(super) fn channel(&mut self, c: &mut Children<'_>) -> Option<Channel> {
+    pub(super) fn channel(&mut self, c: &mut Children<'_>) -> Option<(Channel, Option<Braces>)> {
         let name = self.ident(c)?;
         let label = self.text_child(c)?;
-        let fields = match c.optional(Rule::channel_block) {
+        let (fields, braces) = match c.optional(Rule::channel_block) {
             Some(block) => {
-                self.fields(block, Rule::channel_block, Context::Channel, |l, field| {
-                    l.channel_field(field)
-                })?
+                let (fields, braces) =
+                    self.fields(block, Rule::channel_block, Context::Channel, |l, field| {
+                        l.channel_field(field)
+                    })?;
+                (fields, Some(braces))
             }
-            None => Vec::new(),
+            None => (Vec::new(), None),
         };
-        Some(Channel {
+        let channel = Channel {
             name,
             label,
             fields,
-        })
+        };
+        Some((channel, braces))
     }
 
     /// `hours NAME`, `availability 99.5% monthly` or `contact "…"`.
@@ -251,13 +264,14 @@ impl Lowering<'_> {
     }
 
     /// `priority NAME "LABEL" { "DEFINITION" clock NAME }`, after `priority`.
-    pub(super) fn priority(&mut self, c: &mut Children<'_>) -> Option<Priority> {
+    pub(super) fn priority(&mut self, c: &mut Children<'_>) -> Option<(Priority, Option<Braces>)> {
         let name = self.ident(c)?;
         let label = self.text_child(c)?;
         let mut definitions = Vec::new();
         let mut clocks = Vec::new();
+        let mut braces = None;
         if let Some(block) = c.optional(Rule::priority_block) {
-            self.fields(
+            let (_, block_braces) = self.fields(
                 block,
                 Rule::priority_block,
                 Context::Priority,
@@ -269,8 +283,9 @@ impl Lowering<'_> {
                     }
                     Rule::priority_clock => {
                         let mut c = l.open(field, Rule::priority_clock)?;
-                        l.expect(&mut c, Rule::kw_clock)?;
-                        clocks.push(l.ident(&mut c)?);
+                        let keyword = span_of(&l.expect(&mut c, Rule::kw_clock)?);
+                        let calendar = l.ident(&mut c)?;
+                        clocks.push(PriorityClock { keyword, calendar });
                         l.end(c)
                     }
                     _ => {
@@ -279,17 +294,19 @@ impl Lowering<'_> {
                     }
                 },
             )?;
+            braces = Some(block_braces);
         }
-        Some(Priority {
+        let priority = Priority {
             name,
             label,
             definitions,
             clocks,
-        })
+        };
+        Some((priority, braces))
     }
 
     /// The body of `support { … }`.
-    pub(super) fn support(&mut self, c: &mut Children<'_>) -> Option<Vec<SupportLine>> {
+    pub(super) fn support(&mut self, c: &mut Children<'_>) -> Option<(Vec<SupportLine>, Braces)> {
         let lines = self.lines(c, Context::Support, |l, line| match line.as_rule() {
             Rule::submit_line => l.submit_line(line),
             Rule::escalate_line => l.escalate_line(line),
@@ -298,7 +315,7 @@ impl Lowering<'_> {
                 None
             }
         })?;
-        Some(lines.lines)
+        Some((lines.lines, lines.braces))
     }
 
     /// `submit via portal, hotline`

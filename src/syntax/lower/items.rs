@@ -72,21 +72,19 @@ impl Lowering<'_> {
         };
         let mut c = Children::new(pair.into_inner(), rule, span);
         let keyword = span_of(&self.expect(&mut c, item_rules(name).1)?);
-        let kind = match name {
-            ItemName::Id => ItemKind::Id(self.text_child(&mut c)?),
+        let (kind, braces) = match name {
+            ItemName::Id => (ItemKind::Id(self.text_child(&mut c)?), None),
             ItemName::Version => {
                 let value = self.expect_one_of(&mut c, &[Rule::text, Rule::number])?;
-                if value.as_rule() == Rule::number {
-                    ItemKind::Version(Spanned::new(
-                        Fill::Value(value.as_str().to_string()),
-                        span_of(&value),
-                    ))
+                let version = if value.as_rule() == Rule::number {
+                    Spanned::new(Fill::Value(value.as_str().to_string()), span_of(&value))
                 } else {
-                    ItemKind::Version(self.text(value)?)
-                }
+                    self.text(value)?
+                };
+                (ItemKind::Version(version), None)
             }
-            ItemName::Language => ItemKind::Language(self.ident(&mut c)?),
-            ItemName::PartOf => ItemKind::PartOf(self.text_child(&mut c)?),
+            ItemName::Language => (ItemKind::Language(self.ident(&mut c)?), None),
+            ItemName::PartOf => (ItemKind::PartOf(self.text_child(&mut c)?), None),
             ItemName::Effective => {
                 let from = self.expect(&mut c, Rule::date_value)?;
                 let from = self.date_value(from)?;
@@ -97,10 +95,10 @@ impl Lowering<'_> {
                     }
                     None => None,
                 };
-                ItemKind::Effective { from, to }
+                (ItemKind::Effective { from, to }, None)
             }
-            ItemName::Timezone => ItemKind::Timezone(self.text_child(&mut c)?),
-            ItemName::Clock => ItemKind::Clock(self.ident(&mut c)?),
+            ItemName::Timezone => (ItemKind::Timezone(self.text_child(&mut c)?), None),
+            ItemName::Clock => (ItemKind::Clock(self.ident(&mut c)?), None),
             ItemName::BusinessDay => {
                 let value = self.expect_one_of(
                     &mut c,
@@ -110,33 +108,61 @@ impl Lowering<'_> {
                         Rule::business_day_hours,
                     ],
                 )?;
-                ItemKind::BusinessDay(self.business_day(value)?)
+                (ItemKind::BusinessDay(self.business_day(value)?), None)
             }
-            ItemName::Party => ItemKind::Party(self.party(&mut c)?),
-            ItemName::Term => ItemKind::Term {
-                name: self.text_child(&mut c)?,
-                definition: self.text_child(&mut c)?,
-            },
-            ItemName::Scope => ItemKind::Scope(self.scope(&mut c)?),
-            ItemName::Calendar => ItemKind::Calendar(self.calendar(&mut c, span)?),
-            ItemName::Channel => ItemKind::Channel(self.channel(&mut c)?),
-            ItemName::Priority => ItemKind::Priority(self.priority(&mut c)?),
-            ItemName::Response => ItemKind::Response(self.targets(&mut c)?),
-            ItemName::Resolution => ItemKind::Resolution(self.targets(&mut c)?),
+            ItemName::Party => {
+                let (party, braces) = self.party(&mut c)?;
+                (ItemKind::Party(party), braces)
+            }
+            ItemName::Term => (
+                ItemKind::Term {
+                    name: self.text_child(&mut c)?,
+                    definition: self.text_child(&mut c)?,
+                },
+                None,
+            ),
+            ItemName::Scope => {
+                let (lines, braces) = self.scope(&mut c)?;
+                (ItemKind::Scope(lines), Some(braces))
+            }
+            ItemName::Calendar => {
+                let (calendar, braces) = self.calendar(&mut c, span)?;
+                (ItemKind::Calendar(calendar), braces)
+            }
+            ItemName::Channel => {
+                let (channel, braces) = self.channel(&mut c)?;
+                (ItemKind::Channel(channel), braces)
+            }
+            ItemName::Priority => {
+                let (priority, braces) = self.priority(&mut c)?;
+                (ItemKind::Priority(priority), braces)
+            }
+            ItemName::Response => {
+                let (lines, braces) = self.targets(&mut c)?;
+                (ItemKind::Response(lines), Some(braces))
+            }
+            ItemName::Resolution => {
+                let (lines, braces) = self.targets(&mut c)?;
+                (ItemKind::Resolution(lines), Some(braces))
+            }
             ItemName::Fcr => {
                 self.expect(&mut c, Rule::kw_at_least)?;
                 let min = self.expect(&mut c, Rule::percent_value)?;
                 let min = self.fill_number(min)?;
                 let period = present(c.optional(Rule::period).map(|p| self.period(p)))?;
-                ItemKind::Fcr { min, period }
+                (ItemKind::Fcr { min, period }, None)
             }
-            ItemName::Csat => ItemKind::Csat(self.csat(&mut c)?),
-            ItemName::Support => ItemKind::Support(self.support(&mut c)?),
+            ItemName::Csat => (ItemKind::Csat(self.csat(&mut c)?), None),
+            ItemName::Support => {
+                let (lines, braces) = self.support(&mut c)?;
+                (ItemKind::Support(lines), Some(braces))
+            }
         };
         self.end(c)?;
         Some(Item {
             kind,
             keyword,
+            braces,
             span,
         })
     }
@@ -177,9 +203,9 @@ impl Lowering<'_> {
     }
 
     /// The body of `response { … }` or `resolution { … }`.
-    pub(super) fn targets(&mut self, c: &mut Children<'_>) -> Option<Vec<TargetLine>> {
+    pub(super) fn targets(&mut self, c: &mut Children<'_>) -> Option<(Vec<TargetLine>, Braces)> {
         let lines = self.lines(c, Context::Target, |l, line| l.target_line(line))?;
-        Some(lines.lines)
+        Some((lines.lines, lines.braces))
     }
 
     /// `P1 within 4 hours or workaround for 95%`

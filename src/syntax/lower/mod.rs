@@ -128,6 +128,7 @@ impl<'s> Lowering<'s> {
             title,
             items: items.lines,
             keyword,
+            braces: items.braces,
             span,
         })
     }
@@ -143,7 +144,7 @@ impl<'s> Lowering<'s> {
         context: Context,
         mut line: impl FnMut(&mut Self, P<'_>) -> Option<T>,
     ) -> Option<Lines<T>> {
-        self.expect(children, Rule::lbrace)?;
+        let open = span_of(&self.expect(children, Rule::lbrace)?);
         let mut out = Vec::new();
         let mut previous: Option<Span> = None;
         loop {
@@ -154,7 +155,12 @@ impl<'s> Lowering<'s> {
             };
             let span = span_of(&pair);
             previous = match pair.as_rule() {
-                Rule::rbrace => return Some(Lines { lines: out }),
+                Rule::rbrace => {
+                    return Some(Lines {
+                        lines: out,
+                        braces: Braces { open, close: span },
+                    })
+                }
                 Rule::junk => {
                     if self.recover(&pair, previous, context) {
                         out.pop();
@@ -188,9 +194,9 @@ impl<'s> Lowering<'s> {
         rule: Rule,
         context: Context,
         mut field: impl FnMut(&mut Self, P<'_>) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    ) -> Option<(Vec<T>, Braces)> {
         let mut children = self.open(block, rule)?;
-        self.expect(&mut children, Rule::lbrace)?;
+        let open = span_of(&self.expect(&mut children, Rule::lbrace)?);
         let mut out = Vec::new();
         loop {
             let Some(pair) = children.next_any() else {
@@ -198,7 +204,15 @@ impl<'s> Lowering<'s> {
                 return None;
             };
             match pair.as_rule() {
-                Rule::rbrace => return Some(out),
+                Rule::rbrace => {
+                    return Some((
+                        out,
+                        Braces {
+                            open,
+                            close: span_of(&pair),
+                        },
+                    ))
+                }
                 Rule::field_junk => self.recover_field(&pair, context),
                 rule => {
                     let (before, span) = (self.said(), span_of(&pair));
@@ -212,9 +226,10 @@ impl<'s> Lowering<'s> {
     }
 }
 
-/// The lines of a `{ … }` block.
+/// The lines of a `{ … }` block, and its braces.
 struct Lines<T> {
     lines: Vec<T>,
+    braces: Braces,
 }
 
 /// A part the grammar allows, lowered when present: `None` when it was

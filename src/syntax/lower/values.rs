@@ -391,6 +391,7 @@ impl Lowering<'_> {
         let node = if first.as_rule() == Rule::placeholder {
             DurationAst::Placeholder {
                 text: self.placeholder(&first),
+                placeholder: span_of(&first),
                 unit,
             }
         } else {

@@ -1,0 +1,129 @@
+//! The formatter: a contract in its canonical layout, every comment kept.
+//!
+//! What is canonical: two-space indentation, one item per line, runs of
+//! similar lines aligned (header keywords, party roles, channel and service
+//! names, calendar lines, targets, fields), at most one blank line between
+//! items (kept where the author left one), durations in their canonical
+//! units (`15 minutes`, `1 business day`), times as `HH:MM`, dates as
+//! `YYYY-MM-DD`. What is kept as written: every text, text block,
+//! placeholder, number and name (copied from the source, escapes and all).
+//! A `{ … }` block of fields stays on one line when it was written on one
+//! line, has no comments inside and fits in 100 columns.
+//!
+//! Comments stay where they were: a comment on its own line goes before the
+//! item that follows it, a comment after an item stays at the end of its
+//! line. `format` works on a file that parsed without syntax diagnostics;
+//! [`format_source`] checks that and verifies its own output.
+
+//!
+//! Two halves: [`layout`] is the engine (nodes, alignment of runs,
+//! comments, blank lines, one-line blocks) and knows no item; [`items`]
+//! turns each item into nodes, one function per item, with [`values`] for
+//! the values they share.
+
+mod items;
+mod layout;
+mod values;
+
+use crate::ast::*;
+use crate::source::SourceFile;
+use layout::{Formatter, Node};
+
+/// Widest one-line block, in characters.
+const MAX_WIDTH: usize = 100;
+
+/// Why a file was not formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// The file has syntax diagnostics: formatting could lose what was not read.
+    Syntax(Vec<crate::Diagnostic>),
+    /// The formatted text would not mean the same (a bug in the formatter).
+    Changed(String),
+}
+
+/// Formats a source file, or says why not. The output is re-parsed and
+/// checked to hold the same contract and the same comments.
+pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
+    let parsed = crate::syntax::parse(source);
+    let file = match parsed.file {
+        Some(file) if parsed.diagnostics.is_empty() => file,
+        _ => return Err(FormatError::Syntax(parsed.diagnostics)),
+    };
+    let formatted = format(source, &file);
+    let again = SourceFile::new(source.name(), formatted.clone());
+    let reparsed = crate::syntax::parse(&again);
+    let Some(refile) = reparsed.file.filter(|_| reparsed.diagnostics.is_empty()) else {
+        return Err(FormatError::Changed(
+            "the formatted text does not parse".into(),
+        ));
+    };
+    let texts = |f: &File| {
+        f.comments
+            .iter()
+            .map(|c| c.text.clone())
+            .collect::<Vec<_>>()
+    };
+    if texts(&file) != texts(&refile) {
+        return Err(FormatError::Changed(
+            "comments would be lost or moved".into(),
+        ));
+    }
+    let before = crate::front::check(source.clone());
+    let after = crate::front::check(again);
+    let codes =
+        |c: &crate::front::Checked| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+    if before.model != after.model || codes(&before) != codes(&after) {
+        return Err(FormatError::Changed(
+            "the contract would change meaning".into(),
+        ));
+    }
+    Ok(formatted)
+}
+
+/// Formats a parsed file. The file must have parsed without diagnostics
+/// (see [`format_source`]); lines that were not read are not in the AST.
+pub fn format(source: &SourceFile, file: &File) -> String {
+    let mut f = Formatter::new(source, &file.comments);
+    let nodes: Vec<Node> = file.contracts.iter().map(|c| f.contract(c)).collect();
+    f.block(&nodes, 0, source.text().len());
+    f.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(text: &str) -> String {
+        format_source(&SourceFile::new("t.sla", text)).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn shipped_contracts_are_formatted() {
+        for text in [
+            include_str!("../../contracts/acme-support.sla"),
+            include_str!("../../contracts/globex-helpdesk.sla"),
+            include_str!("../../contracts/templates/customer-service.zh-CN.sla"),
+            include_str!("../../contracts/templates/customer-service.en.sla"),
+        ] {
+            let once = fmt(text);
+            assert_eq!(fmt(&once), once, "not idempotent");
+            assert_eq!(once, text, "a shipped contract is not in canonical form");
+        }
+    }
+
+    #[test]
+    fn layout_is_normalised_and_comments_kept() {
+        let messy = "// head\ncontract \"x\" {   // title\n  id \"a\"\n      version \"1\"\n\n\n  response {\n P1 within 15 min // fast\n  P22 within 1 hour }\n}\n";
+        let expected = "// head\ncontract \"x\" {  // title\n  id      \"a\"\n  version \"1\"\n\n  response {\n    P1  within 15 minutes  // fast\n    P22 within 1 hour\n  }\n}\n";
+        assert_eq!(fmt(messy), expected);
+    }
+
+    #[test]
+    fn files_with_syntax_errors_are_refused() {
+        let result = format_source(&SourceFile::new(
+            "t.sla",
+            "contract \"x\" {\n  bogus line\n}\n",
+        ));
+        assert!(matches!(result, Err(FormatError::Syntax(d)) if !d.is_empty()));
+    }
+}
