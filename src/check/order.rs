@@ -3,24 +3,24 @@
 //!
 //! Targets on different clocks cannot be compared in open minutes (a
 //! business day of a 24x5 calendar is not one of a 09:00–18:00 calendar),
-//! so the check compares what a client lives with: the due times
-//! (`crate::clock`) of both targets for receipts every 15 minutes across a
-//! sample week, and warns only when the less severe one is due earlier for
-//! every receipt. Due times are computed lazily and each pair stops at the
-//! first receipt that clears it, so a well-ordered contract costs about one
-//! due time per priority.
+//! so the check compares what a client lives with: the due times of both
+//! targets ([`crate::clock::compare_due`]) for receipts every 15 minutes
+//! across a sample week, and warns only when the less severe one is due
+//! earlier for every receipt. Each pair stops at the first receipt that
+//! clears it, so a well-ordered contract costs a few due times per pair.
 
 use super::Checker;
-use crate::clock::Clock;
+use crate::clock::{self, Clock};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 use crate::source::Span;
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// Receipts are sampled this often across the sample week.
 const SAMPLE_MINUTES: i64 = 15;
-const SAMPLES: usize = (7 * 24 * 60 / SAMPLE_MINUTES) as usize;
+const SAMPLE_DAYS: i64 = 7;
 /// How many weeks after the effective start the check looks for a week
 /// without holidays or make-up days.
 const WEEKS_SEARCHED: i64 = 53;
@@ -32,29 +32,6 @@ const DEFAULT_START: (i32, u32, u32) = (2027, 1, 4);
 pub(super) struct Compared {
     pub within: Duration,
     pub span: Span,
-}
-
-/// The due times of one target, computed on demand, by receipt.
-struct Dues<'c> {
-    clock: &'c Clock,
-    within: Duration,
-    /// `None`: not computed yet; `Some(None)`: no due time (an error the
-    /// other checks report).
-    at: Vec<Option<Option<DateTime<Utc>>>>,
-}
-
-impl Dues<'_> {
-    fn at(&mut self, sample: usize, receipts: &[DateTime<Utc>]) -> Option<DateTime<Utc>> {
-        let slot = self.at.get_mut(sample)?;
-        if let Some(known) = slot {
-            return *known;
-        }
-        let due = receipts
-            .get(sample)
-            .and_then(|r| self.clock.due(*r, self.within, &[]).ok());
-        *slot = Some(due);
-        due
-    }
 }
 
 /// The first Monday on or after `from` whose week (with a day's margin for
@@ -118,14 +95,15 @@ impl Checker<'_> {
         let Some(start) = start.map(|s| sample_week(s, &used)) else {
             return;
         };
-        let Some(first) = start.and_hms_opt(0, 0, 0).map(|t| t.and_utc()) else {
+        let receipts: Vec<DateTime<Utc>> =
+            clock::receipts(start, SAMPLE_DAYS, SAMPLE_MINUTES).collect();
+        if receipts.is_empty() {
             return;
-        };
-        let receipts: Vec<DateTime<Utc>> = (0..SAMPLES as i64)
-            .map(|i| first + TimeDelta::minutes(i * SAMPLE_MINUTES))
-            .collect();
+        }
 
-        let mut dues: Vec<Option<Dues<'_>>> = priorities
+        // The clock and target of each priority there is something to
+        // compare for (not its clock when that is unknown: E012 already).
+        let compared: Vec<Option<(&Clock, Compared)>> = priorities
             .iter()
             .zip(targets)
             .map(|(priority, target)| {
@@ -134,27 +112,35 @@ impl Checker<'_> {
                     return None;
                 }
                 let clock = clocks.get(&calendar_of(priority).map(|c| &c.id))?;
-                Some(Dues {
-                    clock,
-                    within: target.within,
-                    at: vec![None; SAMPLES],
-                })
+                Some((clock, *target))
             })
             .collect();
+        let always_earlier = |later: (&Clock, Compared), earlier: (&Clock, Compared)| {
+            clock::compare_due(
+                (later.0, later.1.within),
+                (earlier.0, earlier.1.within),
+                receipts.iter().copied(),
+            )
+            .all(|ordering| ordering == Ok(Ordering::Less))
+        };
         let mut found = Vec::new();
-        for later in 0..priorities.len() {
-            let tighter = (0..later).find(|&earlier| {
-                always_earlier(&mut dues, later, earlier, &receipts).unwrap_or(false)
-            });
-            if let Some(earlier) = tighter {
-                found.push((later, earlier));
-            }
-        }
-        for (later, earlier) in found {
-            let (Some(Some(tight)), Some(Some(loose))) = (targets.get(later), targets.get(earlier))
-            else {
+        for (later, tight) in compared.iter().enumerate() {
+            let Some(tight) = tight else {
                 continue;
             };
+            let loose = compared
+                .iter()
+                .take(later)
+                .enumerate()
+                .find_map(|(earlier, loose)| {
+                    let loose = (*loose)?;
+                    always_earlier(*tight, loose).then_some((earlier, loose.1))
+                });
+            if let Some((earlier, loose)) = loose {
+                found.push((later, tight.1, earlier, loose));
+            }
+        }
+        for (later, tight, earlier, loose) in found {
             let less = priorities.get(later).map_or("", |p| p.id.as_str());
             let severe = priorities.get(earlier).map_or("", |p| p.id.as_str());
             self.push(
@@ -171,26 +157,6 @@ impl Checker<'_> {
             );
         }
     }
-}
-
-/// True when target `later` is due before target `earlier` for every
-/// receipt; `None` when either has no due time to compare.
-fn always_earlier(
-    dues: &mut [Option<Dues<'_>>],
-    later: usize,
-    earlier: usize,
-    receipts: &[DateTime<Utc>],
-) -> Option<bool> {
-    dues.get(later)?.as_ref()?;
-    dues.get(earlier)?.as_ref()?;
-    for sample in 0..receipts.len() {
-        let tight = dues.get_mut(later)?.as_mut()?.at(sample, receipts)?;
-        let loose = dues.get_mut(earlier)?.as_mut()?.at(sample, receipts)?;
-        if tight >= loose {
-            return Some(false);
-        }
-    }
-    Some(true)
 }
 
 #[cfg(test)]

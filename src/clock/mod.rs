@@ -14,7 +14,10 @@
 //! pauses stop the resolution clock only.
 
 mod local;
+mod sample;
 mod timeline;
+
+pub use sample::{compare_due, receipts};
 
 use crate::model::{
     BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Priority, PriorityId,

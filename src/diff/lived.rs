@@ -14,9 +14,9 @@
 //!   with a note saying so.
 
 use super::changes::Effect;
-use crate::clock::Clock;
+use crate::clock::{self, Clock};
 use crate::model::{BusinessDayRule, Calendar, Contract, Duration, Priority, Unit};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 /// A duration on the clock of one priority of one version.
 #[derive(Debug, Clone, Copy)]
@@ -142,21 +142,18 @@ fn sampled(old: &OnClock<'_>, new: &OnClock<'_>) -> Lived {
     ) else {
         return Lived::Unknown;
     };
-    let Some(first) = window_start(old.contract, new.contract).and_hms_opt(0, 0, 0) else {
-        return Lived::Unknown;
-    };
-    let first: DateTime<Utc> = first.and_utc();
+    let receipts = clock::receipts(
+        window_start(old.contract, new.contract),
+        SAMPLE_DAYS,
+        SAMPLE_STEP_MINUTES,
+    );
     let mut results = Vec::new();
-    for step in 0..SAMPLE_DAYS * 24 * 60 / SAMPLE_STEP_MINUTES {
-        let received = first + chrono::Duration::minutes(step * SAMPLE_STEP_MINUTES);
-        let due = (
-            old_clock.due(received, old.within, &[]),
-            new_clock.due(received, new.within, &[]),
-        );
-        let (Ok(old_due), Ok(new_due)) = due else {
+    for ordering in clock::compare_due((&new_clock, new.within), (&old_clock, old.within), receipts)
+    {
+        let Ok(ordering) = ordering else {
             return Lived::Unknown;
         };
-        results.push(match new_due.cmp(&old_due) {
+        results.push(match ordering {
             std::cmp::Ordering::Less => Lived::Sooner,
             std::cmp::Ordering::Greater => Lived::Later,
             std::cmp::Ordering::Equal => Lived::Same,
