@@ -1266,6 +1266,20 @@ fn fmt_keeps_the_file_mode() {
 
 // ---------------------------------------------------------------- due
 
+/// `slac due CONTRACT --priority P --received T --format F`.
+fn due_of(contract: &str, priority: &str, received: &str, format: &str) -> Run {
+    run(&[
+        "due",
+        contract,
+        "--priority",
+        priority,
+        "--received",
+        received,
+        "--format",
+        format,
+    ])
+}
+
 #[test]
 fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
     // Globex's 24x7 critical desk, in the London autumn fold: 01:45 BST
@@ -1313,18 +1327,7 @@ fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
 
 #[test]
 fn due_warns_of_a_receipt_outside_the_effective_period() {
-    let due = |received: &str, format: &str| {
-        run(&[
-            "due",
-            ACME,
-            "--priority",
-            "P2",
-            "--received",
-            received,
-            "--format",
-            format,
-        ])
-    };
+    let due = |received, format| due_of(ACME, "P2", received, format);
     let before = due("2026-12-31T10:00:00+08:00", "text");
     assert_eq!(before.code, 0, "{}", before.stderr);
     assert_eq!(
@@ -1351,18 +1354,7 @@ fn due_warns_w010_only_for_due_times_past_the_listed_holidays() {
     // `slac check` warns W010: no end date, holidays of 2027 only.
     let check = run(&["check", GLOBEX]);
     assert!(check.stdout.contains("W010"), "{}", check.stdout);
-    let due = |received: &str, format: &str| {
-        run(&[
-            "due",
-            GLOBEX,
-            "--priority",
-            "high",
-            "--received",
-            received,
-            "--format",
-            format,
-        ])
-    };
+    let due = |received, format| due_of(GLOBEX, "high", received, format);
     // In 2027 the holidays are listed: `due` is right, and says nothing.
     let listed = due("2027-06-01T10:00:00+01:00", "text");
     assert_eq!(listed.code, 0, "{}", listed.stderr);

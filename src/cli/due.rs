@@ -14,7 +14,7 @@ use slac::due::{self, Pause, Warning};
 use slac::model::Contract;
 
 pub fn run(args: &DueArgs, color: bool) -> CmdResult {
-    let received = parse_time("--received", &args.received)?;
+    let received = super::parse_time("--received", &args.received)?;
     let paused = args
         .paused
         .iter()
@@ -34,18 +34,6 @@ pub fn run(args: &DueArgs, color: bool) -> CmdResult {
     Ok(super::OK)
 }
 
-/// An RFC 3339 time with offset, or a usage error naming the argument.
-fn parse_time(argument: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.to_utc())
-        .map_err(|e| {
-            Failure::usage(format!(
-                "{argument} `{text}` is not an RFC 3339 time with offset ({e}); \
-                 write it like 2027-03-01T17:30:00+08:00"
-            ))
-        })
-}
-
 /// `FROM/TO`, both RFC 3339; a pause may be empty but not reversed.
 fn parse_pause(text: &str) -> Result<Pause, Failure> {
     let (from, to) = text.split_once('/').ok_or_else(|| {
@@ -53,7 +41,10 @@ fn parse_pause(text: &str) -> Result<Pause, Failure> {
             "--paused `{text}` is not FROM/TO (two RFC 3339 times joined by `/`)"
         ))
     })?;
-    let (from, to) = (parse_time("--paused", from)?, parse_time("--paused", to)?);
+    let (from, to) = (
+        super::parse_time("--paused", from)?,
+        super::parse_time("--paused", to)?,
+    );
     if to < from {
         return Err(Failure::usage(format!(
             "--paused `{text}` ends before it starts"
@@ -102,7 +93,7 @@ mod tests {
     use slac::model::Fill;
 
     fn t(s: &str) -> DateTime<Utc> {
-        parse_time("--received", s).unwrap()
+        crate::cli::parse_time("--received", s).unwrap()
     }
 
     #[test]
@@ -137,7 +128,7 @@ mod tests {
 
     #[test]
     fn bad_times_and_reversed_pauses_are_usage_errors() {
-        let e = parse_time("--received", "2027-03-01 17:30").unwrap_err();
+        let e = crate::cli::parse_time("--received", "2027-03-01 17:30").unwrap_err();
         assert_eq!(e.code, super::super::USAGE);
         assert!(e.message.contains("`2027-03-01 17:30`"));
         let e = parse_pause("2027-03-01T12:00:00Z/2027-03-01T11:00:00Z").unwrap_err();

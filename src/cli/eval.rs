@@ -8,7 +8,7 @@
 //! unreadable log or a bad `--as-of` exits 2.
 
 use super::{CmdResult, EvalArgs, EvalFormat, EvalPeriod, Failure, InputFormat};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use slac::eval::{self, EvalOptions, ReportPeriod};
 use std::io::IsTerminal;
@@ -21,14 +21,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     super::refuse_input_as_output(output, &[&args.file, &args.tickets])?;
     let out_format = super::format_for(args.format, "--format", output, EvalFormat::Text)?;
     let as_of = match &args.as_of {
-        Some(text) => DateTime::parse_from_rfc3339(text.trim())
-            .map(|t| t.to_utc())
-            .map_err(|e| {
-                Failure::usage(format!(
-                    "--as-of `{text}` is not an RFC 3339 time with offset ({e}); \
-                     write it like 2027-04-01T00:00:00+08:00"
-                ))
-            })?,
+        Some(text) => super::parse_time("--as-of", text)?,
         None => Utc::now(),
     };
     let checked = super::load_model(&args.file, false, color)?;

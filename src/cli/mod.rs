@@ -15,6 +15,7 @@ mod output;
 mod render;
 mod schema;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slac::Checked;
 use std::io::IsTerminal;
@@ -385,6 +386,18 @@ impl ColorChoice {
     pub fn enabled_for_stdout(self) -> bool {
         self.enabled(std::io::stdout().is_terminal())
     }
+}
+
+/// An RFC 3339 time with offset, or a usage error naming the argument.
+pub fn parse_time(argument: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.to_utc())
+        .map_err(|e| {
+            Failure::usage(format!(
+                "{argument} `{text}` is not an RFC 3339 time with offset ({e}); \
+                 write it like 2027-03-01T17:30:00+08:00"
+            ))
+        })
 }
 
 /// Reads and checks a contract file: I/O errors are usage errors (exit 2);
