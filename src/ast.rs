@@ -30,8 +30,54 @@ pub struct File {
     pub placeholders: Vec<Spanned<String>>,
     /// Lines that could not be read (already reported), in order.
     pub unreadable: Vec<Span>,
+    /// What those lines most likely declared and referred to.
+    pub dropped: Dropped,
     /// The end of the text (for "missing item" diagnostics).
     pub end: Span,
+}
+
+/// What lines that could not be read most likely declared and referred to
+/// (guessed from their first words by the lowering): the checker reports
+/// no E012 for a name they declared and no W005 for a calendar they used,
+/// since the diagnostic of the line already covers both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dropped {
+    pub declared: Vec<(NameKind, String)>,
+    pub referenced: Vec<(NameKind, String)>,
+}
+
+impl Dropped {
+    /// True when a dropped line most likely declared `name` as a `kind`
+    /// (in the checker's words: "calendar", "channel", "priority").
+    pub fn declares(&self, kind: &str, name: &str) -> bool {
+        self.declared
+            .iter()
+            .any(|(k, n)| k.word() == kind && n == name)
+    }
+
+    /// True when a dropped line most likely referred to `name`.
+    pub fn refers_to(&self, kind: NameKind, name: &str) -> bool {
+        self.referenced.iter().any(|(k, n)| *k == kind && n == name)
+    }
+}
+
+/// The kinds of names a contract declares and refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Calendar,
+    Channel,
+    Priority,
+}
+
+impl NameKind {
+    /// The word for it in messages ("unknown calendar `x`").
+    pub fn word(self) -> &'static str {
+        match self {
+            NameKind::Calendar => "calendar",
+            NameKind::Channel => "channel",
+            NameKind::Priority => "priority",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@
 
 use super::items::Items;
 use super::Checker;
+use crate::ast::NameKind;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 
@@ -63,7 +64,11 @@ impl Checker<'_> {
                     .priorities
                     .iter()
                     .any(|p| p.clock.as_ref() == Some(&id))
-                || model.channels.iter().any(|c| c.hours.as_ref() == Some(&id));
+                || model.channels.iter().any(|c| c.hours.as_ref() == Some(&id))
+                || self.meant_calendars.contains(&calendar.name.node)
+                || self
+                    .dropped
+                    .refers_to(NameKind::Calendar, &calendar.name.node);
             if !used {
                 self.push(
                     Diagnostic::new(

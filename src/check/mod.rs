@@ -53,6 +53,11 @@ pub(crate) struct Checker<'d> {
     /// Priorities whose clock names an unknown calendar (already E012):
     /// checks that depend on the clock skip them instead of guessing.
     unknown_clocks: Vec<String>,
+    /// What unreadable lines most likely declared and used (no E012, W005).
+    dropped: &'d ast::Dropped,
+    /// Calendars an E012 suggested ("did you mean `office`?"): used, as
+    /// far as W005 goes.
+    meant_calendars: Vec<String>,
 }
 
 /// Checks a parsed file; the model when it has no errors.
@@ -95,6 +100,8 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
         out: &mut *out,
         has_unreadable_lines: !file.unreadable.is_empty(),
         unknown_clocks: Vec::new(),
+        dropped: &file.dropped,
+        meant_calendars: Vec::new(),
     }
     .contract(contract);
     let errors_after = out.iter().filter(|d| d.is_error()).count();

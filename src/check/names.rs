@@ -3,7 +3,7 @@
 
 use super::twice::{given_twice, DECLARED};
 use super::Checker;
-use crate::ast::Ident;
+use crate::ast::{Ident, NameKind};
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::source::Span;
 
@@ -52,6 +52,10 @@ impl Checker<'_> {
         if known.contains(&name.node) {
             return true;
         }
+        // A line that most likely declared it could not be read: reported.
+        if self.dropped.declares(kind, &name.node) {
+            return false;
+        }
         let known: Vec<&str> = {
             let mut seen = std::collections::HashSet::new();
             known
@@ -62,6 +66,9 @@ impl Checker<'_> {
                 .collect()
         };
         let suggestion = did_you_mean(&name.node, known.iter().copied());
+        if let Some(meant) = suggestion.filter(|_| kind == NameKind::Calendar.word()) {
+            self.meant_calendars.push(meant.to_string());
+        }
         let kinds = match kind.strip_suffix('y') {
             Some(stem) => format!("{stem}ies"),
             None => format!("{kind}s"),

@@ -14,6 +14,7 @@
 
 mod blocks;
 mod cursor;
+mod guess;
 mod items;
 mod recovery;
 mod span;
@@ -37,6 +38,7 @@ pub(super) struct Lowering<'s> {
     diagnostics: Vec<Diagnostic>,
     placeholders: Vec<Spanned<String>>,
     unreadable: Vec<Span>,
+    dropped: Dropped,
     /// Test-only: lower items of the first rule as if they were of the
     /// second, to show what a grammar/lowering mismatch reports (E000).
     misread: Option<(Rule, Rule)>,
@@ -49,6 +51,7 @@ impl<'s> Lowering<'s> {
             diagnostics: Vec::new(),
             placeholders: Vec::new(),
             unreadable: Vec::new(),
+            dropped: Dropped::default(),
             misread: None,
         }
     }
@@ -113,6 +116,7 @@ impl<'s> Lowering<'s> {
             comments,
             placeholders: std::mem::take(&mut self.placeholders),
             unreadable: std::mem::take(&mut self.unreadable),
+            dropped: std::mem::take(&mut self.dropped),
             end: Span::new(end, end),
         }
     }
@@ -177,6 +181,8 @@ impl<'s> Lowering<'s> {
                         None => {
                             self.silent(before, span, rule);
                             self.unreadable.push(span);
+                            let text = self.source.text().get(span.start()..span.end());
+                            guess::guess(text.unwrap_or(""), context, &mut self.dropped);
                             None
                         }
                     }

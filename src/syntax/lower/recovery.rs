@@ -2,6 +2,7 @@
 //! for, so pest says precisely what it expected there (E001), or an unknown
 //! item or field (E002) with the nearest known word.
 
+use super::guess;
 use super::span::span_of;
 use super::{Lowering, P};
 use crate::ast::ItemName;
@@ -139,6 +140,7 @@ impl Lowering<'_> {
             _ => junk_span.start(),
         };
         let snippet = text.get(start..junk_span.end()).unwrap_or("");
+        guess::guess(snippet, context, &mut self.dropped);
         let word: String = snippet
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
