@@ -5,19 +5,22 @@ use super::calendars::weekly_minutes_of;
 use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
 use super::lived::{self, Lived, OnClock};
 use super::show;
-use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, Unit};
+use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, TargetKind, Unit};
 
 fn show_target(target: &Target) -> String {
     show::display(&target.within)
 }
 
 fn show_priority(priority: &Priority) -> String {
+    let targets: Vec<String> = TargetKind::ALL
+        .iter()
+        .map(|kind| format!("{kind} {}", show_target(priority.target(*kind))))
+        .collect();
     format!(
-        "\"{}\" (rank {}): response {}, resolution {}",
+        "\"{}\" (rank {}): {}",
         show::text(&priority.label),
         priority.rank,
-        show_target(&priority.response),
-        show_target(&priority.resolution)
+        targets.join(", ")
     )
 }
 
@@ -67,8 +70,9 @@ fn priority(
         rank,
         definition,
         clock,
-        response,
-        resolution,
+        // Both targets, one kind at a time below.
+        response: _,
+        resolution: _,
     } = old;
     changes.record(
         place.field("label", "label"),
@@ -102,18 +106,15 @@ fn priority(
         ),
     );
     let sides = ((old_contract, old), (new_contract, new));
-    target(
-        changes,
-        place.field("response", "response"),
-        sides,
-        (response, &new.response),
-    );
-    target(
-        changes,
-        place.field("resolution", "resolution"),
-        sides,
-        (resolution, &new.resolution),
-    );
+    for kind in TargetKind::ALL {
+        let words = kind.word();
+        target(
+            changes,
+            place.field(words, words),
+            sides,
+            (old.target(kind), new.target(kind)),
+        );
+    }
 }
 
 type Side<'a> = (&'a Contract, &'a Priority);
@@ -216,11 +217,8 @@ pub(super) fn business_day_effect(old: &Contract, new: &Contract) -> (Effect, Op
         let Some(new_priority) = new.priority(old_priority.id.as_str()) else {
             continue;
         };
-        let kinds = [
-            (&old_priority.response, &new_priority.response),
-            (&old_priority.resolution, &new_priority.resolution),
-        ];
-        for (before, after) in kinds {
+        for kind in TargetKind::ALL {
+            let (before, after) = (old_priority.target(kind), new_priority.target(kind));
             let (Fill::Value(a), Fill::Value(b)) = (&before.within, &after.within) else {
                 continue;
             };
