@@ -22,10 +22,12 @@
 
 pub mod ast;
 pub mod check;
+pub mod cjk;
 pub mod clock;
 pub mod diagnostic;
 pub mod diff;
 pub mod due;
+pub mod escape;
 pub mod eval;
 pub mod format;
 pub mod front;

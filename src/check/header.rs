@@ -7,12 +7,6 @@ use crate::ast;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::*;
 
-fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x3000..=0x303F | 0xFF00..=0xFFEF)
-    })
-}
-
 /// `business-day …`, by default a business day ends at the close.
 pub(super) fn business_day_rule(items: &Items<'_>) -> BusinessDayRule {
     match items.business_day {
@@ -27,7 +21,12 @@ impl Checker<'_> {
     pub(super) fn language(&mut self, items: &Items<'_>, contract: &ast::Contract) -> Lang {
         match items.language {
             None => {
-                if contract.title.node.value().is_some_and(|t| has_cjk(t)) {
+                if contract
+                    .title
+                    .node
+                    .value()
+                    .is_some_and(|t| t.chars().any(crate::cjk::is_chinese_or_japanese))
+                {
                     Lang::ZhCn
                 } else {
                     Lang::En

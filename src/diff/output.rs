@@ -84,7 +84,7 @@ fn effect_cell(effect: Effect) -> &'static str {
 /// A reviewer's summary: the counts at the top, then a table per section.
 /// `old` and `new` name the two versions in the heading.
 pub fn markdown(changes: &[Change], old: &str, new: &str) -> String {
-    let escape = crate::render::escape_markdown;
+    let escape = crate::escape::markdown;
     let mut out = format!(
         "### Contract changes: `{}` → `{}`\n\n",
         old.replace('`', "'"),

@@ -10,7 +10,7 @@ use super::text::{csat_line, fcr_line, num, pct, plain};
 use crate::model::TargetKind;
 use std::fmt::Write;
 
-use crate::render::escape_html as esc;
+use crate::escape::html as esc;
 
 const STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;margin:24px auto;max-width:1120px;color:#1f2328;padding:0 16px}

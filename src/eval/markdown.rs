@@ -3,24 +3,9 @@
 
 use super::compliance::ComplianceReport;
 use super::text::{csat_line, fcr_line, headline, num, pct, plain, verdict};
+use crate::escape::markdown as escape;
 use crate::model::TargetKind;
 use std::fmt::Write;
-
-/// Text safe inside a Markdown table cell or line.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' | '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// The report as Markdown, ending with a newline.
 pub fn markdown(r: &ComplianceReport) -> String {

@@ -41,26 +41,6 @@ pub(super) struct Formatter<'s> {
     out: String,
 }
 
-/// Display width of the first line: East Asian wide characters take two
-/// columns, as a terminal or editor shows them.
-fn width(s: &str) -> usize {
-    s.lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .map(|c| {
-            let wide = matches!(c as u32,
-                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
 impl<'s> Formatter<'s> {
     pub(super) fn new(source: &'s SourceFile, comments: &'s [Comment]) -> Self {
         Formatter {
@@ -173,7 +153,7 @@ impl<'s> Formatter<'s> {
                 let last = node.cells.len().saturating_sub(1);
                 for (i, cell) in node.cells.iter().enumerate().take(last) {
                     if let Some(w) = widths.get_mut(i) {
-                        *w = (*w).max(width(cell));
+                        *w = (*w).max(crate::cjk::width(cell));
                     }
                 }
             }
@@ -202,7 +182,7 @@ impl<'s> Formatter<'s> {
                     .get(i)
                     .copied()
                     .unwrap_or(0)
-                    .saturating_sub(width(cell));
+                    .saturating_sub(crate::cjk::width(cell));
                 line.push_str(&" ".repeat(pad + 1));
             }
         }
@@ -246,7 +226,7 @@ impl<'s> Formatter<'s> {
             .comments
             .iter()
             .any(|c| start <= c.span.start() && c.span.start() < end);
-        !written.contains('\n') && !has_comment && width(line) <= MAX_WIDTH
+        !written.contains('\n') && !has_comment && crate::cjk::width(line) <= MAX_WIDTH
     }
 
     /// A node whose fields go in a `{ … }`: one line, or a block.

@@ -2,10 +2,12 @@
 //! external fonts or links; print-ready on A4 and readable on screen.
 //!
 //! Every piece of text — fixed or from the contract — goes through
-//! [`escape`], the one place that knows HTML's special characters.
+//! [`crate::escape::html`], the one place that knows HTML's special
+//! characters.
 
 use super::document::{Block, Document, Section, Table};
 use super::rich::{Inline, Rich};
+use crate::escape::html as escape;
 use std::fmt::Write;
 
 /// The stylesheet. Print: A4 with margins, table headers repeated on every
@@ -226,24 +228,4 @@ fn rich(text: &Rich) -> String {
             }
         })
         .collect()
-}
-
-/// Makes text literal in HTML: `& < > " '` become references, a newline a
-/// `<br>`, and characters HTML forbids (other control characters,
-/// noncharacters) are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
-            c if super::is_forbidden(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

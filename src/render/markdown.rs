@@ -1,10 +1,11 @@
 //! The outline as GitHub-flavoured Markdown, for review in a pull request.
 //!
-//! All text goes through [`escape`]: Markdown punctuation is backslash-escaped
+//! All text goes through [`crate::escape::markdown`]: Markdown punctuation is backslash-escaped
 //! so contract text can never become a link, emphasis, HTML or a table column.
 
 use super::document::{Block, Document, Section, Table};
 use super::rich::{Inline, Rich};
+use crate::escape::markdown as escape;
 use std::fmt::Write;
 
 pub fn emit(doc: &Document) -> String {
@@ -128,23 +129,4 @@ fn rich(text: &Rich) -> String {
             Inline::Placeholder(s) => format!("**\\[{}\\]**", escape(s)),
         })
         .collect()
-}
-
-/// Makes text literal in Markdown (and in a table cell): ASCII punctuation
-/// that could start markup is backslash-escaped, a newline becomes `<br>`.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            c if super::is_forbidden(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

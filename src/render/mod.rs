@@ -16,8 +16,8 @@
 //! - [`document`] is the shape of the appendix — sections, lists, tables,
 //!   signatures — and [`outline`] builds it once from the model, so both
 //!   formats always have the same content;
-//! - the emitters only add markup, and escape every piece of text in one
-//!   function each.
+//! - the emitters only add markup, and escape every piece of text through
+//!   [`crate::escape`].
 //!
 //! Contract content stays as written; only the fixed text follows `lang`.
 //! Placeholders are rendered highlighted (the CLI only lets them through with
@@ -27,9 +27,6 @@
 mod html;
 mod markdown;
 
-/// Escapes text for HTML: the one escaper of every HTML slac writes.
-pub use html::escape as escape_html;
-pub(crate) use markdown::escape as escape_markdown;
 pub mod document;
 pub mod outline;
 pub mod phrases;
@@ -60,14 +57,4 @@ pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {
 /// The appendix as one self-contained, print-ready HTML file.
 pub fn html(contract: &Contract, options: &RenderOptions) -> String {
     html::emit(&outline::build(contract, options))
-}
-
-/// Characters no document should carry: control characters other than tab
-/// and newline (HTML forbids them) and Unicode noncharacters. The emitters
-/// drop them.
-fn is_forbidden(c: char) -> bool {
-    let n = u32::from(c);
-    (c.is_control() && c != '\t' && c != '\n')
-        || (0xFDD0..=0xFDEF).contains(&n)
-        || n & 0xFFFE == 0xFFFE
 }

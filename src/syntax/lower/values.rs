@@ -6,6 +6,7 @@ use super::cursor::Children;
 use super::span::span_of;
 use super::{present, Lowering, P};
 use crate::ast::*;
+use crate::cjk::is_chinese_or_japanese;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Fill, Period, TimeOfDay, TimeSpan, Unit, WEEKDAYS};
 use crate::source::{Span, Spanned};
@@ -457,18 +458,13 @@ pub(super) fn dedent(raw: &str) -> String {
             out.push('\n');
             paragraph_break = false;
         } else if let (Some(before), Some(after)) = (out.chars().last(), line.chars().next()) {
-            if !(is_wide(before) && is_wide(after)) {
+            if !(is_chinese_or_japanese(before) && is_chinese_or_japanese(after)) {
                 out.push(' ');
             }
         }
         out.push_str(line);
     }
     out
-}
-
-/// CJK characters and full-width punctuation, which join without spaces.
-pub(super) fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]
@@ -479,5 +475,14 @@ mod tests {
     fn text_blocks_fold_into_paragraphs() {
         let raw = "\n    第一行，\n    第二行。\n\n    Second\n      paragraph.\n    ";
         assert_eq!(dedent(raw), "第一行，第二行。\nSecond paragraph.");
+    }
+
+    #[test]
+    fn only_chinese_and_japanese_lines_join_without_a_space() {
+        // Ideographs beyond the BMP (𠀀, U+20000) are Chinese too; Korean
+        // separates words with spaces.
+        assert_eq!(dedent("\n  服务\n  𠀀字\n"), "服务𠀀字");
+        assert_eq!(dedent("\n  サポート\n  契約\n"), "サポート契約");
+        assert_eq!(dedent("\n  고객\n  지원\n"), "고객 지원");
     }
 }

@@ -1,0 +1,77 @@
+//! Escaping text for the documents slac writes: the one place that knows
+//! HTML's and Markdown's special characters. The appendix (`render`) and the
+//! compliance report (`eval`) both escape through here, so contract or log
+//! text can never become markup in either.
+
+/// Makes text literal in HTML: `& < > " '` become references, a newline a
+/// `<br>`, and characters HTML forbids (other control characters,
+/// noncharacters) are dropped.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes text literal in Markdown, in a line or a table cell: ASCII
+/// punctuation that could start markup is backslash-escaped, a newline
+/// becomes `<br>`, a carriage return and forbidden characters are dropped.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters no document should carry: control characters other than tab
+/// and newline (HTML forbids them) and Unicode noncharacters.
+fn is_forbidden(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && c != '\t' && c != '\n')
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{html, markdown};
+
+    #[test]
+    fn html_makes_markup_literal() {
+        assert_eq!(
+            html("<a href='x'>&\"\n\u{7}\u{FFFE}"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;<br>"
+        );
+        assert_eq!(html("服务\t级别"), "服务\t级别");
+    }
+
+    #[test]
+    fn markdown_makes_markup_literal() {
+        assert_eq!(
+            markdown("[link](x) *a* _b_ `c` | ~d~ &e; #f !g \\h"),
+            "\\[link\\](x) \\*a\\* \\_b\\_ \\`c\\` \\| \\~d\\~ \\&e; \\#f \\!g \\\\h"
+        );
+        assert_eq!(markdown("one\r\ntwo\u{0}"), "one<br>two");
+        assert_eq!(markdown("<script>"), "\\<script\\>");
+    }
+}
