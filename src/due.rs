@@ -167,10 +167,7 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
     };
     let label = contract
         .priority(id)
-        .map(|p| match &p.label {
-            Fill::Value(l) => format!(" {l}"),
-            Fill::Placeholder(l) => format!(" [{l}]"),
-        })
+        .map(|p| format!(" {}", p.label))
         .unwrap_or_default();
     let line = |name: &str, due: &Due| {
         let mut target = format!("{id} within {}", due.within);

@@ -20,8 +20,8 @@ mod timeline;
 pub use sample::{compare_due, receipts};
 
 use crate::model::{
-    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Fill, Priority, PriorityId,
-    TargetKind, Unit,
+    BusinessDayRule, Calendar, CalendarId, Contract, Duration, Priority, PriorityId, TargetKind,
+    Unit,
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -515,13 +515,16 @@ pub fn due_times(
     paused: &[(DateTime<Utc>, DateTime<Utc>)],
 ) -> Result<DueTimes, ClockError> {
     let clock = Clock::for_priority(contract, priority)?;
-    let within = |kind: TargetKind| match &priority.target(kind).within {
-        Fill::Value(d) => Ok(*d),
-        Fill::Placeholder(text) => Err(ClockError::Placeholder {
-            priority: priority.id.clone(),
-            kind,
-            text: text.clone(),
-        }),
+    let within = |kind: TargetKind| {
+        priority
+            .target(kind)
+            .within
+            .filled(|text| ClockError::Placeholder {
+                priority: priority.id.clone(),
+                kind,
+                text: text.to_string(),
+            })
+            .copied()
     };
     let response_within = within(TargetKind::Response)?;
     let resolution_within = within(TargetKind::Resolution)?;

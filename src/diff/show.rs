@@ -7,10 +7,7 @@ use std::fmt::Display;
 
 /// A value, or its placeholder as written: `[X个工作日]`.
 pub(super) fn fill<T>(value: &Fill<T>, show: impl Fn(&T) -> String) -> String {
-    match value {
-        Fill::Value(v) => show(v),
-        Fill::Placeholder(text) => format!("[{text}]"),
-    }
+    value.either(show, |text| format!("[{text}]"))
 }
 
 pub(super) fn text(value: &Text) -> String {

@@ -158,8 +158,9 @@ fn effective_effect(old: Option<&Effective>, new: Option<&Effective>) -> Effect 
     // `None` is no end: later than any date.
     let end_rank = |to: &Option<Fill<chrono::NaiveDate>>| match to {
         None => Some(f64::INFINITY),
-        Some(Fill::Value(date)) => Some(f64::from(chrono::Datelike::num_days_from_ce(date))),
-        Some(Fill::Placeholder(_)) => None,
+        Some(to) => to
+            .value()
+            .map(|date| f64::from(chrono::Datelike::num_days_from_ce(date))),
     };
     let end = match (end_rank(&old.to), end_rank(&new.to)) {
         (Some(a), Some(b)) => Effect::higher_is_tighter(a, b),

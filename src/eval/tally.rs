@@ -32,19 +32,15 @@ struct Rule {
 
 fn within(p: &Priority, kind: TargetKind) -> Result<(Duration, f64), EvalError> {
     let t = p.target(kind);
-    let placeholder = |text: &String| EvalError::Placeholder {
+    let placeholder = |text: &str| EvalError::Placeholder {
         priority: p.id.clone(),
         kind,
-        text: text.clone(),
+        text: text.to_string(),
     };
-    let d = match &t.within {
-        Fill::Value(d) => *d,
-        Fill::Placeholder(text) => return Err(placeholder(text)),
-    };
+    let d = *t.within.filled(placeholder)?;
     let share = match &t.attainment {
         None => 100.0,
-        Some(Fill::Value(v)) => *v,
-        Some(Fill::Placeholder(text)) => return Err(placeholder(text)),
+        Some(share) => *share.filled(placeholder)?,
     };
     Ok((d, share))
 }
@@ -173,12 +169,12 @@ impl<'c> Tally<'c> {
                 due_cache: PerTarget::default(),
             });
         }
-        let value = |f: &Fill<f64>, goal: &'static str| match f {
-            Fill::Value(v) => Ok(*v),
-            Fill::Placeholder(text) => Err(EvalError::GoalPlaceholder {
+        let value = |f: &Fill<f64>, goal: &'static str| {
+            f.filled(|text| EvalError::GoalPlaceholder {
                 goal,
-                text: text.clone(),
-            }),
+                text: text.to_string(),
+            })
+            .copied()
         };
         if let Some(f) = &contract.fcr {
             value(&f.min_percent, "fcr")?;
@@ -393,10 +389,7 @@ impl<'c> Tally<'c> {
     pub fn finish(mut self, skipped: Vec<Skipped>, skipped_total: u64) -> ComplianceReport {
         self.periods.sort_by_key(|p| p.key);
         let contract = self.contract;
-        let text = |t: &Fill<String>| match t {
-            Fill::Value(s) => s.clone(),
-            Fill::Placeholder(s) => format!("[{s}]"),
-        };
+        let text = |t: &Fill<String>| t.to_string();
         let fcr_target = contract
             .fcr
             .as_ref()

@@ -74,9 +74,8 @@ impl Formatter<'_> {
         to: Option<&Spanned<Fill<chrono::NaiveDate>>>,
         span: Span,
     ) -> Node {
-        let date = |d: &Spanned<Fill<chrono::NaiveDate>>| match &d.node {
-            Fill::Value(date) => date.to_string(),
-            Fill::Placeholder(_) => self.src(d.span),
+        let date = |d: &Spanned<Fill<chrono::NaiveDate>>| {
+            d.node.either(|date| date.to_string(), |_| self.src(d.span))
         };
         let value = match to {
             Some(to) => format!("{}..{}", date(from), date(to)),

@@ -23,16 +23,43 @@ pub enum Fill<T> {
 }
 
 impl<T> Fill<T> {
+    /// The one place a `Fill` is taken apart: the value through `value`,
+    /// the placeholder's inner text through `placeholder`. Every stage
+    /// unpacks through this or the helpers below.
+    pub fn either<'a, U>(
+        &'a self,
+        value: impl FnOnce(&'a T) -> U,
+        placeholder: impl FnOnce(&'a str) -> U,
+    ) -> U {
+        match self {
+            Fill::Value(v) => value(v),
+            Fill::Placeholder(text) => placeholder(text),
+        }
+    }
+
     /// The value, if it has been filled in.
     pub fn value(&self) -> Option<&T> {
-        match self {
-            Fill::Value(v) => Some(v),
-            Fill::Placeholder(_) => None,
-        }
+        self.either(Some, |_| None)
+    }
+
+    /// The value, or the error `missing` makes of the placeholder's text:
+    /// for the stages that need a value (the clock, the evaluation).
+    pub fn filled<E>(&self, missing: impl FnOnce(&str) -> E) -> Result<&T, E> {
+        self.either(Ok, |text| Err(missing(text)))
     }
 
     pub fn is_placeholder(&self) -> bool {
         matches!(self, Fill::Placeholder(_))
+    }
+}
+
+/// As written in the contract: the value, or the placeholder in brackets.
+impl<T: fmt::Display> fmt::Display for Fill<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fill::Value(value) => write!(f, "{value}"),
+            Fill::Placeholder(text) => write!(f, "[{text}]"),
+        }
     }
 }
 
@@ -647,6 +674,22 @@ pub mod example;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fill_unpacks_to_its_value_or_its_placeholder() {
+        let filled: Fill<u32> = Fill::Value(4);
+        let open: Fill<u32> = Fill::Placeholder("X".into());
+        assert_eq!(filled.filled(str::len), Ok(&4));
+        assert_eq!(
+            open.filled(|text| format!("fill in {text}")),
+            Err("fill in X".into())
+        );
+        assert_eq!((filled.value(), open.value()), (Some(&4), None));
+        assert_eq!(
+            (filled.to_string(), open.to_string()),
+            ("4".into(), "[X]".into())
+        );
+    }
 
     #[test]
     fn last_holiday_year_is_the_year_of_the_latest_closed_day() {

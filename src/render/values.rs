@@ -28,10 +28,7 @@ impl Values {
 
     /// A value, or its placeholder.
     pub fn fill<T>(&self, value: &Fill<T>, show: impl Fn(&T) -> Rich) -> Rich {
-        match value {
-            Fill::Value(v) => show(v),
-            Fill::Placeholder(text) => Rich::placeholder(text),
-        }
+        value.either(show, Rich::placeholder)
     }
 
     /// Contract text, as written.

@@ -57,12 +57,12 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
 }
 
 fn slot<T: Clone, U>(fill: &Fill<T>, f: impl FnOnce(&T) -> U) -> Slot<U> {
-    match fill {
-        Fill::Value(v) => Slot::Value(f(v)),
-        Fill::Placeholder(p) => Slot::Placeholder {
-            placeholder: p.clone(),
+    fill.either(
+        |v| Slot::Value(f(v)),
+        |text| Slot::Placeholder {
+            placeholder: text.to_string(),
         },
-    }
+    )
 }
 
 fn text(t: &Text) -> Slot<String> {
