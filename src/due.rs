@@ -71,7 +71,7 @@ pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
     if let Some(effective) = &contract.effective {
         let zone = contract.timezone.unwrap_or(times.zone);
         let received_on = times.received.with_timezone(&zone).date_naive();
-        if let Fill::Value(from) = effective.from {
+        if let Some(&from) = effective.from.value() {
             if received_on < from {
                 found.push(Warning {
                     kind: WarningKind::BeforeEffective,
@@ -81,7 +81,7 @@ pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
                 });
             }
         }
-        if let Some(Fill::Value(to)) = effective.to {
+        if let Some(&to) = effective.to.as_ref().and_then(|to| to.value()) {
             if received_on > to {
                 found.push(Warning {
                     kind: WarningKind::AfterEffective,
