@@ -4,7 +4,7 @@
 
 use crate::clock::{Due, DueTimes};
 use crate::diagnostic::Code;
-use crate::model::{BusinessDayRule, Contract, Fill, TargetKind, Unit};
+use crate::model::{BusinessDayRule, Contract, TargetKind, Unit};
 use chrono::{
     DateTime, Datelike, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc,
 };
