@@ -152,11 +152,23 @@ fn cli_exit_codes() {
         .filter(|l| l.starts_with("id,") || l.starts_with("A22,"))
         .collect();
     std::fs::write(&feb, lines.join("\n") + "\n").unwrap();
+    // February has only a P2 ticket: the other targets have no data, which
+    // fails unless --allow-empty accepts it.
     slac()
         .arg("eval")
         .arg(contract_path())
         .arg(&feb)
         .args(["--as-of", AS_OF, "--fail-on-breach"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "6 targets have no data, so compliance is not shown: P1.response, P1.resolution, P3.response",
+        ));
+    slac()
+        .arg("eval")
+        .arg(contract_path())
+        .arg(&feb)
+        .args(["--as-of", AS_OF, "--fail-on-breach", "--allow-empty"])
         .assert()
         .code(0);
     // An unreadable log, a bad --as-of, a header without the columns: exit 2.
@@ -284,4 +296,140 @@ fn another_encoding_is_named_not_ten_missing_columns() {
     let e = csv_error(gbk);
     assert!(e.contains("GBK or GB18030, not UTF-8"), "{e}");
     assert!(!e.contains("lacks"), "{e}");
+}
+
+/// The golden log's 19 first tickets with every time stripped of its
+/// offset: every row is malformed.
+fn log_without_offsets() -> String {
+    let content = std::fs::read_to_string(dir().join("acme-march.csv")).unwrap();
+    content
+        .lines()
+        .take(20)
+        .map(|l| l.replace("+08:00", "").replace("Z,", ",") + "\n")
+        .collect()
+}
+
+#[test]
+fn a_log_of_malformed_rows_has_no_data_in_every_format() {
+    let log = log_without_offsets();
+    let contract = contract("acme-support.sla");
+    let opts = options(ReportPeriod::Monthly);
+    let r = evaluate(&contract, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
+    assert_eq!((r.tickets, r.skipped_total), (0, 19));
+    assert_eq!(r.no_data.len(), 10, "{:?}", r.no_data);
+    assert!(!r.all_met());
+    let summary = "No data: no ticket was evaluated, so no target is met or missed.";
+    let text = text(&r);
+    assert!(
+        text.contains(summary) && !text.contains("All targets met"),
+        "{text}"
+    );
+    assert!(text.contains("19 malformed rows skipped"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(json["no_data"][0], "P1.response");
+    assert_eq!(json["no_data"][9], "csat");
+    let md = markdown(&r);
+    assert!(md.contains(&format!("**{summary}**")) && !md.contains("All targets met"));
+    let page = html(&r);
+    assert!(!page.contains("banner good") && page.contains("banner none"));
+    assert!(!page.contains("All targets met"));
+    // The chart of P4's response draws its real 95% target, not 100%.
+    assert!(page.contains("target 95%"), "the P4 target line");
+    assert!(page.contains("no data: no ticket decided"));
+}
+
+#[test]
+fn cli_fails_when_every_row_is_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let log = tmp.path().join("no-offsets.csv");
+    std::fs::write(&log, log_without_offsets()).unwrap();
+    for flags in [
+        &["--fail-on-breach"][..],
+        &[],
+        &["--fail-on-breach", "--allow-empty"],
+    ] {
+        slac()
+            .arg("eval")
+            .arg(contract_path())
+            .arg(&log)
+            .args(["--as-of", AS_OF])
+            .args(flags)
+            .assert()
+            .code(1)
+            .stdout(predicates::prelude::PredicateBooleanExt::not(predicates::str::contains("All targets met")))
+            .stderr(predicates::str::contains(
+                "error: every row of the log was skipped (19 malformed rows skipped), so nothing was evaluated; first: line 2: received_at `2027-03-01T10:00:00` has no offset",
+            ));
+    }
+    // A log with a header and no rows has nothing to judge either.
+    let empty = tmp.path().join("empty.csv");
+    std::fs::write(&empty, format!("{}\n", slac::eval::COLUMNS.join(","))).unwrap();
+    let run = |flags: &[&str]| {
+        slac()
+            .arg("eval")
+            .arg(contract_path())
+            .arg(&empty)
+            .args(["--as-of", AS_OF])
+            .args(flags)
+            .assert()
+    };
+    run(&["--fail-on-breach"])
+        .code(1)
+        .stderr(predicates::str::contains("10 targets have no data"));
+    run(&["--fail-on-breach", "--allow-empty"]).code(0);
+    run(&[])
+        .code(0)
+        .stdout(predicates::str::contains("No data:"));
+}
+
+#[test]
+fn tickets_outside_the_effective_period_are_skipped_and_counted() {
+    let header = slac::eval::COLUMNS.join(",");
+    // Effective 2027-01-01..2027-12-31 in Asia/Shanghai: by the local date.
+    let log = format!(
+        "{header}\n\
+         B1,P2,email,2026-12-31T23:59:00+08:00,2027-01-04T09:30:00+08:00,,,,,\n\
+         B2,P2,email,2026-12-31T16:30:00Z,2027-01-04T09:30:00+08:00,,,,,\n\
+         B3,P2,email,2027-12-31T23:59:00+08:00,2028-01-03T09:30:00+08:00,,,,,\n\
+         B4,P2,email,2027-12-31T16:00:00Z,2028-01-03T09:30:00+08:00,,,,,\n"
+    );
+    let contract = contract("acme-support.sla");
+    let opts = options(ReportPeriod::Monthly);
+    let r = evaluate(&contract, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
+    assert_eq!(r.tickets, 2, "B2 and B3 are within the period");
+    assert_eq!((r.skipped_total, r.outside_effective), (2, 2));
+    let reasons: Vec<(u64, &str)> = r
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (2, "received_at 2026-12-31T23:59:00+08:00 is before the contract takes effect on 2027-01-01"),
+            (5, "received_at 2028-01-01T00:00:00+08:00 is after the contract ends on 2027-12-31"),
+        ]
+    );
+    let text = text(&r);
+    assert!(
+        text.contains(
+            "2 tickets received outside the effective period 2027-01-01..2027-12-31 skipped"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("malformed"), "{text}");
+}
+
+#[test]
+fn fcr_says_its_denominator_and_shows_both_counts() {
+    let r = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
+    let march = r.periods.iter().find(|p| p.period == "2027-03").unwrap();
+    let fcr = march.fcr.as_ref().unwrap();
+    // Over the tickets that record it, as the appendix now defines it.
+    assert_eq!(
+        (fcr.resolved_first, fcr.answered, fcr.tickets),
+        (15, 19, 22)
+    );
+    assert_eq!(fcr.percent, Some(78.95));
+    assert!(text(&r).contains("FCR 78.95% — 15 of 19 recorded (22 tickets in all; target 70%): ok"));
 }

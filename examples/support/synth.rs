@@ -48,8 +48,36 @@ fn time(ms: i64, zone: Tz) -> String {
         .unwrap_or_default()
 }
 
-/// Writes a CSV log of `n` tickets received through 2027 (the contract's
-/// priorities and channels, its zone's offsets).
+/// The first instant of the log and its length in milliseconds.
+fn span(contract: &Contract, zone: Tz) -> (i64, i64) {
+    use chrono::{NaiveDate, TimeZone};
+    let one_am = |date: NaiveDate| {
+        zone.from_local_datetime(&date.and_hms_opt(1, 0, 0)?)
+            .earliest()
+            .map(|t| t.timestamp_millis())
+    };
+    let effective = contract.effective.as_ref();
+    let from = effective
+        .and_then(|e| e.from.value().copied())
+        .or(NaiveDate::from_ymd_opt(2027, 1, 1));
+    let Some(start) = from.and_then(one_am) else {
+        return (1_798_761_600_000, 365 * 86_400_000); // 2027 in UTC
+    };
+    let end = effective
+        .and_then(|e| e.to.as_ref())
+        .and_then(|t| t.value())
+        .and_then(|&d| one_am(d.succ_opt()?));
+    let year = 365 * 86_400_000;
+    // An hour is kept clear of the end (the start is 01:00 local).
+    (
+        start,
+        end.map_or(year, |end| (end - start - 3_600_000).min(year)),
+    )
+}
+
+/// Writes a CSV log of `n` tickets received through a year of the
+/// contract's effective period (its priorities and channels, its zone's
+/// offsets).
 pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut rng = Rng(seed | 1);
@@ -62,8 +90,9 @@ pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> 
     let response_mean = [6.0, 45.0, 240.0, 900.0];
     let resolution_mean = [120.0, 900.0, 2400.0, 5000.0];
     let (low, high) = contract.csat.as_ref().map_or((1, 5), |c| c.scale);
-    let start: i64 = 1_798_761_600_000; // 2027-01-01T00:00:00Z
-    let year: i64 = 365 * 86_400_000;
+    // One year from the contract's effective start (2027-01-01 without
+    // one), cut short by its end: tickets outside it are not evaluated.
+    let (start, year) = span(contract, zone);
     writeln!(out, "{}", slac::eval::COLUMNS.join(","))?;
     for i in 0..n {
         let u = rng.unit();

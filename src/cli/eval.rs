@@ -57,13 +57,15 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         EvalFormat::Html => eval::html(&report),
     };
     super::write_output(output, out.as_bytes())?;
-    if args.fail_on_breach && report.any_missed() {
-        eprintln!(
-            "error: {} target{} missed: {}",
-            report.missed.len(),
-            if report.missed.len() == 1 { "" } else { "s" },
-            report.missed.join(", ")
-        );
+    if let Some(why) = report.nothing_evaluated() {
+        eprintln!("error: {why}");
+        return Ok(super::FAILED);
+    }
+    if let Some(why) = report
+        .breach(args.allow_empty)
+        .filter(|_| args.fail_on_breach)
+    {
+        eprintln!("error: {why}");
         return Ok(super::FAILED);
     }
     Ok(super::OK)
@@ -96,10 +98,7 @@ fn report_skipped(path: &std::path::Path, report: &eval::ComplianceReport) {
     if unlisted > 0 {
         let _ = writeln!(err, "… and {unlisted} more malformed rows");
     }
-    let _ = writeln!(
-        err,
-        "{} malformed row{} skipped",
-        report.skipped_total,
-        if report.skipped_total == 1 { "" } else { "s" }
-    );
+    if let Some(skipped) = report.skipped_summary() {
+        let _ = writeln!(err, "{skipped}");
+    }
 }

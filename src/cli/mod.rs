@@ -255,9 +255,13 @@ pub struct EvalArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Exit 1 when any target was missed.
+    /// Exit 1 when any target was missed, or has no data at all.
     #[arg(long)]
     pub fail_on_breach: bool,
+    /// With --fail-on-breach: accept targets that have no data at all
+    /// (no decided ticket in the log).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,6 +31,15 @@ pub struct ComplianceReport {
     pub missed: Vec<String>,
     /// The contract's priorities and targets, for the reader of the report.
     pub priorities: Vec<PriorityInfo>,
+    /// Every target with no verdict in any period (`P1.response`, `fcr`):
+    /// no decided ticket, so neither met nor missed.
+    pub no_data: Vec<String>,
+    /// Of the skipped rows, the tickets received outside the contract's
+    /// effective period (not evaluated; the rest are malformed rows).
+    pub outside_effective: u64,
+    /// The effective period, `2027-01-01..2027-12-31` (`2027-01-01..` with
+    /// no end); `None` when the contract gives none.
+    pub effective: Option<String>,
 }
 
 /// How many skipped rows a report lists; the rest are only counted.
@@ -55,6 +64,8 @@ pub struct PeriodReport {
     /// The targets missed in this period: `P1.response`, `P2.resolution`,
     /// `fcr`, `csat`.
     pub missed: Vec<String>,
+    /// The targets with no verdict in this period (nothing decided).
+    pub no_data: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,8 +109,13 @@ pub struct FcrReport {
     #[serde(serialize_with = "whole_as_integer")]
     pub target_percent: f64,
     pub ok: Option<bool>,
-    /// Tickets that say whether they were resolved at first contact.
+    /// Tickets that record whether they were resolved at first contact:
+    /// the denominator of `percent`.
     pub answered: u64,
+    /// Of those, the tickets resolved at first contact.
+    pub resolved_first: u64,
+    /// All tickets of the period, recorded or not.
+    pub tickets: u64,
 }
 
 /// CSAT as a mean score (`at least 4.5 on 1..5`) or as a satisfied share
@@ -145,6 +161,11 @@ pub struct PriorityInfo {
     /// `15 minutes`, `2 business days or workaround`.
     pub response: String,
     pub resolution: String,
+    /// The attainment share each target asks for (`for N%`, else 100).
+    #[serde(serialize_with = "whole_as_integer")]
+    pub response_target_percent: f64,
+    #[serde(serialize_with = "whole_as_integer")]
+    pub resolution_target_percent: f64,
 }
 
 impl PriorityInfo {
@@ -153,6 +174,14 @@ impl PriorityInfo {
         match kind {
             TargetKind::Response => &self.response,
             TargetKind::Resolution => &self.resolution,
+        }
+    }
+
+    /// The attainment share the target of one kind asks for.
+    pub fn target_percent(&self, kind: TargetKind) -> f64 {
+        match kind {
+            TargetKind::Response => self.response_target_percent,
+            TargetKind::Resolution => self.resolution_target_percent,
         }
     }
 }
@@ -166,6 +195,11 @@ fn whole_as_integer<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error>
     }
 }
 
+/// `1 ticket`, `3 tickets`.
+fn count(n: u64, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Rounds to two decimals (half away from zero).
 pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -175,6 +209,98 @@ impl ComplianceReport {
     /// True when some target was missed in some period.
     pub fn any_missed(&self) -> bool {
         !self.missed.is_empty()
+    }
+
+    /// Skipped rows that are malformed (not outside the effective period).
+    pub fn malformed(&self) -> u64 {
+        self.skipped_total - self.outside_effective
+    }
+
+    /// What was skipped, in words: `3 malformed rows and 2 tickets received
+    /// outside the effective period 2027-01-01..2027-12-31 skipped`; `None`
+    /// when nothing was.
+    pub fn skipped_summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.malformed() > 0 {
+            parts.push(count(self.malformed(), "malformed row"));
+        }
+        if self.outside_effective > 0 {
+            parts.push(format!(
+                "{} received outside the effective period {}",
+                count(self.outside_effective, "ticket"),
+                self.effective.as_deref().unwrap_or_default()
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("{} skipped", parts.join(" and ")))
+    }
+
+    /// The verdict of the whole run in one sentence. A target with no
+    /// decided ticket is never reported as met.
+    pub fn summary(&self) -> String {
+        let no_data = format!(
+            "no data for {}: {}",
+            count(self.no_data.len() as u64, "target"),
+            self.no_data.join(", ")
+        );
+        if self.tickets == 0 {
+            return "No data: no ticket was evaluated, so no target is met or missed.".into();
+        }
+        match (self.missed.is_empty(), self.no_data.is_empty()) {
+            (true, true) => "All targets met.".into(),
+            (true, false) => format!("No target missed, but {no_data}."),
+            (false, true) => format!("{} missed.", count(self.missed.len() as u64, "target")),
+            (false, false) => format!(
+                "{} missed; {no_data}.",
+                count(self.missed.len() as u64, "target")
+            ),
+        }
+    }
+
+    /// True when every target has a verdict and none was missed.
+    pub fn all_met(&self) -> bool {
+        self.tickets > 0 && self.missed.is_empty() && self.no_data.is_empty()
+    }
+
+    /// When every row of a non-empty log was skipped, the error to exit
+    /// with, naming the first reasons.
+    pub fn nothing_evaluated(&self) -> Option<String> {
+        if self.tickets > 0 || self.skipped_total == 0 {
+            return None;
+        }
+        let first: Vec<String> = self
+            .skipped
+            .iter()
+            .take(3)
+            .map(|s| format!("line {}: {}", s.line, s.reason))
+            .collect();
+        Some(format!(
+            "every row of the log was skipped ({}), so nothing was evaluated; first: {}",
+            self.skipped_summary().unwrap_or_default(),
+            first.join("; ")
+        ))
+    }
+
+    /// Why `--fail-on-breach` fails, if it does: a target missed, or a
+    /// target with no data at all (unless `allow_empty`).
+    pub fn breach(&self, allow_empty: bool) -> Option<String> {
+        if !self.missed.is_empty() {
+            return Some(format!(
+                "{} missed: {}",
+                count(self.missed.len() as u64, "target"),
+                self.missed.join(", ")
+            ));
+        }
+        if !allow_empty && !self.no_data.is_empty() {
+            return Some(format!(
+                "{} no data, so compliance is not shown: {} (pass --allow-empty to accept targets without data)",
+                match self.no_data.len() {
+                    1 => "1 target has".to_string(),
+                    n => format!("{n} targets have"),
+                },
+                self.no_data.join(", ")
+            ));
+        }
+        None
     }
 
     /// The report as pretty JSON, ending with a newline.

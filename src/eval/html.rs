@@ -17,7 +17,7 @@ body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK S
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 6px}
 .sub{color:#59636e;margin:0 0 16px}
 .banner{padding:10px 14px;border-radius:6px;margin:12px 0;font-weight:600}
-.bad{background:#ffebe9;border:1px solid #cf222e;color:#82071e}.good{background:#dafbe1;border:1px solid #1a7f37;color:#116329}
+.bad{background:#ffebe9;border:1px solid #cf222e;color:#82071e}.good{background:#dafbe1;border:1px solid #1a7f37;color:#116329}.none{background:#f6f8fa;border:1px solid #8c959f;color:#1f2328}
 .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}
 .card{border:1px solid #d1d9e0;border-radius:6px;padding:10px 12px}
 .card .t{color:#59636e;font-size:12px;margin-bottom:4px}
@@ -53,9 +53,9 @@ fn label_y(y: f64, missed: bool) -> f64 {
     }
 }
 
-/// A chart of one target's attainment per period against its target.
-fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
-    let target = values.first().map_or(100.0, |t| t.target_percent);
+/// A chart of one target's attainment per period against its target (the
+/// contract's, drawn even when no period has data).
+fn chart(title: &str, periods: &[&str], values: &[&TargetReport], target: f64) -> String {
     let lowest = values
         .iter()
         .filter_map(|t| t.attainment_percent)
@@ -107,6 +107,14 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport]) -> String {
             s,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"#59636e\" stroke-width=\"1.5\"/>",
             points.join(" ")
+        );
+    }
+    if points.is_empty() {
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#59636e\" font-size=\"13\">no data: no ticket decided</text>",
+            (LEFT + W - RIGHT) / 2.0,
+            (TOP + H - BOTTOM) / 2.0 + 14.0
         );
     }
     let label_every = if n > 8 { 2 } else { 1 };
@@ -244,20 +252,28 @@ pub fn html(r: &ComplianceReport) -> String {
         r.period,
         esc(&r.timezone),
         esc(&r.as_of),
-        if r.skipped_total > 0 {
-            format!(" · {} malformed rows skipped", r.skipped_total)
-        } else {
-            String::new()
-        }
+        r.skipped_summary()
+            .map(|s| format!(" · {}", esc(&s)))
+            .unwrap_or_default()
     );
-    if r.missed.is_empty() {
+    if r.all_met() {
         out.push_str("<div class=\"banner good\">All targets met.</div>");
+    } else if r.missed.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"banner none\">{}</div>",
+            esc(&r.summary())
+        );
     } else {
         let _ = write!(
             out,
-            "<div class=\"banner bad\">{} target{} missed — see the red cells below.</div>",
-            r.missed.len(),
-            if r.missed.len() == 1 { "" } else { "s" }
+            "<div class=\"banner bad\">{} — see the red cells below.</div>",
+            esc(r.summary().trim_end_matches('.'))
+        );
+    }
+    if r.periods.is_empty() {
+        out.push_str(
+            "<p class=\"legend\">No period has a ticket: every target below has no data.</p>",
         );
     }
     out.push_str(&scorecard(r));
@@ -277,7 +293,7 @@ pub fn html(r: &ComplianceReport) -> String {
                 "<div class=\"card\"><h3>{}</h3><div class=\"t\">{kind} within {}</div>{}</div>",
                 esc(&title),
                 esc(info.words(kind)),
-                chart(&title, &periods, &values)
+                chart(&title, &periods, &values, info.target_percent(kind))
             );
         }
     }
@@ -312,6 +328,9 @@ pub fn html(r: &ComplianceReport) -> String {
                 "<li><strong style=\"color:#cf222e\">Missed: {}</strong></li>",
                 esc(&p.missed.join(", "))
             );
+        }
+        if !p.no_data.is_empty() {
+            let _ = write!(out, "<li>No data: {}</li>", esc(&p.no_data.join(", ")));
         }
         out.push_str("</ul>");
     }

@@ -10,22 +10,12 @@ use std::fmt::Write;
 /// The report as Markdown, ending with a newline.
 pub fn markdown(r: &ComplianceReport) -> String {
     let mut out = format!("# SLA compliance: {}\n\n", escape(&headline(r)));
-    if r.missed.is_empty() {
-        out.push_str("**All targets met.**\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "**{} targets missed:** {}",
-            r.missed.len(),
-            escape(&r.missed.join(", "))
-        );
+    let _ = writeln!(out, "**{}**", escape(&r.summary()));
+    if !r.missed.is_empty() {
+        let _ = writeln!(out, "\nMissed: {}", escape(&r.missed.join(", ")));
     }
-    if r.skipped_total > 0 {
-        let _ = writeln!(
-            out,
-            "\n{} malformed rows skipped (listed below).",
-            r.skipped_total
-        );
+    if let Some(skipped) = r.skipped_summary() {
+        let _ = writeln!(out, "\n{} (listed below).", escape(&skipped));
     }
     out.push_str("\n| Priority | Response target | Resolution target |\n|---|---|---|\n");
     for p in &r.priorities {
@@ -75,6 +65,9 @@ pub fn markdown(r: &ComplianceReport) -> String {
         }
         if !p.missed.is_empty() {
             let _ = writeln!(out, "\n**Missed:** {}", escape(&p.missed.join(", ")));
+        }
+        if !p.no_data.is_empty() {
+            let _ = writeln!(out, "\n**No data:** {}", escape(&p.no_data.join(", ")));
         }
     }
     if !r.skipped.is_empty() {

@@ -129,9 +129,21 @@ pub enum EvalError {
 struct Skips {
     listed: Vec<Skipped>,
     total: u64,
+    /// Of `total`, the tickets outside the effective period.
+    outside_effective: u64,
 }
 
 impl Skips {
+    fn unscored(&mut self, line: u64, why: tally::Unscored) {
+        match why {
+            tally::Unscored::Malformed(reason) => self.add(line, reason),
+            tally::Unscored::OutsideEffective(reason) => {
+                self.outside_effective += 1;
+                self.add(line, reason);
+            }
+        }
+    }
+
     fn add(&mut self, line: u64, reason: String) {
         self.total += 1;
         if self.listed.len() < SKIPPED_LISTED {
@@ -224,6 +236,7 @@ pub fn evaluate<R: Read + Send>(
     let mut skips = Skips {
         listed: Vec::new(),
         total: 0,
+        outside_effective: 0,
     };
     let (send, receive) = mpsc::sync_channel::<Batch>(8);
     let (give_back, spare) = mpsc::channel::<Batch>();
@@ -253,8 +266,8 @@ pub fn evaluate<R: Read + Send>(
                         pauses: (from, to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
-                        if let Err(reason) = tally.add(ticket, paused) {
-                            skips.add(*line, reason);
+                        if let Err(why) = tally.add(ticket, paused) {
+                            skips.unscored(*line, why);
                         }
                     }
                     Row::Skip { line, reason } => skips.add(*line, reason.clone()),
@@ -267,7 +280,7 @@ pub fn evaluate<R: Read + Send>(
             .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
     });
     read?;
-    Ok(tally.finish(skips.listed, skips.total))
+    Ok(tally.finish(skips.listed, skips.total, skips.outside_effective))
 }
 
 fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {

@@ -92,7 +92,31 @@ pub(crate) struct Tally<'c> {
     pauses: Vec<(DateTime<Utc>, DateTime<Utc>)>,
     /// The lowest rating in the top two points of the CSAT scale.
     csat_top: u32,
+    /// The effective period as UTC milliseconds `[from, to)`: local
+    /// midnight of its first day and of the day after its last.
+    effective: (Option<i64>, Option<i64>),
     pub(crate) tickets: u64,
+}
+
+/// Why a valid row is not counted.
+pub(crate) enum Unscored {
+    /// The clock cannot place one of its times.
+    Malformed(String),
+    /// Received before the contract takes effect or after it ends.
+    OutsideEffective(String),
+}
+
+/// Local midnight of `date` in `zone`, in UTC milliseconds (the earliest
+/// instant of that date; a midnight skipped by DST is the first instant
+/// after the gap).
+fn midnight_millis(zone: Tz, date: chrono::NaiveDate) -> Option<i64> {
+    use chrono::TimeZone;
+    (0..=180).step_by(30).find_map(|minutes| {
+        let time = chrono::NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)?;
+        zone.from_local_datetime(&date.and_time(time))
+            .earliest()
+            .map(|t| t.timestamp_millis())
+    })
 }
 
 fn utc(ms: i64) -> Result<DateTime<Utc>, String> {
@@ -110,6 +134,26 @@ fn hour_within_one_date(zone: Tz, at: i64) -> Option<(i64, i64)> {
     let a = utc(from).ok()?.with_timezone(&zone);
     let b = utc(to - 1).ok()?.with_timezone(&zone);
     (a.offset() == b.offset() && a.date_naive() == b.date_naive()).then_some((from, to))
+}
+
+/// The effective period of a contract as UTC milliseconds (see
+/// [`Tally`]'s `effective`); a placeholder date is no bound.
+fn effective_bounds(contract: &Contract) -> (Option<i64>, Option<i64>) {
+    let zone = contract.timezone.unwrap_or(Tz::UTC);
+    let Some(effective) = &contract.effective else {
+        return (None, None);
+    };
+    let from = effective
+        .from
+        .value()
+        .and_then(|&d| midnight_millis(zone, d));
+    let to = effective
+        .to
+        .as_ref()
+        .and_then(|t| t.value())
+        .and_then(|d| d.succ_opt())
+        .and_then(|d| midnight_millis(zone, d));
+    (from, to)
 }
 
 /// Nearest-rank percentile: the value at rank ⌈p/100 · n⌉ of the sorted
@@ -200,6 +244,7 @@ impl<'c> Tally<'c> {
                 .csat
                 .as_ref()
                 .map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
+            effective: effective_bounds(contract),
             tickets: 0,
         })
     }
@@ -246,7 +291,46 @@ impl<'c> Tally<'c> {
 
     /// Counts one valid ticket; its pauses are UTC milliseconds. An error is
     /// the reason to skip the row (a time the clock cannot place).
-    pub fn add(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), String> {
+    pub fn add(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), Unscored> {
+        self.within_effective(t.received)
+            .map_err(Unscored::OutsideEffective)?;
+        self.count(t, paused).map_err(Unscored::Malformed)
+    }
+
+    /// `Err` with the reason when `received` is outside the effective
+    /// period (by the local date in the contract's zone).
+    fn within_effective(&self, received: i64) -> Result<(), String> {
+        let local = || {
+            utc(received).map_or_else(
+                |e| e,
+                |t| {
+                    t.with_timezone(&self.zone)
+                        .to_rfc3339_opts(SecondsFormat::AutoSi, true)
+                },
+            )
+        };
+        let effective = self.contract.effective.as_ref();
+        match self.effective {
+            (Some(from), _) if received < from => Err(format!(
+                "received_at {} is before the contract takes effect on {}",
+                local(),
+                effective
+                    .and_then(|e| e.from.value())
+                    .map_or_else(String::new, |d| d.to_string())
+            )),
+            (_, Some(to)) if received >= to => Err(format!(
+                "received_at {} is after the contract ends on {}",
+                local(),
+                effective
+                    .and_then(|e| e.to.as_ref())
+                    .and_then(|d| d.value())
+                    .map_or_else(String::new, |d| d.to_string())
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn count(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), String> {
         let resolved = match (t.resolved, t.workaround) {
             (Some(r), Some(w)) if self.or_workaround(t.priority) => Some(r.min(w)),
             (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
@@ -386,7 +470,12 @@ impl<'c> Tally<'c> {
     }
 
     /// The report of everything counted.
-    pub fn finish(mut self, skipped: Vec<Skipped>, skipped_total: u64) -> ComplianceReport {
+    pub fn finish(
+        mut self,
+        skipped: Vec<Skipped>,
+        skipped_total: u64,
+        outside_effective: u64,
+    ) -> ComplianceReport {
         self.periods.sort_by_key(|p| p.key);
         let contract = self.contract;
         let text = |t: &Fill<String>| t.to_string();
@@ -395,6 +484,19 @@ impl<'c> Tally<'c> {
             .as_ref()
             .and_then(|f| f.min_percent.value().copied());
         let mut all_missed = Vec::new();
+        // Every target, in report order, and those decided in some period.
+        let mut targets: Vec<String> = contract
+            .priorities
+            .iter()
+            .flat_map(|p| TargetKind::ALL.map(|kind| format!("{}.{kind}", p.id)))
+            .collect();
+        if fcr_target.is_some() {
+            targets.push("fcr".into());
+        }
+        if contract.csat.is_some() {
+            targets.push("csat".into());
+        }
+        let mut decided = std::collections::HashSet::new();
         let mut periods = Vec::with_capacity(self.periods.len());
         for acc in &mut self.periods {
             let name = match self.period {
@@ -402,6 +504,17 @@ impl<'c> Tally<'c> {
                 ReportPeriod::Quarterly => format!("{:04}-Q{}", acc.key.year, acc.key.index),
             };
             let mut missed = Vec::new();
+            let mut no_data = Vec::new();
+            let mut verdict = |target: String, ok: Option<bool>| match ok {
+                Some(true) => {
+                    decided.insert(target);
+                }
+                Some(false) => {
+                    missed.push(target.clone());
+                    decided.insert(target);
+                }
+                None => no_data.push(target),
+            };
             let mut priorities = Vec::with_capacity(acc.priorities.len());
             for ((p, rule), a) in contract
                 .priorities
@@ -411,9 +524,7 @@ impl<'c> Tally<'c> {
             {
                 let mut report = |kind| {
                     let t = target_report(a.targets.get_mut(kind), *rule.share.get(kind));
-                    if t.ok == Some(false) {
-                        missed.push(format!("{}.{kind}", p.id));
-                    }
+                    verdict(format!("{}.{kind}", p.id), t.ok);
                     t
                 };
                 let response = report(TargetKind::Response);
@@ -425,14 +536,17 @@ impl<'c> Tally<'c> {
                     resolution,
                 });
             }
+            let tickets = priorities.iter().map(|p| p.tickets).sum();
             let fcr = fcr_target.map(|target| FcrReport {
                 percent: share(acc.fcr_yes, acc.fcr_answered),
                 target_percent: target,
                 ok: reaches(acc.fcr_yes, acc.fcr_answered, target),
                 answered: acc.fcr_answered,
+                resolved_first: acc.fcr_yes,
+                tickets,
             });
-            if fcr.as_ref().is_some_and(|f| f.ok == Some(false)) {
-                missed.push("fcr".into());
+            if let Some(f) = &fcr {
+                verdict("fcr".into(), f.ok);
             }
             let csat = contract.csat.as_ref().and_then(|c| match &c.goal {
                 CsatGoal::Score { min } => min.value().map(|&target| {
@@ -453,8 +567,8 @@ impl<'c> Tally<'c> {
                     })
                 }
             });
-            if csat.as_ref().is_some_and(|c| c.ok() == Some(false)) {
-                missed.push("csat".into());
+            if let Some(c) = &csat {
+                verdict("csat".into(), c.ok());
             }
             all_missed.extend(missed.iter().map(|m| format!("{name} {m}")));
             periods.push(PeriodReport {
@@ -463,8 +577,10 @@ impl<'c> Tally<'c> {
                 fcr,
                 csat,
                 missed,
+                no_data,
             });
         }
+        targets.retain(|t| !decided.contains(t));
         ComplianceReport {
             contract: contract
                 .id
@@ -499,8 +615,23 @@ impl<'c> Tally<'c> {
                         r.or_workaround,
                         r.share.resolution,
                     ),
+                    response_target_percent: r.share.response,
+                    resolution_target_percent: r.share.resolution,
                 })
                 .collect(),
+            no_data: targets,
+            outside_effective,
+            effective: contract.effective.as_ref().map(|e| {
+                let date = |d: &Fill<chrono::NaiveDate>| match d {
+                    Fill::Value(d) => d.to_string(),
+                    Fill::Placeholder(p) => format!("[{p}]"),
+                };
+                format!(
+                    "{}..{}",
+                    date(&e.from),
+                    e.to.as_ref().map(date).unwrap_or_default()
+                )
+            }),
         }
     }
 }

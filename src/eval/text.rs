@@ -40,10 +40,15 @@ pub(crate) fn headline(r: &ComplianceReport) -> String {
 
 pub(crate) fn fcr_line(p: &PeriodReport) -> Option<String> {
     p.fcr.as_ref().map(|f| {
+        let recorded = match f.answered {
+            0 => "none recorded".to_string(),
+            n => format!("{} of {n} recorded", f.resolved_first),
+        };
         format!(
-            "FCR {} of {} answered (target {}%): {}",
+            "FCR {} — {recorded} ({} ticket{} in all; target {}%): {}",
             pct(f.percent),
-            f.answered,
+            f.tickets,
+            if f.tickets == 1 { "" } else { "s" },
             plain(f.target_percent),
             verdict(f.ok)
         )
@@ -96,8 +101,8 @@ fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
 pub fn text(r: &ComplianceReport) -> String {
     let mut out = headline(r);
     out.push('\n');
-    if r.skipped_total > 0 {
-        let _ = writeln!(out, "{} malformed rows skipped", r.skipped_total);
+    if let Some(skipped) = r.skipped_summary() {
+        let _ = writeln!(out, "{skipped}");
     }
     for p in &r.periods {
         let _ = writeln!(out, "\n{}", p.period);
@@ -128,15 +133,10 @@ pub fn text(r: &ComplianceReport) -> String {
             p.missed.join(", ")
         };
         let _ = writeln!(out, "  missed: {missed}");
-    }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if r.missed.is_empty() {
-            "All targets met.".to_string()
-        } else {
-            format!("{} targets missed.", r.missed.len())
+        if !p.no_data.is_empty() {
+            let _ = writeln!(out, "  no data: {}", p.no_data.join(", "));
         }
-    );
+    }
+    let _ = writeln!(out, "\n{}", r.summary());
     out
 }

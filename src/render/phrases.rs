@@ -213,7 +213,7 @@ pub static ZH: Phrases = Phrases {
         },
         StandardTerm {
             name: "首次接触解决率（FCR）",
-            definition: "在首次与客户接触时即成功解决客户问题的服务请求数量占总服务请求数量的百分比。",
+            definition: "在首次与客户接触时即成功解决客户问题的服务请求数量，占已记录是否在首次接触时解决的服务请求数量的百分比；未作此记录的服务请求不计入分母。",
         },
         StandardTerm {
             name: "客户满意度（CSAT）",
@@ -359,7 +359,7 @@ pub static EN: Phrases = Phrases {
         },
         StandardTerm {
             name: "First Contact Resolution rate (FCR)",
-            definition: "the number of Service Requests resolved at the first contact with the Client as a percentage of all Service Requests.",
+            definition: "the number of Service Requests resolved at the first contact with the Client as a percentage of the Service Requests for which it is recorded whether they were resolved at the first contact; Service Requests without that record are not counted in the denominator.",
         },
         StandardTerm {
             name: "Customer Satisfaction (CSAT)",
