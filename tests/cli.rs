@@ -1250,6 +1250,42 @@ fn an_output_that_cannot_be_replaced_is_an_error_and_leaves_no_temporary() {
 
 #[cfg(unix)]
 #[test]
+fn writing_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
+    let dir = workspace();
+    let d = dir.path();
+    let messy = acme_text().replace("P1 within 15 minutes", "P1 within 15 min");
+    std::fs::write(d.join("real.sla"), &messy).unwrap();
+    std::os::unix::fs::symlink("real.sla", d.join("link.sla")).unwrap();
+    let ran = run_in(d, &["fmt", "link.sla"], &[]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(std::fs::symlink_metadata(d.join("link.sla"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(d.join("real.sla"))
+        .unwrap()
+        .contains("P1 within 15 minutes"));
+
+    std::fs::write(d.join("rules.json"), "old").unwrap();
+    std::os::unix::fs::symlink("rules.json", d.join("current.json")).unwrap();
+    let ran = run_in(d, &["build", "x.sla", "-o", "current.json"], &[]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert!(std::fs::symlink_metadata(d.join("current.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(d.join("rules.json"))
+        .unwrap()
+        .starts_with('{'));
+
+    std::os::unix::fs::symlink("nowhere/none.json", d.join("dangling.json")).unwrap();
+    let ran = run_in(d, &["build", "x.sla", "-o", "dangling.json"], &[]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(ran.stderr.contains("symbolic link"), "{}", ran.stderr);
+}
+
+#[cfg(unix)]
+#[test]
 fn fmt_keeps_the_file_mode() {
     use std::os::unix::fs::PermissionsExt;
     let messy = acme_text().replace("P1 within 15 minutes", "P1 within 15 min");

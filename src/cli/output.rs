@@ -8,16 +8,29 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` whole or not at all: a temporary file in the
 /// same folder, then a rename. Without a path, writes to standard output.
-/// A file replaced keeps its permissions.
+/// A file replaced keeps its permissions; through a symbolic link, the file
+/// it points to is replaced and the link stays a link.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
-    let Some(path) = path else {
+    let Some(named) = path else {
         let mut stdout = std::io::stdout().lock();
         return stdout
             .write_all(bytes)
             .and_then(|()| stdout.flush())
             .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")));
     };
+    let is_link = std::fs::symlink_metadata(named).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        std::fs::canonicalize(named).map_err(|e| {
+            Failure::usage(format!(
+                "cannot write `{}`: it is a symbolic link to nothing readable ({e})",
+                named.display()
+            ))
+        })?
+    } else {
+        named.to_path_buf()
+    };
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -39,7 +52,7 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
         .and_then(|()| std::fs::rename(&temporary, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
-        Failure::usage(format!("cannot write `{}`: {e}", path.display()))
+        Failure::usage(format!("cannot write `{}`: {e}", named.display()))
     })
 }
 
