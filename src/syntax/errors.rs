@@ -203,6 +203,14 @@ fn is_open_text(token: &str) -> bool {
         && (token.len() == 1 || !token.ends_with('"'))
 }
 
+/// The name inside a quoted text such as `"office"`, if it is one.
+fn quoted_name(found: &str) -> Option<&str> {
+    let inner = found.strip_prefix('"')?.strip_suffix('"')?;
+    let mut chars = inner.chars();
+    let starts = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    (starts && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')).then_some(inner)
+}
+
 const UNIT: &str = "a unit (`minutes`, `hours`, `days`, `business days`)";
 
 /// A hint for common slips that "did you mean" cannot see.
@@ -212,6 +220,8 @@ fn hint_for(expected: &[&'static str], found: &str) -> Option<String> {
         Some("a satisfaction share is a percentage: `90% satisfied`".into())
     } else if wants("a quoted text") && !found.starts_with('"') && found != "end of line" {
         Some(format!("put text in double quotes: \"{found}\""))
+    } else if let Some(name) = quoted_name(found).filter(|_| wants("a name")) {
+        Some(format!("a name is written without quotes: `{name}`"))
     } else if wants("a percentage such as `99.9%`") && found.parse::<f64>().is_ok() {
         Some(format!("write a percentage with its sign: `{found}%`"))
     } else if wants(UNIT) || wants("`minutes`") {

@@ -59,7 +59,8 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
 /// likely declared or referred to.
 pub(super) fn guess(line: &str, context: Context, dropped: &mut Dropped) {
     let (first, rest) = word(line);
-    let (second, _) = word(rest);
+    // `hours "office"`: a name written in quotes is still that name.
+    let (second, _) = word(rest.trim_start().trim_start_matches(['"', '“']));
     if first.is_empty() || second.is_empty() {
         return;
     }
@@ -110,7 +111,7 @@ mod tests {
     #[test]
     fn a_dropped_hours_or_clock_most_likely_used_its_calendar() {
         let hours = guessed("hours \"office\"", Context::Channel);
-        assert_eq!(hours, Dropped::default(), "a quoted text is no name");
+        assert!(hours.refers_to(NameKind::Calendar, "office"));
         let hours = guessed("huors office x", Context::Channel);
         assert!(hours.refers_to(NameKind::Calendar, "office"));
         let clock = guessed("clock office always", Context::Priority);
