@@ -148,6 +148,7 @@ pub enum ItemKind {
     },
     Csat(Csat),
     Support(Vec<SupportLine>),
+    Reporting(Vec<ReportLine>),
 }
 
 impl ItemKind {
@@ -173,6 +174,7 @@ impl ItemKind {
             ItemKind::Fcr { .. } => ItemName::Fcr,
             ItemKind::Csat(_) => ItemName::Csat,
             ItemKind::Support(_) => ItemName::Support,
+            ItemKind::Reporting(_) => ItemName::Reporting,
         }
     }
 
@@ -384,4 +386,14 @@ pub enum SupportLine {
         after: Spanned<DurationAst>,
         to: Text,
     },
+}
+
+/// `report monthly within 5 business days`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportLine {
+    pub keyword: Span,
+    /// `monthly` or `quarterly` (the grammar allows no other), or a placeholder.
+    pub period: Spanned<Fill<Period>>,
+    pub within: Spanned<DurationAst>,
+    pub span: Span,
 }

@@ -23,7 +23,7 @@ pub enum AppendixPart {
     Scope,
     /// 3. Targets.
     Targets,
-    /// 4. Support.
+    /// 4. Support (and the reporting sentence at its end).
     Support,
     /// 5. Effective period.
     Effective,
@@ -99,6 +99,7 @@ items! {
     Fcr         "fcr"           false  Targets       true;
     Csat        "csat"          false  Targets       true;
     Support     "support"       false  Support       true;
+    Reporting   "reporting"     false  Support       true;
 }
 
 impl ItemName {

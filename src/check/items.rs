@@ -39,6 +39,8 @@ pub(super) struct Items<'a> {
     pub fcr: Option<Fcr<'a>>,
     pub csat: Option<&'a Csat>,
     pub support: Option<&'a [SupportLine]>,
+    /// The `reporting` lines, with the span of the keyword.
+    pub reporting: Option<(&'a [ReportLine], Span)>,
 }
 
 impl Checker<'_> {
@@ -91,6 +93,7 @@ impl Checker<'_> {
                 ItemKind::Fcr { min, period } => items.fcr = Some((min, period.as_ref())),
                 ItemKind::Csat(c) => items.csat = Some(c),
                 ItemKind::Support(lines) => items.support = Some(lines),
+                ItemKind::Reporting(lines) => items.reporting = Some((lines, item.keyword)),
             }
         }
         items

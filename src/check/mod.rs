@@ -31,6 +31,7 @@ mod order;
 mod parties;
 mod priorities;
 mod quality;
+mod reporting;
 mod scope;
 mod support;
 mod targets;
@@ -196,6 +197,10 @@ impl Checker<'_> {
         let channel_names = Names::new(items.channels.iter().map(|c| c.name.node.as_str()));
         let priority_names = Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
         let support = self.support(&items, &channel_names, &priority_names);
+        let contract_clock = clock
+            .as_ref()
+            .and_then(|id| calendars.iter().find(|c| &c.id == id));
+        let reporting = self.reporting(&items, contract_clock, contract_clock_unknown);
 
         let model = Contract {
             title: text(&contract.title),
@@ -225,6 +230,7 @@ impl Checker<'_> {
             fcr,
             csat,
             support,
+            reporting,
         };
         self.escalations(&items, &model);
         self.coverage(&items, &model);

@@ -6,8 +6,8 @@ use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section}
 use super::show;
 use super::{calendars, priorities};
 use crate::model::{
-    BusinessDayRule, Contract, CsatGoal, CsatTarget, Effective, Escalation, FcrTarget, Fill, Party,
-    Period, Service, Support, Term,
+    BusinessDayRule, Contract, CsatGoal, CsatTarget, Duration, Effective, Escalation, FcrTarget,
+    Fill, Party, Period, Reporting, Service, Support, Term,
 };
 
 pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
@@ -32,6 +32,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         fcr,
         csat,
         support,
+        reporting,
     } = old;
     let header = |key: &str, words: &str| Place::new(Section::Contract, key, words);
     let neutral = Effect::Neutral;
@@ -121,6 +122,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
     self::fcr(changes, fcr.as_ref(), new.fcr.as_ref());
     self::csat(changes, csat.as_ref(), new.csat.as_ref());
     self::support(changes, (old, support), (new, &new.support));
+    self::reporting(changes, reporting.as_ref(), new.reporting.as_ref());
 }
 
 /// Added is tightened, removed relaxed: a channel, a service, an audience
@@ -309,6 +311,36 @@ fn fcr(changes: &mut Changes, old: Option<&FcrTarget>, new: Option<&FcrTarget>) 
         Place::new(Section::Quality, "fcr", "FCR"),
         old.map(show_fcr),
         new.map(show_fcr),
+        effect,
+    );
+}
+
+fn show_reporting(reporting: &Reporting) -> String {
+    let Reporting { period, within } = reporting;
+    format!("{} within {}", show::period(period), show::display(within))
+}
+
+/// A report due sooner, or more often, is tightened; durations in
+/// different units compare neutral.
+fn reporting(changes: &mut Changes, old: Option<&Reporting>, new: Option<&Reporting>) {
+    let within = |a: &Fill<Duration>, b: &Fill<Duration>| {
+        filled(a, b, |a, b| {
+            if a.unit == b.unit {
+                Effect::higher_is_tighter(f64::from(b.amount), f64::from(a.amount))
+            } else {
+                Effect::Neutral
+            }
+        })
+        .unwrap_or(Effect::Neutral)
+    };
+    let effect = match (old, new) {
+        (Some(a), Some(b)) => period_effect(&a.period, &b.period).and(within(&a.within, &b.within)),
+        (a, b) => presence_effect(a.is_some(), b.is_some()),
+    };
+    changes.record(
+        Place::new(Section::Support, "reporting", "reporting"),
+        old.map(show_reporting),
+        new.map(show_reporting),
         effect,
     );
 }

@@ -48,6 +48,7 @@ impl Formatter<'_> {
             ItemKind::Fcr { min, period } => self.fcr(keyword, min, period.as_ref(), span),
             ItemKind::Csat(csat) => self.csat(keyword, csat, span),
             ItemKind::Support(lines) => self.support(keyword, lines, item),
+            ItemKind::Reporting(lines) => self.reporting(keyword, lines, item),
         }
     }
 
@@ -373,6 +374,27 @@ impl Formatter<'_> {
             })
             .collect();
         self.block_item(keyword, nodes, item)
+    }
+
+    fn reporting(&self, keyword: &str, lines: &[ReportLine], item: &Item) -> Node {
+        let nodes = lines
+            .iter()
+            .map(|line| {
+                Node::line(
+                    "report",
+                    vec![
+                        "report".into(),
+                        format!(
+                            "{} within {}",
+                            self.src(line.period.span),
+                            self.duration(&line.within)
+                        ),
+                    ],
+                    line.span,
+                )
+            })
+            .collect();
+        self.with_fields("", vec![keyword.into()], item.span, nodes, item.braces)
     }
 }
 

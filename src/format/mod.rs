@@ -126,4 +126,21 @@ mod tests {
         ));
         assert!(matches!(result, Err(FormatError::Syntax(d)) if !d.is_empty()));
     }
+
+    #[test]
+    fn reporting_stays_on_one_line_or_is_a_block() {
+        let one = include_str!("../../tests/fixtures/reporting.sla");
+        assert_eq!(fmt(one), one);
+        let block = include_str!("../../tests/fixtures/reporting-draft.sla");
+        assert_eq!(fmt(block), block);
+        let messy = one.replace(
+            "  reporting { report monthly within 5 business days }",
+            "  reporting {\n report   monthly within 5 working days\n    }",
+        );
+        let expected = one.replace(
+            "  reporting { report monthly within 5 business days }",
+            "  reporting {\n    report monthly within 5 business days\n  }",
+        );
+        assert_eq!(fmt(&messy), expected);
+    }
 }

@@ -240,5 +240,6 @@ pub fn acme() -> Contract {
                 to: text("值班经理"),
             }],
         },
+        reporting: None,
     }
 }

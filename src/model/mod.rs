@@ -159,6 +159,8 @@ pub struct Contract {
     pub fcr: Option<FcrTarget>,
     pub csat: Option<CsatTarget>,
     pub support: Support,
+    /// `reporting { report … }`, if given.
+    pub reporting: Option<Reporting>,
 }
 
 impl Contract {
@@ -572,6 +574,15 @@ pub struct Support {
     pub escalations: Vec<Escalation>,
 }
 
+/// `report monthly within 5 business days`: the provider's SLA report of a
+/// period is due at the period's end plus `within`, on the contract clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reporting {
+    /// `monthly` or `quarterly`.
+    pub period: Fill<Period>,
+    pub within: Fill<Duration>,
+}
+
 /// `escalate P1 after 30 minutes to "值班经理"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Escalation {
@@ -660,6 +671,10 @@ pub(crate) mod placeholders {
                 .escalations
                 .iter()
                 .any(|e| e.after.is_placeholder() || text(&e.to)),
+            ItemName::Reporting => c
+                .reporting
+                .as_ref()
+                .is_some_and(|r| r.period.is_placeholder() || r.within.is_placeholder()),
             // Values the checker never lets be a placeholder.
             ItemName::Language | ItemName::Timezone | ItemName::Clock | ItemName::BusinessDay => {
                 false

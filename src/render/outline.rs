@@ -544,6 +544,21 @@ impl Builder<'_> {
             Section::new(Rich::text(self.phrases.submission), submission),
             Section::new(Rich::text(self.phrases.escalation), escalation),
         ];
+        // Only when given, so that the appendices of contracts without it
+        // stay as they were (it is the last subsection: no number moves).
+        if let Some(reporting) = &self.contract.reporting {
+            let due = sentence(
+                self.phrases.report_due,
+                &[
+                    self.values.period_fill(&reporting.period),
+                    self.values.duration_fill(&reporting.within),
+                ],
+            );
+            section.sections.push(Section::new(
+                Rich::text(self.phrases.reporting),
+                vec![Block::Paragraph(due)],
+            ));
+        }
         section
     }
 
@@ -597,5 +612,40 @@ impl Builder<'_> {
             self.labelled(self.phrases.fingerprint, Rich::code(&options.fingerprint)),
             phrase(self.phrases.footer_note, &[]),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Lang;
+    use crate::render::{markdown, RenderOptions};
+    use crate::source::SourceFile;
+
+    fn appendix(text: &str, lang: Lang) -> String {
+        let checked = crate::front::check(SourceFile::new("r.sla", text));
+        let model = checked
+            .model
+            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+        let options = RenderOptions {
+            lang,
+            draft: false,
+            fingerprint: String::new(),
+            source_name: "r.sla".into(),
+        };
+        markdown(&model, &options)
+    }
+
+    #[test]
+    fn reporting_is_section_4_3_in_both_languages_only_when_given() {
+        let with = include_str!("../../tests/fixtures/reporting.sla");
+        assert!(appendix(with, Lang::ZhCn).contains(
+            "### 4.3 服务报告\n\n服务方应在每个报告周期（每月）结束后 5 个工作日内，向客户提交该周期的服务级别报告；期限按第1条的方式计算。"
+        ));
+        assert!(appendix(with, Lang::En).contains(
+            "### 4.3 Reporting\n\nThe Provider shall deliver to the Client its service level report for each reporting period (monthly) within 5 business days after the end of that period, counted as section 1 sets out."
+        ));
+        let without = include_str!("../../contracts/acme-support.sla");
+        assert!(!appendix(without, Lang::ZhCn).contains("服务报告"));
+        assert!(!appendix(without, Lang::En).contains("Reporting"));
     }
 }

@@ -118,6 +118,10 @@ pub struct Phrases {
     pub escalate_to: &'static str,
     /// `{0}` a duration.
     pub after_receipt: &'static str,
+    /// 4.3, only when the contract has `reporting`.
+    pub reporting: &'static str,
+    /// `{0}` the period (`monthly`), `{1}` the duration.
+    pub report_due: &'static str,
 
     // 5. Effective period, signatures, footer.
     pub term_of_agreement: &'static str,
@@ -284,6 +288,8 @@ pub static ZH: Phrases = Phrases {
     escalate_after: "升级时间",
     escalate_to: "升级至",
     after_receipt: "收到服务请求后 {0}",
+    reporting: "服务报告",
+    report_due: "服务方应在每个报告周期（{0}）结束后 {1}内，向客户提交该周期的服务级别报告；期限按第1条的方式计算。",
 
     term_of_agreement: "协议期限",
     effective_range: "本协议自{0}起生效，至{1}止。",
@@ -430,6 +436,8 @@ pub static EN: Phrases = Phrases {
     escalate_after: "Escalated after",
     escalate_to: "Escalated to",
     after_receipt: "{0} after receipt",
+    reporting: "Reporting",
+    report_due: "The Provider shall deliver to the Client its service level report for each reporting period ({0}) within {1} after the end of that period, counted as section 1 sets out.",
 
     term_of_agreement: "Effective period",
     effective_range: "This SLA takes effect on {0} and ends on {1}.",

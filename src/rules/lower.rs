@@ -6,51 +6,75 @@
 use super::shape::*;
 use crate::model::{
     Availability, BusinessDayRule, Calendar, Channel, Contract, CsatGoal, CsatTarget, Duration,
-    Effective, Escalation, FcrTarget, Fill, Party, Priority, Support, Target, Text, TimeSpan,
-    WEEKDAYS,
+    Effective, Escalation, FcrTarget, Fill, Party, Priority, Reporting, Support, Target, Text,
+    TimeSpan, WEEKDAYS,
 };
 use chrono::NaiveDate;
 
 /// The rule set of a contract, with its fingerprint filled in.
 pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
+    // Every field of the model by name (no `..`), so that a new one does
+    // not compile until it is written here; the header goes to
+    // `contract_info`.
+    let Contract {
+        title: _,
+        id: _,
+        version: _,
+        language: _,
+        part_of: _,
+        effective: _,
+        timezone: _,
+        clock: _,
+        business_day: _,
+        client,
+        provider,
+        terms,
+        services,
+        audience,
+        calendars,
+        channels,
+        priorities,
+        fcr,
+        csat,
+        support,
+        reporting,
+    } = contract;
     let mut rules = RuleSet {
         schema: SCHEMA_TAG,
         fingerprint: String::new(),
         draft,
         contract: contract_info(contract),
         parties: Parties {
-            client: party(&contract.client),
-            provider: party(&contract.provider),
+            client: party(client),
+            provider: party(provider),
         },
-        terms: contract
-            .terms
+        terms: terms
             .iter()
             .map(|t| TermOut {
                 name: text(&t.name),
                 definition: text(&t.definition),
             })
             .collect(),
-        services: contract
-            .services
+        services: services
             .iter()
             .map(|s| ServiceOut {
                 id: s.id.clone(),
                 label: text(&s.label),
             })
             .collect(),
-        audience: contract.audience.iter().map(text).collect(),
+        audience: audience.iter().map(text).collect(),
         calendars: Calendars(
-            contract
-                .calendars
+            calendars
                 .iter()
                 .map(|c| (c.id.clone(), calendar(c)))
                 .collect(),
         ),
-        channels: contract.channels.iter().map(channel).collect(),
-        priorities: contract.priorities.iter().map(priority).collect(),
-        fcr: contract.fcr.as_ref().map(fcr),
-        csat: contract.csat.as_ref().map(csat),
-        support: support(&contract.support),
+        channels: channels.iter().map(channel).collect(),
+        priorities: priorities.iter().map(priority).collect(),
+        fcr: fcr.as_ref().map(self::fcr),
+        csat: csat.as_ref().map(self::csat),
+        support: self::support(support),
+        reporting: reporting.as_ref().map(self::reporting),
     };
     rules.fingerprint = super::fingerprint(&rules);
     rules
@@ -231,6 +255,13 @@ fn csat(c: &CsatTarget) -> CsatOut {
     }
 }
 
+fn reporting(r: &Reporting) -> ReportingOut {
+    ReportingOut {
+        period: slot(&r.period, |p| *p),
+        within: duration(&r.within),
+    }
+}
+
 fn support(s: &Support) -> SupportOut {
     SupportOut {
         submit_via: s.submit_via.clone(),
@@ -243,5 +274,55 @@ fn escalation(e: &Escalation) -> EscalationOut {
         priority: e.priority.clone(),
         after: duration(&e.after),
         to: text(&e.to),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+    use serde_json::{json, Value};
+
+    fn rules_of(text: &str, draft: bool) -> Value {
+        let checked = crate::front::check(SourceFile::new("r.sla", text));
+        let model = checked
+            .model
+            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+        assert_eq!(model.has_placeholders(), draft);
+        let rules = super::rule_set(&model, draft);
+        let value = serde_json::to_value(&rules).unwrap_or_else(|e| panic!("{e}"));
+        let schema: Value =
+            serde_json::from_str(super::super::SCHEMA).unwrap_or_else(|e| panic!("{e}"));
+        let validator = jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{e}"));
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        value
+    }
+
+    #[test]
+    fn reporting_is_an_object_of_the_rule_set() {
+        let value = rules_of(include_str!("../../tests/fixtures/reporting.sla"), false);
+        assert_eq!(
+            value["reporting"],
+            json!({"period": "monthly", "within": {"amount": 5, "unit": "business_days"}})
+        );
+        let without = rules_of(include_str!("../../contracts/acme-support.sla"), false);
+        assert!(without.get("reporting").is_none());
+    }
+
+    /// Its placeholders alone make the contract a draft (the fingerprint
+    /// of a draft then matches its appendix footer).
+    #[test]
+    fn placeholders_in_reporting_make_a_draft() {
+        let value = rules_of(
+            include_str!("../../tests/fixtures/reporting-draft.sla"),
+            true,
+        );
+        assert_eq!(
+            value["reporting"],
+            json!({"period": {"placeholder": "报告周期"}, "within": {"placeholder": "N business days"}})
+        );
     }
 }

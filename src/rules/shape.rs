@@ -41,6 +41,8 @@ pub struct RuleSet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub csat: Option<CsatOut>,
     pub support: SupportOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<ReportingOut>,
 }
 
 /// A value, or the `{"placeholder": "…"}` object standing in its place.
@@ -270,6 +272,13 @@ pub struct TargetOut {
 pub struct FcrOut {
     pub min_percent: Slot<Number>,
     pub period: Slot<Period>,
+}
+
+/// `reporting { report monthly within 5 business days }`
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportingOut {
+    pub period: Slot<Period>,
+    pub within: Slot<DurationOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

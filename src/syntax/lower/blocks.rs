@@ -7,7 +7,8 @@ use super::span::span_of;
 use super::{present, Lowering, P};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::Span;
+use crate::model::{Fill, Period};
+use crate::source::{Span, Spanned};
 use crate::syntax::Rule;
 
 impl Lowering<'_> {
@@ -346,5 +347,48 @@ impl Lowering<'_> {
             after,
             to,
         })
+    }
+
+    /// The body of `reporting { … }`.
+    pub(super) fn reporting(&mut self, c: &mut Children<'_>) -> Option<(Vec<ReportLine>, Braces)> {
+        let lines = self.lines(c, Context::Reporting, |l, line| l.report_line(line))?;
+        Some((lines.lines, lines.braces))
+    }
+
+    /// `report monthly within 5 business days`
+    pub(super) fn report_line(&mut self, line: P<'_>) -> Option<ReportLine> {
+        let span = span_of(&line);
+        let mut c = self.open(line, Rule::report_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_report)?);
+        let period = self.expect(&mut c, Rule::report_period)?;
+        let period = self.report_period(period)?;
+        self.expect(&mut c, Rule::kw_within)?;
+        let within = self.expect(&mut c, Rule::duration)?;
+        let within = self.duration(within)?;
+        self.end(c)?;
+        Some(ReportLine {
+            keyword,
+            period,
+            within,
+            span,
+        })
+    }
+
+    /// `monthly`, `quarterly` or a placeholder.
+    fn report_period(&mut self, pair: P<'_>) -> Option<Spanned<Fill<Period>>> {
+        let span = span_of(&pair);
+        let mut c = self.open(pair, Rule::report_period)?;
+        let inner = self.expect_one_of(&mut c, &[Rule::report_period_word, Rule::placeholder])?;
+        self.end(c)?;
+        let value = match (inner.as_rule(), inner.as_str()) {
+            (Rule::placeholder, _) => Fill::Placeholder(self.placeholder(&inner)),
+            (_, "monthly") => Fill::Value(Period::Monthly),
+            (_, "quarterly") => Fill::Value(Period::Quarterly),
+            _ => {
+                self.not_lexed(&inner);
+                return None;
+            }
+        };
+        Some(Spanned::new(value, span))
     }
 }

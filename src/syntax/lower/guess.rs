@@ -51,7 +51,8 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         | ItemName::Resolution
         | ItemName::Fcr
         | ItemName::Csat
-        | ItemName::Support => (None, None),
+        | ItemName::Support
+        | ItemName::Reporting => (None, None),
     }
 }
 
@@ -82,7 +83,8 @@ pub(super) fn guess(line: &str, context: Context, dropped: &mut Dropped) {
         | Context::Calendar
         | Context::Target
         | Context::Support
-        | Context::Party => {}
+        | Context::Party
+        | Context::Reporting => {}
     }
 }
 

@@ -32,6 +32,7 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Fcr => (Rule::fcr_item, Rule::kw_fcr),
         ItemName::Csat => (Rule::csat_item, Rule::kw_csat),
         ItemName::Support => (Rule::support_item, Rule::kw_support),
+        ItemName::Reporting => (Rule::reporting_item, Rule::kw_reporting),
     }
 }
 
@@ -156,6 +157,10 @@ impl Lowering<'_> {
             ItemName::Support => {
                 let (lines, braces) = self.support(&mut c)?;
                 (ItemKind::Support(lines), Some(braces))
+            }
+            ItemName::Reporting => {
+                let (lines, braces) = self.reporting(&mut c)?;
+                (ItemKind::Reporting(lines), Some(braces))
             }
         };
         self.end(c)?;

@@ -24,6 +24,7 @@ pub(super) enum Context {
     Party,
     Channel,
     Priority,
+    Reporting,
 }
 
 impl Context {
@@ -37,6 +38,7 @@ impl Context {
             Context::Party => Rule::recover_party,
             Context::Channel => Rule::recover_channel,
             Context::Priority => Rule::recover_priority,
+            Context::Reporting => Rule::recover_reporting,
         }
     }
 
@@ -53,6 +55,7 @@ impl Context {
             Context::Party => &["short", "contact", "signatory"],
             Context::Channel => &["hours", "availability", "contact"],
             Context::Priority => &["clock"],
+            Context::Reporting => &["report"],
         };
         words.to_vec()
     }
@@ -67,6 +70,7 @@ impl Context {
             Context::Party => ("field", " of a party"),
             Context::Channel => ("field", " of a channel"),
             Context::Priority => ("field", " of a priority"),
+            Context::Reporting => ("line", " in `reporting`"),
         };
         format!("unknown {noun} `{word}`{place}")
     }
