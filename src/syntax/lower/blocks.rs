@@ -7,8 +7,7 @@ use super::span::span_of;
 use super::{present, Lowering, P};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Fill, Period};
-use crate::source::{Span, Spanned};
+use crate::source::Span;
 use crate::syntax::Rule;
 
 impl Lowering<'_> {
@@ -361,7 +360,7 @@ impl Lowering<'_> {
         let mut c = self.open(line, Rule::report_line)?;
         let keyword = span_of(&self.expect(&mut c, Rule::kw_report)?);
         let period = self.expect(&mut c, Rule::report_period)?;
-        let period = self.report_period(period)?;
+        let period = self.period_of(period, Rule::report_period, Rule::report_period_word)?;
         self.expect(&mut c, Rule::kw_within)?;
         let within = self.expect(&mut c, Rule::duration)?;
         let within = self.duration(within)?;
@@ -372,23 +371,5 @@ impl Lowering<'_> {
             within,
             span,
         })
-    }
-
-    /// `monthly`, `quarterly` or a placeholder.
-    fn report_period(&mut self, pair: P<'_>) -> Option<Spanned<Fill<Period>>> {
-        let span = span_of(&pair);
-        let mut c = self.open(pair, Rule::report_period)?;
-        let inner = self.expect_one_of(&mut c, &[Rule::report_period_word, Rule::placeholder])?;
-        self.end(c)?;
-        let value = match (inner.as_rule(), inner.as_str()) {
-            (Rule::placeholder, _) => Fill::Placeholder(self.placeholder(&inner)),
-            (_, "monthly") => Fill::Value(Period::Monthly),
-            (_, "quarterly") => Fill::Value(Period::Quarterly),
-            _ => {
-                self.not_lexed(&inner);
-                return None;
-            }
-        };
-        Some(Spanned::new(value, span))
     }
 }

@@ -340,9 +340,20 @@ impl Lowering<'_> {
 
     /// `monthly`, `quarterly`, `yearly` or a placeholder.
     pub(super) fn period(&mut self, pair: P<'_>) -> Option<Spanned<Fill<Period>>> {
+        self.period_of(pair, Rule::period, Rule::period_word)
+    }
+
+    /// A period of the grammar rule `rule`, whose words (`word_rule`) are
+    /// those the grammar allows there (`reporting` allows no `yearly`).
+    pub(super) fn period_of(
+        &mut self,
+        pair: P<'_>,
+        rule: Rule,
+        word_rule: Rule,
+    ) -> Option<Spanned<Fill<Period>>> {
         let span = span_of(&pair);
-        let mut c = self.open(pair, Rule::period)?;
-        let inner = self.expect_one_of(&mut c, &[Rule::period_word, Rule::placeholder])?;
+        let mut c = self.open(pair, rule)?;
+        let inner = self.expect_one_of(&mut c, &[word_rule, Rule::placeholder])?;
         self.end(c)?;
         let value = match (inner.as_rule(), inner.as_str()) {
             (Rule::placeholder, _) => Fill::Placeholder(self.placeholder(&inner)),
