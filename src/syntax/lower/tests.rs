@@ -70,6 +70,8 @@ const CASES: &[Case] = &[
     ("support", |l| l.support(&mut children()).is_some()),
     ("submit_line", |l| l.submit_line(pair()).is_some()),
     ("escalate_line", |l| l.escalate_line(pair()).is_some()),
+    ("reporting", |l| l.reporting(&mut children()).is_some()),
+    ("report_line", |l| l.report_line(pair()).is_some()),
     ("text", |l| l.text(pair()).is_some()),
     ("text_child", |l| l.text_child(&mut children()).is_some()),
     ("ident", |l| l.ident(&mut children()).is_some()),
@@ -81,6 +83,10 @@ const CASES: &[Case] = &[
     ("spans", |l| !l.spans(pair()).is_empty()),
     ("weekdays", |l| l.weekdays(&pair()).is_some()),
     ("period", |l| l.period(pair()).is_some()),
+    ("period_of", |l| {
+        l.period_of(pair(), Rule::report_period, Rule::report_period_word)
+            .is_some()
+    }),
     ("unit", |l| l.unit(pair()).is_some()),
     ("duration", |l| l.duration(pair()).is_some()),
 ];
