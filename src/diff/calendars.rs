@@ -57,22 +57,24 @@ pub(super) fn week(calendar: &Calendar) -> String {
     if calendar.always {
         return "24x7".into();
     }
-    let mut runs: Vec<(usize, usize, &[TimeSpan])> = Vec::new();
-    for (day, open) in calendar.weekly.iter().enumerate() {
+    // Runs of consecutive days with the same spans: (first, last, spans).
+    let mut runs: Vec<(&str, &str, &[TimeSpan])> = Vec::new();
+    let mut previous: Option<&[TimeSpan]> = None;
+    for (name, open) in WEEKDAYS.iter().zip(&calendar.weekly) {
         match runs.last_mut() {
-            Some((_, last, same)) if *last + 1 == day && *same == open.as_slice() => *last = day,
-            _ => runs.push((day, day, open.as_slice())),
+            Some((_, last, _)) if previous == Some(open.as_slice()) => *last = name,
+            _ => runs.push((name, name, open.as_slice())),
         }
+        previous = Some(open.as_slice());
     }
-    let name = |day: usize| WEEKDAYS.get(day).copied().unwrap_or("?");
     let parts: Vec<String> = runs
         .iter()
         .filter(|(_, _, open)| !open.is_empty())
         .map(|(first, last, open)| {
             let days = if first == last {
-                name(*first).to_string()
+                first.to_string()
             } else {
-                format!("{}-{}", name(*first), name(*last))
+                format!("{first}-{last}")
             };
             format!("{days} {}", spans(open))
         })

@@ -125,13 +125,13 @@ fn exact_minutes(side: &OnClock<'_>) -> Option<u64> {
 }
 
 /// The first day of the sampled receipts: the earlier effective start.
-fn window_start(old: &Contract, new: &Contract) -> NaiveDate {
+fn window_start(old: &Contract, new: &Contract) -> Option<NaiveDate> {
     let start = |c: &Contract| c.effective.as_ref().and_then(|e| e.from.value().copied());
     let (year, month, day) = REFERENCE_START;
     match (start(old), start(new)) {
-        (Some(a), Some(b)) => a.min(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN),
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (Some(a), None) | (None, Some(a)) => Some(a),
+        (None, None) => NaiveDate::from_ymd_opt(year, month, day),
     }
 }
 
@@ -142,11 +142,10 @@ fn sampled(old: &OnClock<'_>, new: &OnClock<'_>) -> Lived {
     ) else {
         return Lived::Unknown;
     };
-    let receipts = clock::receipts(
-        window_start(old.contract, new.contract),
-        SAMPLE_DAYS,
-        SAMPLE_STEP_MINUTES,
-    );
+    let Some(first_day) = window_start(old.contract, new.contract) else {
+        return Lived::Unknown;
+    };
+    let receipts = clock::receipts(first_day, SAMPLE_DAYS, SAMPLE_STEP_MINUTES);
     let mut results = Vec::new();
     for ordering in clock::compare_due((&new_clock, new.within), (&old_clock, old.within), receipts)
     {

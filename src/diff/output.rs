@@ -2,7 +2,6 @@
 //! (Markdown, for a pull-request comment).
 
 use super::changes::{Change, Effect, Section};
-use serde::Serialize;
 use std::fmt::Write as _;
 
 /// `3 changes: 1 tightened, 2 relaxed, 0 neutral`.
@@ -35,42 +34,24 @@ pub fn text(changes: &[Change]) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct JsonChange<'a> {
-    path: &'a str,
-    kind: &'a str,
-    old: Option<&'a str>,
-    new: Option<&'a str>,
-    effect: &'a str,
-    summary: String,
-}
-
-#[derive(Serialize)]
-struct JsonChanges<'a> {
-    changes: Vec<JsonChange<'a>>,
-}
-
 /// `{"changes": [{"path", "kind", "old", "new", "effect", "summary"}]}`,
 /// pretty-printed, ending with a newline.
 pub fn json(changes: &[Change]) -> String {
-    let document = JsonChanges {
-        changes: changes
-            .iter()
-            .map(|c| JsonChange {
-                path: &c.path,
-                kind: c.kind.as_str(),
-                old: c.old.as_deref(),
-                new: c.new.as_deref(),
-                effect: c.effect.as_str(),
-                summary: c.summary(),
+    let list: Vec<serde_json::Value> = changes
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "path": c.path,
+                "kind": c.kind.as_str(),
+                "old": c.old,
+                "new": c.new,
+                "effect": c.effect.as_str(),
+                "summary": c.summary(),
             })
-            .collect(),
-    };
-    // Serialising strings and options cannot fail; an empty object is the
-    // honest fallback if it ever did.
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
-    out.push('\n');
-    out
+        })
+        .collect();
+    // `{:#}` is serde_json's pretty form, and cannot fail.
+    format!("{:#}\n", serde_json::json!({ "changes": list }))
 }
 
 fn effect_cell(effect: Effect) -> &'static str {

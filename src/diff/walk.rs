@@ -108,7 +108,9 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
     self::services(changes, services, &new.services);
     let audience_place = Place::new(Section::Scope, "scope.audience", "audience");
     for (n, before, after) in pairs(audience, &new.audience, show::text) {
-        let key = before.or(after).map(show::text).unwrap_or_default();
+        let Some(key) = before.or(after).map(show::text) else {
+            continue;
+        };
         changes.record(
             audience_place.member(&member_key(&key, n), ""),
             before.map(show::text),
@@ -411,7 +413,9 @@ fn csat(changes: &mut Changes, old: Option<&CsatTarget>, new: Option<&CsatTarget
     );
     let method_list = place.field("method", "method");
     for (n, before, after) in pairs(methods, &new.methods, show::text) {
-        let key = before.or(after).map(show::text).unwrap_or_default();
+        let Some(key) = before.or(after).map(show::text) else {
+            continue;
+        };
         changes.record(
             method_list.member(&member_key(&key, n), ""),
             before.map(show::text),
@@ -432,10 +436,9 @@ fn support(
     } = old;
     let submit = Place::new(Section::Support, "support.submit-via", "submit via");
     for (n, before, after) in pairs(submit_via, &new.submit_via, Clone::clone) {
-        let key = before
-            .or(after)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let Some(key) = before.or(after).map(ToString::to_string) else {
+            continue;
+        };
         changes.record(
             submit.member(&member_key(&key, n), ""),
             before.map(ToString::to_string),
