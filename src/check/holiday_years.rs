@@ -2,10 +2,11 @@
 //! the calendar lists no closed day in counts as having no holidays, so the
 //! effective period must not reach past the last year listed.
 //!
-//! A contract with no end date reaches past every year. A calendar whose
-//! closed days all fall before the effective period is W003 already and
-//! gets no W010; a calendar that lists no closed day at all is taken to
-//! have none.
+//! A contract with no end date is not warned here: it has no year to
+//! reach, and `slac due` warns for the request whose due times fall past
+//! the last year listed. A calendar whose closed days all fall before the
+//! effective period is W003 already and gets no W010; a calendar that
+//! lists no closed day at all is taken to have none.
 
 use super::items::Items;
 use super::Checker;
@@ -26,27 +27,20 @@ impl Checker<'_> {
         let Some(last) = calendar.last_holiday_year() else {
             return;
         };
-        let (start, end) = match items.effective {
-            None => (None, None),
-            Some((from, to)) => (Some(from), to),
+        // Without an end date there is no year to reach: `slac due` warns
+        // per request instead.
+        let Some((start, Some(end))) = items.effective else {
+            return;
         };
-        if let Some(Fill::Value(start)) = start.map(|s| &s.node) {
+        if let Fill::Value(start) = &start.node {
             if start.year() > last {
                 return;
             }
         }
-        let (until, related) = match end {
-            Some(to) => match &to.node {
-                Fill::Value(end) if end.year() > last => {
-                    (format!("runs until {end}"), Some((to.span, "ends here")))
-                }
-                // Within the years listed, or not filled in yet.
-                Fill::Value(_) | Fill::Placeholder(_) => return,
-            },
-            None => (
-                "has no end date".to_string(),
-                start.map(|s| (s.span, "starts here, with no end")),
-            ),
+        let end_date = match &end.node {
+            Fill::Value(date) if date.year() > last => *date,
+            // Within the years listed, or not filled in yet.
+            Fill::Value(_) | Fill::Placeholder(_) => return,
         };
         let last_line = written.lines.iter().rev().find_map(|line| match line {
             CalendarLine::Closed { keyword, to, .. } if to.node.year() == last => {
@@ -54,36 +48,29 @@ impl Checker<'_> {
             }
             _ => None,
         });
+        let end_year = end_date.year();
         let next = last + 1;
-        let years = match end.and_then(|e| e.node.value()) {
-            Some(end) if end.year() > next => format!("{next} to {}", end.year()),
-            _ => next.to_string(),
-        };
-        let fix = if end.is_some() {
-            format!("list the `closed` days of {years}, or end the contract in {last}")
+        let years = if end_year > next {
+            format!("{next} to {end_year}")
         } else {
-            format!(
-                "list the `closed` days of {next} before that year starts, and of each later year, or give `effective` an end date"
-            )
+            next.to_string()
         };
         let mut diagnostic = Diagnostic::new(
             Code::W010,
             written.name.span,
             format!(
-                "calendar `{}` lists holidays up to {last} only, but the contract {until}",
-                calendar.id
+                "calendar `{}` lists holidays up to {last} only, but the contract runs until {}",
+                calendar.id, end_date
             ),
         )
         .with_label(format!("no `closed` day after {last}"))
         .with_help(format!(
-            "{fix}: a year with none listed counts as having no holidays"
+            "list the `closed` days of {years}, or end the contract in {last}: a year with none listed counts as having no holidays"
         ));
         if let Some(span) = last_line {
             diagnostic = diagnostic.with_related(span, "the last holiday listed");
         }
-        if let Some((span, label)) = related {
-            diagnostic = diagnostic.with_related(span, label);
-        }
+        diagnostic = diagnostic.with_related(end.span, "ends here");
         self.push(diagnostic);
     }
 }
@@ -131,13 +118,13 @@ mod tests {
             w010("effective 2027-04-01..2028-03-31", "closed 2027-10-01"),
             vec![past.to_string()]
         );
-        let open =
-            "calendar `business` lists holidays up to 2027 only, but the contract has no end date";
-        assert_eq!(
-            w010("effective 2027-04-01", "closed 2027-10-01"),
-            vec![open.to_string()]
-        );
-        assert_eq!(w010("", "closed 2027-10-01"), vec![open.to_string()]);
+    }
+
+    #[test]
+    fn a_contract_with_no_end_date_is_left_to_slac_due() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(w010("effective 2027-04-01", "closed 2027-10-01"), none);
+        assert_eq!(w010("", "closed 2027-10-01"), none);
     }
 
     #[test]
