@@ -20,6 +20,11 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+// The test fixtures in tests/support/ name the library `slac::…`, as the
+// integration tests do; this lets the unit tests include them too.
+#[cfg(test)]
+extern crate self as slac;
+
 pub mod ast;
 pub mod check;
 pub mod cjk;

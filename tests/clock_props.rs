@@ -6,6 +6,7 @@
 mod edges;
 #[path = "clock_props/naive.rs"]
 mod naive;
+mod support;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use naive::{instant, minute_of, Naive};

@@ -6,8 +6,8 @@
 //! `expected.md` beside them. `SLAC_BLESS=1 cargo test --test diff`
 //! rewrites the expectations (review them with `git diff tests/`).
 //!
-//! The harness part (finding cases, comparing, blessing) is kept apart
-//! from what is diffed so it can move onto a shared golden harness.
+//! Finding cases, comparing and blessing is the shared golden harness
+//! (`tests/support/golden.rs`).
 
 use proptest::prelude::*;
 use slac::diff::{self, Change, ChangeKind};
@@ -15,82 +15,13 @@ use slac::model::Contract;
 use slac::SourceFile;
 use std::path::Path;
 
-mod harness {
-    use std::path::{Path, PathBuf};
-
-    pub const BLESS: &str = "SLAC_BLESS=1 cargo test --test diff";
-
-    pub fn root() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-    }
-
-    pub fn blessing() -> bool {
-        std::env::var_os("SLAC_BLESS").is_some_and(|v| v != "0" && !v.is_empty())
-    }
-
-    /// The path as the repository names it, with `/` on every platform.
-    pub fn relative(path: &Path) -> String {
-        let rel = path.strip_prefix(root()).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    }
-
-    /// Every folder below `dir` that holds a file named `marker`, sorted.
-    pub fn folders_with(dir: &Path, marker: &str) -> Vec<PathBuf> {
-        let mut found = Vec::new();
-        let mut pending = vec![dir.to_path_buf()];
-        while let Some(dir) = pending.pop() {
-            if dir.join(marker).is_file() {
-                found.push(dir.clone());
-            }
-            let entries = std::fs::read_dir(&dir)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
-            for entry in entries {
-                let path = entry.expect("directory entry").path();
-                if path.is_dir() {
-                    pending.push(path);
-                }
-            }
-        }
-        found.sort();
-        found
-    }
-
-    /// Compares `actual` with the file at `expected`, or writes it when
-    /// blessing. Returns a failure report, if any.
-    pub fn compare(expected: &Path, actual: &str) -> Option<String> {
-        if blessing() {
-            std::fs::write(expected, actual)
-                .unwrap_or_else(|e| panic!("cannot write {}: {e}", expected.display()));
-            return None;
-        }
-        let Ok(text) = std::fs::read_to_string(expected) else {
-            return Some(format!(
-                "{}: no expectation yet; run `{BLESS}` and review the new file",
-                relative(expected)
-            ));
-        };
-        let text = text.replace("\r\n", "\n");
-        (text != actual).then(|| {
-            let diff = similar::TextDiff::from_lines(text.as_str(), actual)
-                .unified_diff()
-                .context_radius(3)
-                .header("expected", "actual")
-                .to_string();
-            format!(
-                "{} differs:\n{diff}\nIf the new output is right, run `{BLESS}` and review the diff.",
-                relative(expected)
-            )
-        })
-    }
-}
+mod support;
+use support::golden::{glob, relative, root, Golden};
 
 fn model_of(path: &Path) -> Contract {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    model_of_text(&harness::relative(path), &text)
+    model_of_text(&relative(path), &text)
 }
 
 fn model_of_text(name: &str, text: &str) -> Contract {
@@ -103,13 +34,16 @@ fn model_of_text(name: &str, text: &str) -> Contract {
 
 #[test]
 fn golden_cases() {
-    let cases = harness::folders_with(&harness::root().join("tests/diff"), "old.sla");
+    let cases: Vec<_> = glob("tests/diff/**/old.sla")
+        .iter()
+        .filter_map(|old| old.parent().map(Path::to_path_buf))
+        .collect();
     assert!(
         cases.len() >= 10,
         "expected the diff cases under tests/diff, found {}",
         cases.len()
     );
-    let mut failures = Vec::new();
+    let mut golden = Golden::new("diff");
     for case in &cases {
         let (old, new) = (case.join("old.sla"), case.join("new.sla"));
         let changes = diff::diff(&model_of(&old), &model_of(&new));
@@ -118,11 +52,11 @@ fn golden_cases() {
             ("expected.json", diff::json(&changes)),
             (
                 "expected.md",
-                diff::markdown(&changes, &harness::relative(&old), &harness::relative(&new)),
+                diff::markdown(&changes, &relative(&old), &relative(&new)),
             ),
         ];
         for (file, actual) in outputs {
-            failures.extend(harness::compare(&case.join(file), &actual));
+            golden.check(&case.join(file), &actual);
         }
         // Every case says what it is about: a reformat has no change, any
         // other case at least one.
@@ -138,19 +72,14 @@ fn golden_cases() {
         mirrored(&changes, &diff::diff(&model_of(&new), &model_of(&old)))
             .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
     }
-    assert!(
-        failures.is_empty(),
-        "{} golden failure(s):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    golden.finish();
 }
 
 /// The done criterion of issue 10, held exactly: one target tightened, one
 /// make-up day removed, one holiday added, both values each.
 #[test]
 fn acme_versions_name_exactly_the_three_changes() {
-    let case = harness::root().join("tests/diff/acme-three-changes");
+    let case = root().join("tests/diff/acme-three-changes");
     let changes = diff::diff(
         &model_of(&case.join("old.sla")),
         &model_of(&case.join("new.sla")),
@@ -345,7 +274,7 @@ proptest! {
 mod cli {
     //! `slac diff` end to end: exit codes and where the output goes.
 
-    use super::harness::root;
+    use super::root;
     use assert_cmd::Command;
 
     const ACME: &str = "contracts/acme-support.sla";

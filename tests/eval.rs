@@ -10,6 +10,9 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{evaluate, html, markdown, text, EvalOptions, InputFormat, ReportPeriod};
 use std::path::{Path, PathBuf};
+use support::golden::{glob, Golden};
+
+mod support;
 
 const AS_OF: &str = "2027-10-13T12:00:00+08:00";
 
@@ -45,32 +48,30 @@ fn run(file: &str, format: InputFormat, period: ReportPeriod) -> slac::eval::Com
     .unwrap()
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = dir().join(name);
-    if std::env::var_os("SLAC_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with SLAC_BLESS=1", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
-        panic!(
-            "{name} differs (SLAC_BLESS=1 to accept):\n{}",
-            diff.unified_diff().header("expected", "actual")
-        );
-    }
-}
-
 #[test]
 fn golden_reports_in_every_format() {
-    let report = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
-    golden("acme-march.json", &report.to_json());
-    golden("acme-march.txt", &text(&report));
-    golden("acme-march.md", &markdown(&report));
-    golden("acme-march.html", &html(&report));
-    let quarterly = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Quarterly);
-    golden("acme-march.quarterly.json", &quarterly.to_json());
+    let logs = glob("tests/eval/*.csv");
+    assert!(!logs.is_empty(), "no logs in tests/eval");
+    let mut golden = Golden::new("eval");
+    for log in &logs {
+        let name = log.file_name().unwrap().to_str().unwrap();
+        let stem = name.trim_end_matches(".csv");
+        let report = run(name, InputFormat::Csv, ReportPeriod::Monthly);
+        for (ext, output) in [
+            ("json", report.to_json()),
+            ("txt", text(&report)),
+            ("md", markdown(&report)),
+            ("html", html(&report)),
+        ] {
+            golden.check(&dir().join(format!("{stem}.{ext}")), &output);
+        }
+        let quarterly = run(name, InputFormat::Csv, ReportPeriod::Quarterly);
+        golden.check(
+            &dir().join(format!("{stem}.quarterly.json")),
+            &quarterly.to_json(),
+        );
+    }
+    golden.finish();
 }
 
 #[test]

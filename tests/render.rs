@@ -5,18 +5,17 @@
 //! shipped contract (`contracts/*.sla`) × format × language. Bless them with
 //! `SLAC_BLESS=1 cargo test --test render`.
 
-use slac::model::{example, Contract, Fill, Lang, Text};
+use slac::model::{Contract, Fill, Lang, Text};
 use slac::render::{self, RenderOptions};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use support::acme as example;
+
+mod support;
+use support::golden::{glob, root, Golden};
 
 /// The renderer prints the fingerprint it is given; a fixed one keeps the
 /// golden files independent of the rule-set module.
 const FINGERPRINT: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn options(lang: Lang, draft: bool, source_name: &str) -> RenderOptions {
     RenderOptions {
@@ -27,15 +26,9 @@ fn options(lang: Lang, draft: bool, source_name: &str) -> RenderOptions {
     }
 }
 
-/// Every shipped contract with its model. Until the parser lands, a contract
-/// the front end cannot check yet falls back to its hand-built model.
+/// Every shipped contract with its model.
 fn cases() -> Vec<(String, Contract)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("contracts"))
-        .expect("contracts/ exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "sla"))
-        .collect();
-    files.sort();
+    let files = glob("contracts/*.sla");
     assert!(!files.is_empty(), "no contracts/*.sla found");
     files
         .into_iter()
@@ -47,48 +40,18 @@ fn cases() -> Vec<(String, Contract)> {
                 .into_owned();
             let bytes = std::fs::read(&path).expect("readable contract");
             let checked = slac::check_bytes(&path.display().to_string(), bytes);
-            let model = match (checked.model, stem.as_str()) {
-                (Some(model), _) => model,
-                (None, "acme-support") if checked.diagnostics.is_empty() => example::acme(),
-                (None, _) => panic!("{} has no model: {:?}", path.display(), checked.diagnostics),
+            let Some(model) = checked.model else {
+                panic!("{} has no model: {:?}", path.display(), checked.diagnostics)
             };
             (stem, model)
         })
         .collect()
 }
 
-fn bless() -> bool {
-    std::env::var_os("SLAC_BLESS").is_some_and(|v| v == "1")
-}
-
-/// Compares `actual` with the golden file, or writes it when blessing.
-/// Returns a readable diff on mismatch.
-fn golden(path: &Path, actual: &str) -> Option<String> {
-    if bless() {
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("create tests/render");
-        std::fs::write(path, actual).expect("write golden file");
-        return None;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        return None;
-    }
-    let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
-        .unified_diff()
-        .context_radius(2)
-        .header("expected", "actual")
-        .to_string();
-    Some(format!(
-        "{} differs (bless with SLAC_BLESS=1):\n{diff}",
-        path.display()
-    ))
-}
-
 #[test]
 fn golden_files_match() {
     let folder = root().join("tests/render");
-    let mut failures = Vec::new();
-    let mut produced = BTreeSet::new();
+    let mut golden = Golden::new("render");
     for (stem, contract) in cases() {
         for lang in [Lang::ZhCn, Lang::En] {
             let opts = options(lang, false, &format!("{stem}.sla"));
@@ -98,22 +61,12 @@ fn golden_files_match() {
             ];
             for (ext, text) in outputs {
                 let name = format!("{stem}.{}.{ext}", lang.code());
-                failures.extend(golden(&folder.join(&name), &text));
-                produced.insert(name);
+                golden.check(&folder.join(name), &text);
             }
         }
     }
-    let stale: Vec<String> = std::fs::read_dir(&folder)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| !produced.contains(name))
-                .collect()
-        })
-        .unwrap_or_default();
-    assert!(stale.is_empty(), "golden files without a case: {stale:?}");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    golden.no_others("tests/render/*");
+    golden.finish();
 }
 
 #[test]

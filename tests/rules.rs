@@ -11,10 +11,13 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use slac::model::example::acme;
 use slac::model::*;
 use slac::rules::{self, RuleSet};
 use std::path::{Path, PathBuf};
+use support::acme::acme;
+
+mod support;
+use support::golden::{glob, Golden};
 
 // ---------------------------------------------------------------- contracts
 
@@ -633,32 +636,31 @@ fn output_is_deterministic() {
     }
 }
 
-/// The same bytes on every machine: the acme rule set is pinned in golden
-/// files (its fingerprint included).
+/// The same bytes on every machine: the rule sets pinned in
+/// `tests/rules/<case>.{json,yaml}` (fingerprint included). The pinned cases
+/// are the ones with a golden JSON file there; to pin another, add an empty
+/// `tests/rules/<case>.json` and bless.
 #[test]
 fn golden_files() {
-    let bless = std::env::var_os("SLAC_BLESS").is_some_and(|v| v != "0");
-    for case in cases() {
-        if !matches!(case.name, "acme" | "draft-placeholders" | "tricky-strings") {
+    let mut golden = Golden::new("rules");
+    let cases = cases();
+    let pinned = glob("tests/rules/*.json");
+    assert!(!pinned.is_empty(), "no golden rule sets in tests/rules");
+    for path in &pinned {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let Some(case) = cases.iter().find(|c| c.name == name) else {
+            golden.fail(format!("{}: no case named `{name}`", path.display()));
             continue;
-        }
+        };
         let rules = rules::build(&case.contract, case.draft);
-        for (ext, text) in [("json", json_of(&rules)), ("yaml", yaml_of(&rules))] {
-            let path = manifest_path(&format!("tests/rules/{}.{ext}", case.name));
-            if bless {
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(&path, &text).unwrap();
-                continue;
-            }
-            let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                panic!(
-                    "{}: {e} (SLAC_BLESS=1 cargo test --test rules writes it)",
-                    path.display()
-                )
-            });
-            assert_eq!(text, expected, "{} differs", path.display());
-        }
+        golden.check(path, &json_of(&rules));
+        golden.check(&path.with_extension("yaml"), &yaml_of(&rules));
     }
+    golden.no_others("tests/rules/*");
+    golden.finish();
 }
 
 // ---------------------------------------------------------------- fingerprint

@@ -89,7 +89,13 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use slac::model::example::acme;
+
+    /// The shipped acme contract, checked.
+    fn acme() -> slac::model::Contract {
+        let text = include_str!("../../contracts/acme-support.sla");
+        let checked = slac::check(slac::SourceFile::new("acme-support.sla", text));
+        checked.model.expect("the shipped contract checks")
+    }
     use slac::model::Fill;
 
     fn t(s: &str) -> DateTime<Utc> {

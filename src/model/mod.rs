@@ -683,8 +683,11 @@ pub(crate) mod placeholders {
     }
 }
 
-#[doc(hidden)]
-pub mod example;
+/// The hand-built acme model, a test fixture shared with the integration
+/// tests (`tests/support/acme.rs`); not part of the library.
+#[cfg(test)]
+#[path = "../../tests/support/acme.rs"]
+pub(crate) mod example;
 
 #[cfg(test)]
 mod tests {

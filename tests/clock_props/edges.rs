@@ -4,9 +4,9 @@
 //! against the fast clock *and* the naive walker.
 
 use super::naive::{instant, minute_of, Naive};
+use crate::support::acme::acme;
 use chrono::{DateTime, NaiveDate, Utc};
 use slac::clock::Clock;
-use slac::model::example::acme;
 use slac::model::{
     BusinessDayRule, Calendar, CalendarId, Duration, OpenDay, TimeOfDay, TimeSpan, Unit,
 };

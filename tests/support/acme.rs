@@ -1,10 +1,15 @@
-//! The model of `contracts/acme-support.sla`, built by hand.
+//! The model of `contracts/acme-support.sla`, built by hand: a test
+//! fixture, not part of the library.
 //!
-//! Two uses: later stages (rule set, appendix, clock) can be tested on a
+//! Two uses: later stages (rule set, appendix, clock) are tested on a
 //! realistic model without going through the parser, and a test checks that
 //! parsing and checking the shipped contract gives exactly this model.
+//! Integration tests reach it as `support::acme`; the library's own unit
+//! tests include the same file as `crate::model::example` (written against
+//! the public API, `slac::…`, so it compiles in both).
 
-use super::*;
+use chrono::NaiveDate;
+use slac::model::*;
 
 fn text(s: &str) -> Text {
     Fill::Value(s.to_string())

@@ -1,0 +1,6 @@
+//! What the test binaries share: the hand-built acme model and the golden
+//! harness. Each binary includes it with `mod support;`.
+#![allow(dead_code, reason = "each test binary uses a part of the support")]
+
+pub mod acme;
+pub mod golden;
