@@ -254,10 +254,14 @@ impl Lowering<'_> {
                     period,
                 }
             }
-            _ => ChannelField::Contact {
+            Rule::contact_field => ChannelField::Contact {
                 keyword,
                 value: self.text_child(&mut c)?,
             },
+            _ => {
+                self.internal(keyword, rule, "a channel field with no lowering".into());
+                return None;
+            }
         };
         self.end(c)?;
         Some(lowered)

@@ -85,7 +85,13 @@ impl Context {
                     || WEEKDAYS.iter().any(|d| word.starts_with(d))
                     || self.keywords().contains(&word)
             }
-            _ => self.keywords().contains(&word),
+            Context::Contract
+            | Context::Scope
+            | Context::Support
+            | Context::Party
+            | Context::Channel
+            | Context::Priority
+            | Context::Reporting => self.keywords().contains(&word),
         }
     }
 }
