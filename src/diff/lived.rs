@@ -18,12 +18,36 @@ use crate::clock::{self, Clock};
 use crate::model::{BusinessDayRule, Calendar, Contract, Duration, Priority, Unit};
 use chrono::NaiveDate;
 
-/// A duration on the clock of one priority of one version.
+/// A duration on one clock of one version: a priority's, or the
+/// contract's (the `reporting` deadline).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct OnClock<'a> {
     pub contract: &'a Contract,
-    pub priority: &'a Priority,
+    /// The clock's calendar; `None` is elapsed time.
+    pub clock: Option<&'a Calendar>,
     pub within: Duration,
+}
+
+impl<'a> OnClock<'a> {
+    pub(super) fn of_priority(
+        contract: &'a Contract,
+        priority: &Priority,
+        within: Duration,
+    ) -> OnClock<'a> {
+        OnClock {
+            contract,
+            clock: contract.clock_of(priority),
+            within,
+        }
+    }
+
+    pub(super) fn of_contract(contract: &'a Contract, within: Duration) -> OnClock<'a> {
+        OnClock {
+            contract,
+            clock: contract.clock.as_ref().and_then(|id| contract.calendar(id)),
+            within,
+        }
+    }
 }
 
 /// How the new duration compares with the old, for a client waiting.
@@ -96,11 +120,9 @@ pub(super) fn compare(old: OnClock<'_>, new: OnClock<'_>) -> Lived {
     sampled(&old, &new)
 }
 
-/// The calendar a priority's clock runs on, `None` for elapsed time.
+/// The calendar the clock runs on, `None` for elapsed time.
 fn calendar<'a>(side: &OnClock<'a>) -> Option<&'a Calendar> {
-    side.contract
-        .clock_of(side.priority)
-        .filter(|calendar| !calendar.always)
+    side.clock.filter(|calendar| !calendar.always)
 }
 
 fn same_clock(old: &OnClock<'_>, new: &OnClock<'_>) -> bool {
@@ -136,12 +158,8 @@ fn window_start(old: &Contract, new: &Contract) -> Option<NaiveDate> {
 }
 
 fn sampled(old: &OnClock<'_>, new: &OnClock<'_>) -> Lived {
-    let (Ok(old_clock), Ok(new_clock)) = (
-        Clock::for_priority(old.contract, old.priority),
-        Clock::for_priority(new.contract, new.priority),
-    ) else {
-        return Lived::Unknown;
-    };
+    let old_clock = Clock::new(old.clock, old.contract.business_day);
+    let new_clock = Clock::new(new.clock, new.contract.business_day);
     let Some(first_day) = window_start(old.contract, new.contract) else {
         return Lived::Unknown;
     };

@@ -181,16 +181,16 @@ fn on_clocks<'a>(
     (new_contract, new_priority, new): Timed<'a>,
 ) -> Option<(OnClock<'a>, OnClock<'a>)> {
     Some((
-        OnClock {
-            contract: old_contract,
-            priority: old_contract.priority(old_priority.as_str())?,
-            within: old,
-        },
-        OnClock {
-            contract: new_contract,
-            priority: new_contract.priority(new_priority.as_str())?,
-            within: new,
-        },
+        OnClock::of_priority(
+            old_contract,
+            old_contract.priority(old_priority.as_str())?,
+            old,
+        ),
+        OnClock::of_priority(
+            new_contract,
+            new_contract.priority(new_priority.as_str())?,
+            new,
+        ),
     ))
 }
 
@@ -226,16 +226,8 @@ pub(super) fn business_day_effect(old: &Contract, new: &Contract) -> (Effect, Op
                 continue;
             }
             results.push(lived::compare(
-                OnClock {
-                    contract: old,
-                    priority: old_priority,
-                    within: *a,
-                },
-                OnClock {
-                    contract: new,
-                    priority: new_priority,
-                    within: *b,
-                },
+                OnClock::of_priority(old, old_priority, *a),
+                OnClock::of_priority(new, new_priority, *b),
             ));
         }
     }

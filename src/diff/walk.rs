@@ -4,7 +4,7 @@
 
 use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
 use super::show;
-use super::{calendars, priorities};
+use super::{calendars, lived, priorities};
 use crate::model::{
     BusinessDayRule, Contract, CsatGoal, CsatTarget, Duration, Effective, Escalation, FcrTarget,
     Fill, Party, Period, Reporting, Service, Support, Term,
@@ -124,7 +124,11 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
     self::fcr(changes, fcr.as_ref(), new.fcr.as_ref());
     self::csat(changes, csat.as_ref(), new.csat.as_ref());
     self::support(changes, (old, support), (new, &new.support));
-    self::reporting(changes, reporting.as_ref(), new.reporting.as_ref());
+    self::reporting(
+        changes,
+        (old, reporting.as_ref()),
+        (new, new.reporting.as_ref()),
+    );
 }
 
 /// Added is tightened, removed relaxed: a channel, a service, an audience
@@ -322,28 +326,53 @@ fn show_reporting(reporting: &Reporting) -> String {
     format!("{} within {}", show::period(period), show::display(within))
 }
 
-/// A report due sooner, or more often, is tightened; durations in
-/// different units compare neutral.
-fn reporting(changes: &mut Changes, old: Option<&Reporting>, new: Option<&Reporting>) {
-    let within = |a: &Fill<Duration>, b: &Fill<Duration>| {
-        filled(a, b, |a, b| {
-            if a.unit == b.unit {
-                Effect::higher_is_tighter(f64::from(b.amount), f64::from(a.amount))
-            } else {
-                Effect::Neutral
-            }
-        })
-        .unwrap_or(Effect::Neutral)
+/// A report due sooner (on the contract clock, compared as targets are),
+/// or more often, is tightened.
+fn reporting(
+    changes: &mut Changes,
+    old: (&Contract, Option<&Reporting>),
+    new: (&Contract, Option<&Reporting>),
+) {
+    let place = Place::new(Section::Support, "reporting", "reporting");
+    let ((old_contract, old), (new_contract, new)) = (old, new);
+    let (Some(before), Some(after)) = (old, new) else {
+        changes.record(
+            place,
+            old.map(show_reporting),
+            new.map(show_reporting),
+            presence_effect(old.is_some(), new.is_some()),
+        );
+        return;
     };
-    let effect = match (old, new) {
-        (Some(a), Some(b)) => period_effect(&a.period, &b.period).and(within(&a.within, &b.within)),
-        (a, b) => presence_effect(a.is_some(), b.is_some()),
-    };
+    let Reporting { period, within } = before;
     changes.record(
-        Place::new(Section::Support, "reporting", "reporting"),
-        old.map(show_reporting),
-        new.map(show_reporting),
-        effect,
+        place.field("period", "period"),
+        Some(show::period(period)),
+        Some(show::period(&after.period)),
+        period_effect(period, &after.period),
+    );
+    let on_clocks = |a: &Duration, b: &Duration| {
+        (
+            lived::OnClock::of_contract(old_contract, *a),
+            lived::OnClock::of_contract(new_contract, *b),
+        )
+    };
+    let same = filled(within, &after.within, |a, b| {
+        let (a, b) = on_clocks(a, b);
+        lived::same_duration(a, b)
+    });
+    if same == Some(true) {
+        return;
+    }
+    let effect = filled(within, &after.within, |a, b| {
+        let (a, b) = on_clocks(a, b);
+        lived::compare(a, b).effect()
+    });
+    changes.record_noted(
+        place.field("within", "within"),
+        Some(show::display(within)),
+        Some(show::display(&after.within)),
+        effect.unwrap_or((Effect::Neutral, None)),
     );
 }
 
