@@ -1,6 +1,13 @@
 //! `cargo bench --bench eval`: evaluating a synthetic log of 1M tickets
 //! (`examples/support/synth.rs`, ~128 MB of CSV) against `contracts/acme-support.sla`,
 //! from memory and from a file. Ten samples each; about half a minute.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark: a missing fixture stops it loudly, it never meets user input"
+)]
 
 #[path = "../examples/support/synth.rs"]
 mod synth;

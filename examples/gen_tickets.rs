@@ -1,5 +1,12 @@
 //! Writes a synthetic ticket log for a contract, for trying `slac eval` on
 //! large inputs: `cargo run --release --example gen_tickets -- CONTRACT N OUT.csv [SEED]`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "an example tool for generating test data: it stops loudly on a bad fixture"
+)]
 
 #[path = "support/synth.rs"]
 mod synth;

@@ -216,6 +216,10 @@ fn other_number(a: &str, b: &str) -> bool {
 
 /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent
 /// transpositions), over characters.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "every index stays inside the (len a + 1) × (len b + 1) matrix and the two words"
+)]
 fn damerau_levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

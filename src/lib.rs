@@ -15,10 +15,6 @@
 //! command needs ([`Checked`]): the source, the diagnostics and, when the
 //! contract has no errors, its [`model::Contract`]. This file only declares
 //! the modules and re-exports the entry points.
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
 
 // The test fixtures in tests/support/ name the library `slac::…`, as the
 // integration tests do; this lets the unit tests include them too.

@@ -4,6 +4,13 @@
 //!
 //! Every run goes through [`run`], which also asserts that the process
 //! never panicked and always finished within [`TIME_LIMIT`].
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -1,6 +1,13 @@
 //! The SLA clock against a naive minute-by-minute walker (`naive.rs`) on
 //! random calendars, zones, receipts, targets and pauses; invariants of due
 //! times; and the golden edge cases of §5 (`edges.rs`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 #[path = "clock_props/edges.rs"]
 mod edges;

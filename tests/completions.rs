@@ -1,6 +1,13 @@
 //! `slac completions SHELL` and `slac man [COMMAND]`: generated from the
 //! argument definitions, so they must name every command, and the bash
 //! script must at least parse.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use assert_cmd::Command;
 

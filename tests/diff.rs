@@ -8,6 +8,13 @@
 //!
 //! Finding cases, comparing and blessing is the shared golden harness
 //! (`tests/support/golden.rs`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use proptest::prelude::*;
 use slac::diff::{self, Change, ChangeKind};

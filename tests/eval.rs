@@ -2,6 +2,13 @@
 //! the same log as JSON Lines, exit codes, and order independence.
 //!
 //! `SLAC_BLESS=1 cargo test --test eval` rewrites the golden files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 #[path = "../examples/support/synth.rs"]
 mod synth;

@@ -1,6 +1,13 @@
 //! Properties of `slac fmt` on the shipped contracts with random layout
 //! noise: formatting is idempotent, keeps the contract's meaning and every
 //! comment, and removes indentation noise entirely.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use proptest::prelude::*;
 use slac::format::format_source;

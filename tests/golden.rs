@@ -19,6 +19,13 @@
 //!   code), into `tests/formats/templates/*.concise`.
 //!
 //! `SLAC_BLESS=1 cargo test --test golden` rewrites every expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use serde_json::Value;
 use slac::report::{self, FileDiagnostics};

@@ -9,6 +9,13 @@
 //!
 //! Case counts are kept small enough that the whole file runs in a few
 //! seconds in a debug build; `PROPTEST_CASES=10000` runs it harder.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use proptest::prelude::*;
 use slac::{Checked, SourceFile};

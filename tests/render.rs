@@ -4,6 +4,13 @@
 //! Golden files live in `tests/render/<contract>.<lang>.<md|html>`, one per
 //! shipped contract (`contracts/*.sla`) × format × language. Bless them with
 //! `SLAC_BLESS=1 cargo test --test render`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use slac::model::{Contract, Fill, Lang, Text};
 use slac::render::{self, RenderOptions};

@@ -8,6 +8,13 @@
 //!
 //! Golden files: `tests/rules/*.{json,yaml}`; `SLAC_BLESS=1 cargo test
 //! --test rules` rewrites them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
 
 use assert_cmd::Command;
 use serde_json::Value;

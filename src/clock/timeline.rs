@@ -185,10 +185,14 @@ impl Timeline {
     /// Open time from the start of the timeline to `at`.
     fn cum_at(&self, at: i64) -> i64 {
         let i = self.starts.partition_point(|&s| s <= at);
-        let Some(j) = i.checked_sub(1) else {
+        // `ends` and `cum_end` hold one entry per start.
+        let j = i.checked_sub(1);
+        let (Some(&end), Some(&cum)) = (
+            j.and_then(|j| self.ends.get(j)),
+            j.and_then(|j| self.cum_end.get(j)),
+        ) else {
             return 0;
         };
-        let (end, cum) = (self.ends[j], self.cum_end[j]);
         if at >= end {
             cum
         } else {
@@ -223,7 +227,9 @@ impl Timeline {
     /// start and excludes its end).
     pub(crate) fn is_open(&self, at: i64) -> bool {
         let i = self.starts.partition_point(|&s| s <= at);
-        i.checked_sub(1).is_some_and(|j| at < self.ends[j])
+        i.checked_sub(1)
+            .and_then(|j| self.ends.get(j))
+            .is_some_and(|&end| at < end)
     }
 
     /// `at` if open then, else the next opening.
@@ -232,7 +238,10 @@ impl Timeline {
             return None;
         }
         let i = self.starts.partition_point(|&s| s <= at);
-        if i.checked_sub(1).is_some_and(|j| at < self.ends[j]) {
+        if i.checked_sub(1)
+            .and_then(|j| self.ends.get(j))
+            .is_some_and(|&end| at < end)
+        {
             return Some(at);
         }
         let next = *self.starts.get(i)?;

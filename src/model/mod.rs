@@ -721,8 +721,8 @@ mod tests {
             panic!("the example has a `business` calendar");
         };
         over_new_year.closed.push(ClosedDays {
-            from: NaiveDate::from_ymd_opt(2028, 12, 31).unwrap_or_default(),
-            to: NaiveDate::from_ymd_opt(2029, 1, 2).unwrap_or_default(),
+            from: NaiveDate::from_ymd_opt(2028, 12, 31).expect("a date"),
+            to: NaiveDate::from_ymd_opt(2029, 1, 2).expect("a date"),
             note: None,
         });
         assert_eq!(over_new_year.last_holiday_year(), Some(2029));

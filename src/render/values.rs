@@ -281,10 +281,10 @@ mod tests {
 
     #[test]
     fn dates_percentages_and_periods() {
-        let date = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
+        let date = NaiveDate::from_ymd_opt(2027, 1, 1).expect("a date");
         assert_eq!(zh().date(date).plain(), "2027年1月1日");
         assert_eq!(en().date(date).plain(), "1 January 2027");
-        let end = NaiveDate::from_ymd_opt(2027, 10, 7).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(2027, 10, 7).expect("a date");
         assert_eq!(
             en().date_range(date, end).plain(),
             "1 January 2027 to 7 October 2027"

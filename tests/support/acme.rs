@@ -23,7 +23,7 @@ fn span(h1: u16, m1: u16, h2: u16, m2: u16) -> TimeSpan {
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    NaiveDate::from_ymd_opt(y, m, d).expect("the acme model's dates exist")
 }
 
 fn within(amount: u32, unit: Unit) -> Fill<Duration> {
