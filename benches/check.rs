@@ -12,6 +12,10 @@
 //! - `parse`: `slac::syntax::parse` alone (scan, pest, lowering);
 //! - `line_index`: building the `SourceFile` (the floor: one pass over the text).
 //!
+//! A second group, `scaling`, runs `slac::check` on contracts generated
+//! by [`generate_sized`] with 1×, 2×, 4× and 8× the priorities and the
+//! closed days, to show that checking grows linearly in both.
+//!
 //! Run: `cargo bench --bench check -- --warm-up-time 1 --measurement-time 5`.
 #![allow(
     clippy::unwrap_used,
@@ -167,9 +171,78 @@ fn generate() -> String {
     s
 }
 
-fn bench(c: &mut Criterion) {
-    let text = generate();
-    let checked = slac::check(slac::SourceFile::new("bench.sla", text.as_str()));
+/// Priorities and closed days in the `scaling` group at 1×; the other
+/// count stays at its base.
+const BASE_PRIORITIES: usize = 1000;
+const BASE_CLOSED_DAYS: usize = 2500;
+const SCALES: [usize; 4] = [1, 2, 4, 8];
+/// The sized contract's effective period: 100 years.
+const FIRST_YEAR: i32 = 2027;
+const YEARS: i32 = 100;
+
+/// A valid contract with `priorities` priorities (graded targets on a
+/// business-hours clock, Chinese definitions) and `closed_days` holidays
+/// on weekdays spread evenly over a 100-year effective period (so no W003,
+/// W006 or W010).
+fn generate_sized(priorities: usize, closed_days: usize) -> String {
+    let mut s = String::with_capacity(priorities * 300 + closed_days * 40 + 4096);
+    let last_year = FIRST_YEAR + YEARS - 1;
+    let _ = write!(
+        s,
+        "contract \"客户服务SLA（规模测试）\" {{\n\
+         \x20 id        \"BENCH-SIZED\"\n\
+         \x20 language  zh-CN\n\
+         \x20 effective {FIRST_YEAR}-01-01..{last_year}-12-31\n\
+         \x20 timezone  \"Asia/Shanghai\"\n\
+         \x20 clock     office\n\
+         \x20 party client   \"艾克姆科技有限公司\" {{ short \"客户\" }}\n\
+         \x20 party provider \"海普服务有限公司\" {{ short \"服务方\" }}\n\
+         \x20 scope {{ service consult \"产品使用咨询与指导\" }}\n\
+         \x20 calendar office \"工作日 9:00-18:00\" {{\n\
+         \x20   mon-fri 09:00-12:00, 13:00-18:00\n"
+    );
+    let (first, end) = (
+        NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or_default(),
+    );
+    let weekdays: Vec<NaiveDate> = first
+        .iter_days()
+        .take_while(|d| *d <= end)
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .collect();
+    // From the first weekday to the last, evenly (distinct while there
+    // are fewer closed days than weekdays).
+    let last = weekdays.len().saturating_sub(1);
+    let spread = closed_days.saturating_sub(1).max(1);
+    for n in 0..closed_days.min(weekdays.len()) {
+        let Some(day) = weekdays.get(n * last / spread) else {
+            continue;
+        };
+        let name = FESTIVALS[n % FESTIVALS.len()];
+        let _ = writeln!(s, "    closed {day} \"{name}\"");
+    }
+    s.push_str("  }\n  channel hotline \"服务热线\" { hours office }\n");
+    for p in 1..=priorities {
+        let _ = writeln!(
+            s,
+            "  priority P{p} \"等级{p}\" {{ \"影响范围第{p}级：直接影响客户业务运营的故障或请求。\" }}"
+        );
+    }
+    s.push_str("  response {\n");
+    for p in 1..=priorities {
+        let _ = writeln!(s, "    P{p} within {} minutes", 10 + p);
+    }
+    s.push_str("  }\n  resolution {\n");
+    for p in 1..=priorities {
+        let _ = writeln!(s, "    P{p} within {p} business days");
+    }
+    s.push_str("  }\n}\n");
+    s
+}
+
+/// Asserts that `text` checks clean, so every stage runs to the end.
+fn assert_clean(text: &str) -> slac::Checked {
+    let checked = slac::check(slac::SourceFile::new("bench.sla", text));
     let problems: Vec<String> = checked
         .diagnostics
         .iter()
@@ -180,6 +253,40 @@ fn bench(c: &mut Criterion) {
         checked.diagnostics.is_empty() && checked.model.is_some(),
         "the generated contract should check clean: {problems:?}"
     );
+    checked
+}
+
+/// `slac::check` at 1×, 2×, 4× and 8× the priorities, then the closed days.
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    let cases = SCALES
+        .iter()
+        .map(|k| ("priorities", k * BASE_PRIORITIES, BASE_CLOSED_DAYS))
+        .chain(
+            SCALES
+                .iter()
+                .map(|k| ("closed_days", BASE_PRIORITIES, k * BASE_CLOSED_DAYS)),
+        );
+    for (what, priorities, closed_days) in cases {
+        let text = generate_sized(priorities, closed_days);
+        assert_clean(&text);
+        let count = if what == "priorities" {
+            priorities
+        } else {
+            closed_days
+        };
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("{what}/{count}"), |b| {
+            b.iter(|| slac::check(slac::SourceFile::new("bench.sla", black_box(text.as_str()))))
+        });
+    }
+    group.finish();
+}
+
+fn bench(c: &mut Criterion) {
+    let text = generate();
+    let checked = assert_clean(&text);
     if let Some(model) = &checked.model {
         eprintln!(
             "generated contract: {} bytes, {} lines; {} calendars, {} channels, \
@@ -210,5 +317,5 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

@@ -14,6 +14,7 @@ use crate::model::*;
 use crate::source::{Span, Spanned};
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Long `closed` ranges are looked at day by day only this far.
 const MAX_DAYS_EXAMINED: u32 = 3660;
@@ -62,6 +63,43 @@ fn within_effective(
     Some(period)
 }
 
+/// Dates covered by `closed` lines, merged into disjoint ranges, so that
+/// "is this date closed?" is one look-up however many lines there are.
+#[derive(Default)]
+struct ClosedDates {
+    /// First date to last date, disjoint.
+    ranges: BTreeMap<NaiveDate, NaiveDate>,
+}
+
+impl ClosedDates {
+    fn insert(&mut self, from: NaiveDate, to: NaiveDate) {
+        if from > to {
+            return;
+        }
+        let (mut from, mut to) = (from, to);
+        if let Some((&start, &end)) = self.ranges.range(..=from).next_back() {
+            if end >= from {
+                from = start;
+                to = to.max(end);
+            }
+        }
+        let inside: Vec<NaiveDate> = self.ranges.range(from..=to).map(|(s, _)| *s).collect();
+        for start in inside {
+            if let Some(end) = self.ranges.remove(&start) {
+                to = to.max(end);
+            }
+        }
+        self.ranges.insert(from, to);
+    }
+
+    fn contains(&self, date: NaiveDate) -> bool {
+        self.ranges
+            .range(..=date)
+            .next_back()
+            .is_some_and(|(_, end)| date <= *end)
+    }
+}
+
 /// A `closed` line, checked.
 struct ClosedLine {
     from: Spanned<NaiveDate>,
@@ -108,6 +146,7 @@ impl Checker<'_> {
         let mut weekly: [Vec<Spanned<TimeSpan>>; 7] = Default::default();
         let mut closed: Vec<ClosedLine> = Vec::new();
         let mut open: Vec<OpenLine> = Vec::new();
+        let mut open_dates: HashMap<NaiveDate, Span> = HashMap::new();
         let mut own_zone: Option<Option<Tz>> = None;
         for line in &calendar.lines {
             match line {
@@ -137,8 +176,8 @@ impl Checker<'_> {
                     spans,
                     note,
                 } => {
-                    if let Some(first) = open.iter().find(|o| o.date.node == date.node) {
-                        let first = first.date.span;
+                    if let Some(first) = open_dates.get(&date.node) {
+                        let first = *first;
                         self.push(given_twice(
                             date.span,
                             Some(first),
@@ -148,6 +187,7 @@ impl Checker<'_> {
                         ));
                         continue;
                     }
+                    open_dates.insert(date.node, date.span);
                     open.push(OpenLine {
                         date: *date,
                         spans: spans.clone(),
@@ -290,8 +330,11 @@ impl Checker<'_> {
                 .get(date.weekday().num_days_from_monday() as usize)
                 .is_some_and(|s| !s.is_empty())
         };
-        let is_make_up = |date: NaiveDate| open.iter().any(|o| o.date.node == date);
-        for (index, line) in closed.iter().enumerate() {
+        let make_up: HashSet<NaiveDate> = open.iter().map(|o| o.date.node).collect();
+        let is_make_up = |date: NaiveDate| make_up.contains(&date);
+        // The dates closed by the lines before the one looked at.
+        let mut closed_before = ClosedDates::default();
+        for line in closed {
             let (from, to, keyword) = (&line.from, &line.to, &line.keyword);
             let span = keyword.to(to.span);
             if let Some(period) = within_effective(effective, from.node, to.node) {
@@ -310,7 +353,6 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let earlier = closed.get(..index).unwrap_or(&[]);
             let mut redundant = true;
             let mut by_earlier = false;
             for date in from
@@ -319,11 +361,9 @@ impl Checker<'_> {
                 .take_while(|d| *d <= to.node)
                 .take(MAX_DAYS_EXAMINED as usize)
             {
-                let closed_before = earlier
-                    .iter()
-                    .any(|c| c.from.node <= date && date <= c.to.node);
-                by_earlier |= closed_before;
-                if !closed_before && weekly_open(date) && !is_make_up(date) {
+                let closed_earlier = closed_before.contains(date);
+                by_earlier |= closed_earlier;
+                if !closed_earlier && weekly_open(date) && !is_make_up(date) {
                     redundant = false;
                     break;
                 }
@@ -342,7 +382,10 @@ impl Checker<'_> {
                         .with_help("remove the line, or check its dates"),
                 );
             }
+            closed_before.insert(from.node, to.node);
         }
+        // Now every `closed` line.
+        let all_closed = closed_before;
         for OpenLine {
             date,
             spans,
@@ -366,9 +409,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let in_closed = closed
-                .iter()
-                .any(|c| c.from.node <= date.node && date.node <= c.to.node);
+            let in_closed = all_closed.contains(date.node);
             let weekday = date.node.weekday().num_days_from_monday() as usize;
             let usual: Vec<TimeSpan> = calendar.weekly.get(weekday).cloned().unwrap_or_default();
             let mut given: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
@@ -390,5 +431,30 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClosedDates;
+    use chrono::NaiveDate;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, d).unwrap_or_default()
+    }
+
+    /// Overlapping and nested ranges merge; a gap stays open; a reversed
+    /// range (E022 already) closes nothing.
+    #[test]
+    fn closed_dates_merge_ranges_and_keep_gaps() {
+        let mut closed = ClosedDates::default();
+        closed.insert(day(10), day(12));
+        closed.insert(day(3), day(5));
+        closed.insert(day(4), day(11));
+        closed.insert(day(20), day(20));
+        closed.insert(day(28), day(25));
+        let covered: Vec<u32> = (1..=31).filter(|d| closed.contains(day(*d))).collect();
+        assert_eq!(covered, vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20]);
+        assert_eq!(closed.ranges.len(), 2);
     }
 }

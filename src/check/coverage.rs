@@ -50,6 +50,35 @@ fn at(minute: usize) -> String {
     format!("{day} {:02}:{:02}", minute / 60, minute % 60)
 }
 
+/// The first time `clock` runs while none of the channels' `hours` is
+/// open (`channels_open`: their week, built once), if any.
+fn uncovered_on(
+    clock: &Calendar,
+    hours: &[Option<&Calendar>],
+    channels_open: &[bool],
+) -> Option<String> {
+    let weekly = weekly_grid(clock)
+        .iter()
+        .zip(channels_open)
+        .position(|(clock_on, channel_on)| *clock_on && !channel_on)
+        .map(|minute| format!("on {}", at(minute)));
+    weekly.or_else(|| {
+        clock.open.iter().find_map(|day| {
+            let mut channel_open = vec![false; 1440];
+            for h in hours.iter().flatten() {
+                for (cell, on) in channel_open.iter_mut().zip(day_grid(h.spans_on(day.date))) {
+                    *cell |= on;
+                }
+            }
+            day_grid(&day.spans)
+                .iter()
+                .zip(&channel_open)
+                .position(|(a, b)| *a && !b)
+                .map(|m| format!("on {} {:02}:{:02}", day.date, m / 60, m % 60))
+        })
+    })
+}
+
 impl Checker<'_> {
     pub(super) fn coverage(&mut self, items: &Items<'_>, model: &Contract) {
         self.unused_calendars(items, model);
@@ -114,7 +143,9 @@ impl Checker<'_> {
                 *cell |= on;
             }
         }
-        let mut clock_grids: std::collections::HashMap<&str, Vec<bool>> =
+        // When a calendar's clock runs with no channel open depends on the
+        // calendar alone: worked out once per calendar, not per priority.
+        let mut uncovered_by_clock: std::collections::HashMap<&str, Option<String>> =
             std::collections::HashMap::new();
         for (priority, written) in model.priorities.iter().zip(&items.priorities) {
             if self.clock_is_unknown(priority.id.as_str()) {
@@ -129,33 +160,10 @@ impl Checker<'_> {
                 None => Some("around the clock".to_string()),
                 Some(c) if c.always => Some("around the clock".to_string()),
                 Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
-                Some(c) => {
-                    let grid = clock_grids
-                        .entry(c.id.as_str())
-                        .or_insert_with(|| weekly_grid(c));
-                    let weekly = grid
-                        .iter()
-                        .zip(&channels_open)
-                        .position(|(clock_on, channel_on)| *clock_on && !channel_on)
-                        .map(|minute| format!("on {}", at(minute)));
-                    weekly.or_else(|| {
-                        c.open.iter().find_map(|day| {
-                            let mut channel_open = vec![false; 1440];
-                            for h in hours.iter().flatten() {
-                                for (cell, on) in
-                                    channel_open.iter_mut().zip(day_grid(h.spans_on(day.date)))
-                                {
-                                    *cell |= on;
-                                }
-                            }
-                            day_grid(&day.spans)
-                                .iter()
-                                .zip(&channel_open)
-                                .position(|(a, b)| *a && !b)
-                                .map(|m| format!("on {} {:02}:{:02}", day.date, m / 60, m % 60))
-                        })
-                    })
-                }
+                Some(c) => uncovered_by_clock
+                    .entry(c.id.as_str())
+                    .or_insert_with(|| uncovered_on(c, &hours, &channels_open))
+                    .clone(),
             };
             if let Some(when) = uncovered {
                 let clock_name = clock.map_or("24x7".to_string(), |c| format!("`{}`", c.id));

@@ -17,7 +17,7 @@ use crate::model::*;
 use crate::source::Span;
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Receipts are sampled this often across the sample week.
 const SAMPLE_MINUTES: i64 = 15;
@@ -44,19 +44,29 @@ fn sample_week(from: NaiveDate, calendars: &[&Calendar]) -> NaiveDate {
             (7 - i64::from(from.weekday().num_days_from_monday())) % 7,
         ))
         .unwrap_or(from);
-    let special = |date: NaiveDate| {
-        calendars.iter().any(|c| {
-            c.closed.iter().any(|d| d.from <= date && date <= d.to)
-                || c.open.iter().any(|o| o.date == date)
-        })
-    };
+    // The special days inside the weeks searched, gathered once (looking
+    // each day up in every line was quadratic in closed days).
+    let first = monday
+        .checked_sub_signed(TimeDelta::days(1))
+        .unwrap_or(monday);
+    let last = monday
+        .checked_add_signed(TimeDelta::weeks(WEEKS_SEARCHED) + TimeDelta::days(7))
+        .unwrap_or(monday);
+    let mut special: HashSet<NaiveDate> = HashSet::new();
+    for calendar in calendars {
+        for closed in &calendar.closed {
+            let (from, to) = (closed.from.max(first), closed.to.min(last));
+            special.extend(from.iter_days().take_while(|d| *d <= to));
+        }
+        special.extend(calendar.open.iter().map(|o| o.date));
+    }
     (0..WEEKS_SEARCHED)
         .filter_map(|week| monday.checked_add_signed(TimeDelta::weeks(week)))
         .find(|start| {
             (-1..=7).all(|day| {
                 start
                     .checked_add_signed(TimeDelta::days(day))
-                    .is_some_and(|d| !special(d))
+                    .is_some_and(|d| !special.contains(&d))
             })
         })
         .unwrap_or(monday)
@@ -88,7 +98,13 @@ impl Checker<'_> {
                 .entry(calendar.map(|c| &c.id))
                 .or_insert_with(|| Clock::new(calendar, rule));
         }
-        let used: Vec<&Calendar> = priorities.iter().filter_map(calendar_of).collect();
+        // Each calendar once, however many priorities run on it.
+        let mut seen: HashSet<&CalendarId> = HashSet::new();
+        let used: Vec<&Calendar> = priorities
+            .iter()
+            .filter_map(calendar_of)
+            .filter(|c| seen.insert(&c.id))
+            .collect();
         let start = effective.and_then(|e| e.from.value().copied()).or_else(|| {
             let (y, m, d) = DEFAULT_START;
             NaiveDate::from_ymd_opt(y, m, d)
@@ -139,11 +155,24 @@ impl Checker<'_> {
             )
             .all(|ordering| ordering == Ok(Ordering::Less))
         };
+        // A pair can only be out of order when the more severe target is
+        // due later for the first receipt: when no earlier priority's first
+        // due time is later than this one's, there is nothing to compare,
+        // which keeps the usual (ordered) contract linear.
+        let mut latest_first_due: Option<DateTime<Utc>> = None;
         let mut found = Vec::new();
         for (later, tight) in compared.iter().enumerate() {
+            let due = first_due.get(later).copied().flatten();
+            let candidates = matches!((due, latest_first_due), (Some(d), Some(l)) if d < l);
+            if let Some(d) = due {
+                latest_first_due = latest_first_due.max(Some(d));
+            }
             let Some(tight) = tight else {
                 continue;
             };
+            if !candidates {
+                continue;
+            }
             let loose = compared
                 .iter()
                 .take(later)
