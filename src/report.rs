@@ -19,10 +19,11 @@ use std::fmt;
 ///
 /// miette counts the column of its `[file:line:col]` header in bytes, so
 /// after Chinese text it would disagree with the JSON, GitHub and SARIF
-/// formats and with editors; this recomputes it in characters.
+/// formats and with editors; this recomputes it in characters. Spans are
+/// read over the file's line index ([`SourceFile`]'s `SourceCode`), so
+/// rendering stays linear in the number of diagnostics.
 struct CharColumns<'a> {
-    name: &'a str,
-    text: &'a str,
+    source: &'a SourceFile,
 }
 
 impl SourceCode for CharColumns<'_> {
@@ -32,20 +33,21 @@ impl SourceCode for CharColumns<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.source.text();
         let inner = self
-            .text
+            .source
             .read_span(span, context_lines_before, context_lines_after)?;
         // miette reports a column only when it reads no lines before.
         let column = if inner.column() == 0 {
             0
         } else {
-            let offset = span.offset().min(self.text.len());
-            let before = self.text.get(..offset).unwrap_or("");
+            let offset = span.offset().min(text.len());
+            let before = text.get(..offset).unwrap_or("");
             let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
             before.get(line_start..).map_or(0, |s| s.chars().count())
         };
         let contents = MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.source.name().to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
@@ -158,10 +160,7 @@ pub fn human_with_width(
         let shown = fits_snippet(source.text(), diagnostic.span);
         let report = Report {
             diagnostic,
-            source: shown.then(|| CharColumns {
-                name: source.name(),
-                text: source.text(),
-            }),
+            source: shown.then_some(CharColumns { source }),
         };
         if !shown {
             let at = source.line_col(diagnostic.span.start());

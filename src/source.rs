@@ -5,6 +5,8 @@
 //! columns are 1-based and columns count characters (not bytes), so a
 //! position after Chinese text is where a person sees it.
 
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::collections::VecDeque;
 use std::fmt;
 
 /// A byte range `start..end` in one source file.
@@ -85,6 +87,10 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// A `\r` not followed by `\n`: miette counts it as a line break and
+    /// [`SourceFile::line_starts`] does not, so [`SourceCode`] then reads from
+    /// the start of the file.
+    lone_cr: bool,
 }
 
 impl SourceFile {
@@ -98,10 +104,14 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let lone_cr = text
+            .match_indices('\r')
+            .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'));
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            lone_cr,
         }
     }
 
@@ -136,6 +146,155 @@ impl SourceFile {
     }
 }
 
+/// What miette's scan over `[u8]` knows when it reaches a line start
+/// without having reached the span yet.
+struct ScanState {
+    offset: usize,
+    line_count: usize,
+    start_line: usize,
+    before_lines_starts: VecDeque<usize>,
+}
+
+impl SourceFile {
+    /// The scan state at the last line start that miette's scan passes
+    /// before it touches `span`: taken from the line index, so reading a
+    /// span costs the span and its context lines, not the file before it.
+    fn scan_state(&self, span: &SourceSpan, context_lines_before: usize) -> ScanState {
+        // miette's scan first looks at the span at `end - 1` (an empty span
+        // at `s` is noticed at `s - 1`), and at its start for line breaks.
+        let first_touch = span
+            .offset()
+            .min((span.offset() + span.len()).saturating_sub(1));
+        let line = if self.lone_cr {
+            0
+        } else {
+            self.line_starts
+                .partition_point(|&s| s <= first_touch)
+                .saturating_sub(1)
+        };
+        let start_line = line.saturating_sub(context_lines_before);
+        ScanState {
+            offset: self.line_starts.get(line).copied().unwrap_or(0),
+            line_count: line,
+            start_line,
+            before_lines_starts: self
+                .line_starts
+                .get(start_line..line)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// Exactly what miette's `SourceCode for [u8]` returns (byte columns,
+    /// `\r`, `\n` and `\r\n` as line breaks), resuming its scan from
+    /// [`SourceFile::scan_state`] instead of from the start of the file:
+    /// miette's scan made rendering n diagnostics O(n × file size).
+    fn span_contents(
+        &self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<MietteSpanContents<'_>, MietteError> {
+        let input = self.text.as_bytes();
+        let ScanState {
+            mut offset,
+            mut line_count,
+            mut start_line,
+            mut before_lines_starts,
+        } = self.scan_state(span, context_lines_before);
+        let mut start_column = 0usize;
+        let mut current_line_start = offset;
+        let mut end_lines = 0usize;
+        let mut post_span = false;
+        let mut post_span_got_newline = false;
+        let mut iter = input
+            .get(offset..)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .peekable();
+        // miette 7.6's `context_info` loop, from the resumed state.
+        while let Some(char) = iter.next() {
+            if matches!(char, b'\r' | b'\n') {
+                line_count += 1;
+                if char == b'\r' && iter.next_if_eq(&b'\n').is_some() {
+                    offset += 1;
+                }
+                if offset < span.offset() {
+                    start_column = 0;
+                    before_lines_starts.push_back(current_line_start);
+                    if before_lines_starts.len() > context_lines_before {
+                        start_line += 1;
+                        before_lines_starts.pop_front();
+                    }
+                } else if offset >= span.offset() + span.len().saturating_sub(1) && post_span {
+                    start_column = 0;
+                    if post_span_got_newline {
+                        end_lines += 1;
+                    } else {
+                        post_span_got_newline = true;
+                    }
+                    if end_lines >= context_lines_after {
+                        offset += 1;
+                        break;
+                    }
+                }
+                current_line_start = offset + 1;
+            } else if offset < span.offset() {
+                start_column += 1;
+            }
+            if offset >= (span.offset() + span.len()).saturating_sub(1) {
+                post_span = true;
+                if end_lines >= context_lines_after {
+                    offset += 1;
+                    break;
+                }
+            }
+            offset += 1;
+        }
+        if offset < (span.offset() + span.len()).saturating_sub(1) {
+            return Err(MietteError::OutOfBounds);
+        }
+        let starting_offset = before_lines_starts.front().copied().unwrap_or({
+            if context_lines_before == 0 {
+                span.offset()
+            } else {
+                0
+            }
+        });
+        let data = input
+            .get(starting_offset..offset)
+            .ok_or(MietteError::OutOfBounds)?;
+        Ok(MietteSpanContents::new(
+            data,
+            (starting_offset, offset - starting_offset).into(),
+            start_line,
+            if context_lines_before == 0 {
+                start_column
+            } else {
+                0
+            },
+            line_count,
+        ))
+    }
+}
+
+/// The text as miette reads it, over the line index (same contents as
+/// miette's own `SourceCode for str`; see [`SourceFile::span_contents`]).
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self.span_contents(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(contents))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +320,55 @@ mod tests {
         assert_eq!(file.text(), "ab\r\ncd");
         assert_eq!(file.line_col(4), LineCol { line: 2, column: 1 });
         assert_eq!(file.line_col(999), LineCol { line: 2, column: 3 });
+    }
+
+    /// Every span in the text (on and off character boundaries, empty or
+    /// not; miette panics on one past the end) with 0–2
+    /// context lines each side: the same contents, span, line, column and
+    /// line count as miette's `SourceCode for str`, or both out of bounds.
+    #[test]
+    fn source_code_reads_spans_as_miette_does() {
+        let texts = [
+            "",
+            "x",
+            "contract \"客户服务\" {\n  clock 工作日\n\n  party client \"甲\"\n}\n",
+            "ab\r\ncd\r\n\r\nef\r\ngh",
+            "one\ntwo\n\nthree\nfour\nfive\n\nsix\nseven\n",
+            "lone\rcr\nand\r\ncrlf\n\r",
+            "\n\n\n",
+            "尾部没有换行\n第二行",
+        ];
+        for text in texts {
+            let file = SourceFile::new("t.sla", text);
+            let len = file.text().len();
+            for start in 0..=len {
+                for span_len in 0..=(len - start) {
+                    for before in 0..=2 {
+                        for after in 0..=2 {
+                            let span = SourceSpan::from((start, span_len));
+                            let ours = file.read_span(&span, before, after);
+                            let theirs = file.text().read_span(&span, before, after);
+                            let at = format!("{text:?} at {start}+{span_len}, {before}/{after}");
+                            match (ours, theirs) {
+                                (Ok(ours), Ok(theirs)) => {
+                                    assert_eq!(ours.data(), theirs.data(), "{at}");
+                                    assert_eq!(ours.span(), theirs.span(), "{at}");
+                                    assert_eq!(ours.line(), theirs.line(), "{at}");
+                                    assert_eq!(ours.column(), theirs.column(), "{at}");
+                                    assert_eq!(ours.line_count(), theirs.line_count(), "{at}");
+                                    assert_eq!(ours.name(), theirs.name(), "{at}");
+                                }
+                                (Err(_), Err(_)) => {}
+                                (ours, theirs) => panic!(
+                                    "{at}: ours {:?}, miette's {:?}",
+                                    ours.map(|c| c.data().to_vec()),
+                                    theirs.map(|c| c.data().to_vec())
+                                ),
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
