@@ -1,15 +1,20 @@
 //! `slac check PATH…`: parse and check contracts, files or folders.
 
 use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
+use rayon::prelude::*;
 use slac::report::{self, FileDiagnostics};
 use slac::{Checked, Severity};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     let files = super::collect(&args.paths)?;
-    let checked: Vec<Checked> = files
-        .iter()
+    // Files are checked (and below, rendered) in parallel; results keep the
+    // order of `files`, and the first file that cannot be read in that
+    // order is the one reported, as when checking one after another.
+    let results: Vec<Result<Checked, _>> = files
+        .par_iter()
         .map(|path| super::read_and_check(path))
-        .collect::<Result<_, _>>()?;
+        .collect();
+    let checked: Vec<Checked> = results.into_iter().collect::<Result<_, _>>()?;
     let count = |severity: Severity| {
         checked
             .iter()
@@ -26,10 +31,11 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     let output = match args.format {
         CheckFormat::Human => {
             let colored = color.enabled_for_stdout();
-            let mut out: String = checked
-                .iter()
+            let rendered: Vec<String> = checked
+                .par_iter()
                 .map(|c| report::human(&c.source, &c.diagnostics, colored))
                 .collect();
+            let mut out = rendered.concat();
             out.push_str(&summary);
             out.push('\n');
             out

@@ -1,0 +1,113 @@
+//! Rendering many diagnostics, and checking a folder of many contracts.
+//!
+//! - `render/human` against `render/json`: one generated contract with
+//!   20,000 unused calendars (20,000 W005 warnings, each shown with its
+//!   snippet) rendered for people and as JSON. Human rendering used to read
+//!   the file from its start for every diagnostic (quadratic); it should
+//!   now take at most about twice as long as JSON.
+//! - `folder/check`: the whole `slac check` command on a folder of 1,000
+//!   contracts (copies of `contracts/acme-support.sla` with their own ids),
+//!   which checks the files in parallel.
+//!
+//! Run: `cargo bench --bench report -- --warm-up-time 1 --measurement-time 5`.
+#![allow(
+    clippy::panic,
+    reason = "a benchmark: a folder it cannot write stops it loudly, it never meets user input"
+)]
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use std::fmt::Write;
+use std::path::Path;
+use std::process::Command;
+
+const WARNINGS: usize = 20_000;
+const CONTRACTS: usize = 1_000;
+
+/// A valid contract with [`WARNINGS`] calendars that nothing uses.
+fn many_warnings() -> String {
+    let mut calendars = String::new();
+    for n in 0..WARNINGS {
+        let _ = writeln!(calendars, "  calendar c{n} \"未使用的日历{n}\" 24x7");
+    }
+    format!(
+        "contract \"客户服务SLA\" {{\n\
+         \x20 id        \"BENCH-W005\"\n\
+         \x20 effective 2027-01-01..2027-12-31\n\
+         \x20 timezone  \"Asia/Shanghai\"\n\
+         \x20 clock     business\n\n\
+         \x20 party client   \"艾克姆科技有限公司\" {{ short \"客户\" }}\n\
+         \x20 party provider \"海普服务有限公司\"   {{ short \"服务方\" }}\n\n\
+         \x20 scope {{\n    service consulting \"产品使用咨询与指导\"\n  }}\n\n\
+         \x20 calendar business \"工作日 9:00-18:00\" {{\n    mon-fri 09:00-18:00\n  }}\n\
+         {calendars}\n\
+         \x20 channel hotline \"专用服务热线\" {{ hours business }}\n\n\
+         \x20 priority P1 \"紧急\" {{ \"核心业务中断。\" }}\n\n\
+         \x20 response {{\n    P1 within 30 minutes\n  }}\n\
+         \x20 resolution {{\n    P1 within 4 hours\n  }}\n\
+         }}\n"
+    )
+}
+
+fn render(c: &mut Criterion) {
+    let checked = slac::check(slac::SourceFile::new("bench.sla", many_warnings()));
+    let warnings = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == slac::Code::W005)
+        .count();
+    assert_eq!(
+        (warnings, checked.diagnostics.len()),
+        (WARNINGS, WARNINGS),
+        "the generated contract should give exactly {WARNINGS} W005"
+    );
+    let files = [(&checked.source, checked.diagnostics.as_slice())];
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    group.bench_function("human", |b| {
+        b.iter(|| slac::report::human(black_box(&checked.source), &checked.diagnostics, false))
+    });
+    group.bench_function("json", |b| b.iter(|| slac::report::json(black_box(&files))));
+    group.finish();
+}
+
+/// [`CONTRACTS`] copies of the shipped contract, each with its own id.
+fn write_folder(folder: &Path) {
+    let contract = include_str!("../contracts/acme-support.sla");
+    for n in 0..CONTRACTS {
+        let text = contract.replacen("ACME-", &format!("ACME-{n:04}-"), 1);
+        let path = folder.join(format!("contract-{n:04}.sla"));
+        if let Err(e) = std::fs::write(&path, text) {
+            panic!("cannot write {}: {e}", path.display());
+        }
+    }
+}
+
+fn folder(c: &mut Criterion) {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("cannot make a temporary folder: {e}"),
+    };
+    write_folder(dir.path());
+    let slac = env!("CARGO_BIN_EXE_slac");
+    let run = || {
+        Command::new(slac)
+            .args(["check", "--color", "never"])
+            .arg(dir.path())
+            .output()
+    };
+    match run() {
+        Ok(out) => assert!(
+            out.status.success(),
+            "the folder should check clean: {}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
+        Err(e) => panic!("cannot run {slac}: {e}"),
+    }
+    let mut group = c.benchmark_group("folder");
+    group.sample_size(10);
+    group.bench_function("check", |b| b.iter(run));
+    group.finish();
+}
+
+criterion_group!(benches, render, folder);
+criterion_main!(benches);
