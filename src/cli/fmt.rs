@@ -14,8 +14,7 @@ pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
     let mut unformatted = 0;
     for path in &files {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| Failure::usage(format!("cannot read `{name}`: {e}")))?;
+        let bytes = super::read_contract(path)?;
         let Ok(text) = String::from_utf8(bytes) else {
             eprintln!("error: `{name}` is not UTF-8 text; not formatted");
             failed = true;

@@ -404,11 +404,42 @@ pub fn parse_time(argument: &str, text: &str) -> Result<DateTime<Utc>, Failure> 
         })
 }
 
+/// The largest contract file read (a contract is kilobytes; 64 MB is far
+/// past any real one, and refusing it beats running out of memory).
+pub const MAX_CONTRACT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a contract file, refusing one larger than [`MAX_CONTRACT_BYTES`]
+/// (also when its size is not known up front, as for a pipe): a usage
+/// error (exit 2), like any I/O error.
+pub fn read_contract(path: &Path) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| Failure::usage(format!("cannot read `{}`: {e}", path.display()));
+    let too_large = || {
+        Failure::usage(format!(
+            "`{}` is larger than {} MB: not a contract file (a contract is a few kilobytes)",
+            path.display(),
+            MAX_CONTRACT_BYTES / (1024 * 1024)
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().is_ok_and(|m| m.len() > MAX_CONTRACT_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_CONTRACT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_CONTRACT_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// Reads and checks a contract file: I/O errors are usage errors (exit 2);
 /// text that is not UTF-8 becomes an E004 diagnostic like any other.
 pub fn read_and_check(path: &Path) -> Result<Checked, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes = read_contract(path)?;
     Ok(slac::check_bytes(&path.display().to_string(), bytes))
 }
 

@@ -246,3 +246,41 @@ fn unpaused_open_time_counts_overlapping_pauses_once() {
     let due = clock.due(t(received), d(105, Unit::Minutes), &times);
     assert_eq!(due, Ok(t("2027-03-01T14:30:00+08:00")));
 }
+
+/// 10,000 business days on a calendar open one hour a year (a make-up
+/// hour each June, 2027 to 2199) end with an error at the horizon, quickly,
+/// under every business-day rule: the clock never walks day by day.
+#[test]
+fn a_target_past_the_horizon_is_an_error_not_a_hang() {
+    let mut c = acme();
+    let calendar = &mut c.calendars[0];
+    calendar.weekly = Default::default();
+    calendar.closed = Vec::new();
+    calendar.open = (2027..2200)
+        .filter_map(|year| chrono::NaiveDate::from_ymd_opt(year, 6, 1))
+        .map(|date| crate::model::OpenDay {
+            date,
+            spans: vec![crate::model::TimeSpan {
+                start: crate::model::TimeOfDay(9 * 60),
+                end: crate::model::TimeOfDay(10 * 60),
+            }],
+            note: None,
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    for rule in [
+        BusinessDayRule::EndsAtClose,
+        BusinessDayRule::SameTime,
+        BusinessDayRule::Hours { minutes: 60 },
+    ] {
+        let clock = Clock::new(Some(calendar), rule);
+        for unit in [Unit::BusinessDays, Unit::Hours] {
+            let due = clock.due(t("2027-03-01T10:00:00+08:00"), d(10_000, unit), &[]);
+            assert!(
+                matches!(due, Err(ClockError::NoDueTime { .. })),
+                "{rule:?} {unit:?}: {due:?}"
+            );
+        }
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
