@@ -28,26 +28,14 @@ mod html;
 mod markdown;
 
 pub mod document;
+mod options;
 pub mod outline;
 pub mod phrases;
 pub mod rich;
 pub mod values;
 
-use crate::model::{Contract, Lang};
-
-/// What the appendix needs besides the contract.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RenderOptions {
-    /// The language of the fixed text.
-    pub lang: Lang,
-    /// Render as a draft: a "do not sign" banner. Placeholders are always
-    /// highlighted; with placeholders the banner appears regardless.
-    pub draft: bool,
-    /// The rule set's fingerprint (`sha256:…`), printed in the footer.
-    pub fingerprint: String,
-    /// The source file name, printed in the footer.
-    pub source_name: String,
-}
+use crate::model::Contract;
+pub use options::RenderOptions;
 
 /// The appendix as GitHub-flavoured Markdown.
 pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {

@@ -2,10 +2,10 @@
 //! which order, with which words. The outline knows nothing about markup.
 
 use super::document::{Block, Document, Section, SignatureParty, Signatures, Table};
+use super::options::RenderOptions;
 use super::phrases::Phrases;
 use super::rich::{phrase, sentence, Rich};
 use super::values::Values;
-use super::RenderOptions;
 use crate::model::{Contract, Party, Priority, Target, TargetKind, Unit};
 
 /// A dash for an empty table cell.
