@@ -7,9 +7,7 @@
 //! not resolved here; that is the checker's job (`crate::check`), which
 //! turns this tree into the [`crate::model`].
 
-mod items;
-
-pub use items::{AppendixPart, ItemName, ItemSpec, ITEMS};
+use crate::items::ItemName;
 
 use crate::model::{Fill, Period, TimeSpan, Unit};
 use crate::source::{Span, Spanned};

@@ -32,6 +32,7 @@ pub mod escape;
 pub mod eval;
 pub mod format;
 pub mod front;
+pub mod items;
 pub mod model;
 pub mod render;
 pub mod report;

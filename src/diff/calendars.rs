@@ -4,9 +4,11 @@
 //! through more hours, on a channel's hours the provider staffs more. A
 //! closed day added is relaxed, a make-up working day added tightened.
 
-use super::changes::{member_key, pairs, Changes, Effect, Place, Section};
+use super::changes::{
+    member_key, pairs, period_effect, presence_effect, share_effect, Changes, Effect, Place,
+    Section,
+};
 use super::show;
-use super::walk::{period_effect, presence_effect, share_effect};
 use crate::model::{
     Availability, Calendar, CalendarId, Channel, ClosedDays, Contract, OpenDay, TimeSpan, WEEKDAYS,
 };

@@ -1,6 +1,6 @@
 //! One change, its kind and effect, and the list the walkers fill.
 
-use crate::model::Fill;
+use crate::model::{Fill, Period};
 use serde::Serialize;
 
 /// What happened to the thing at a path.
@@ -329,4 +329,33 @@ pub(super) fn filled<'a, T, R>(
     compare: impl FnOnce(&'a T, &'a T) -> R,
 ) -> Option<R> {
     Some(compare(old.value()?, new.value()?))
+}
+
+/// Added is tightened, removed relaxed: a channel, a service, an audience
+/// the provider must now serve.
+pub(super) fn presence_effect(before: bool, after: bool) -> Effect {
+    match (before, after) {
+        (false, true) => Effect::Tightened,
+        (true, false) => Effect::Relaxed,
+        (true, true) | (false, false) => Effect::Neutral,
+    }
+}
+
+/// A shorter measurement period is tightened: each month must pass, not
+/// the quarter on average.
+pub(super) fn period_effect(old: &Fill<Period>, new: &Fill<Period>) -> Effect {
+    let length = |p: &Period| match p {
+        Period::Monthly => 1.0,
+        Period::Quarterly => 3.0,
+        Period::Yearly => 12.0,
+    };
+    filled(old, new, |a, b| {
+        Effect::higher_is_tighter(length(b), length(a))
+    })
+    .unwrap_or(Effect::Neutral)
+}
+
+/// A higher share or score is tightened; a placeholder compares neutral.
+pub(super) fn share_effect(old: &Fill<f64>, new: &Fill<f64>) -> Effect {
+    filled(old, new, |a, b| Effect::higher_is_tighter(*a, *b)).unwrap_or(Effect::Neutral)
 }

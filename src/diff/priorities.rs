@@ -2,7 +2,7 @@
 //! (duration, `or workaround`, attainment share).
 
 use super::calendars::weekly_minutes_of;
-use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
+use super::changes::{filled, member_key, pairs, share_effect, Changes, Effect, Place, Section};
 use super::lived::{self, Lived, OnClock};
 use super::show;
 use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, TargetKind, Unit};
@@ -169,7 +169,7 @@ fn target(
         place.field("attainment", "attainment"),
         attainment.as_ref().map(show::percent),
         new.attainment.as_ref().map(show::percent),
-        super::walk::share_effect(&share(attainment), &share(&new.attainment)),
+        share_effect(&share(attainment), &share(&new.attainment)),
     );
 }
 

@@ -2,12 +2,15 @@
 //! the old side exhaustively (no `..`), so that a new model field does not
 //! compile until its comparison is written here.
 
-use super::changes::{filled, member_key, pairs, Changes, Effect, Place, Section};
+use super::changes::{
+    filled, member_key, pairs, period_effect, presence_effect, share_effect, Changes, Effect,
+    Place, Section,
+};
 use super::show;
 use super::{calendars, lived, priorities};
 use crate::model::{
     BusinessDayRule, Contract, CsatGoal, CsatTarget, Duration, Effective, Escalation, FcrTarget,
-    Fill, Party, Period, Reporting, Service, Support, Term,
+    Fill, Party, Reporting, Service, Support, Term,
 };
 
 pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
@@ -129,16 +132,6 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         (old, reporting.as_ref()),
         (new, new.reporting.as_ref()),
     );
-}
-
-/// Added is tightened, removed relaxed: a channel, a service, an audience
-/// the provider must now serve.
-pub(super) fn presence_effect(before: bool, after: bool) -> Effect {
-    match (before, after) {
-        (false, true) => Effect::Tightened,
-        (true, false) => Effect::Relaxed,
-        (true, true) | (false, false) => Effect::Neutral,
-    }
 }
 
 fn show_effective(effective: &Effective) -> String {
@@ -273,25 +266,6 @@ fn services(changes: &mut Changes, old: &[Service], new: &[Service]) {
             ),
         }
     }
-}
-
-/// A shorter measurement period is tightened: each month must pass, not
-/// the quarter on average.
-pub(super) fn period_effect(old: &Fill<Period>, new: &Fill<Period>) -> Effect {
-    let length = |p: &Period| match p {
-        Period::Monthly => 1.0,
-        Period::Quarterly => 3.0,
-        Period::Yearly => 12.0,
-    };
-    filled(old, new, |a, b| {
-        Effect::higher_is_tighter(length(b), length(a))
-    })
-    .unwrap_or(Effect::Neutral)
-}
-
-/// A higher share or score is tightened; a placeholder compares neutral.
-pub(super) fn share_effect(old: &Fill<f64>, new: &Fill<f64>) -> Effect {
-    filled(old, new, |a, b| Effect::higher_is_tighter(*a, *b)).unwrap_or(Effect::Neutral)
 }
 
 fn show_fcr(fcr: &FcrTarget) -> String {

@@ -1,6 +1,6 @@
 //! Items to layout nodes: [`Formatter::item`] dispatches on the item, one
 //! function per item below. Keywords come from the item table
-//! (`ast::ITEMS`); spans of keywords and braces come from the AST, so
+//! (`crate::items::ITEMS`); spans of keywords and braces come from the AST, so
 //! nothing here searches the source text.
 
 use super::layout::{Formatter, Node};

@@ -594,7 +594,7 @@ pub struct Escalation {
 pub(crate) mod placeholders {
     //! Finding placeholders left anywhere in a model.
     use super::*;
-    use crate::ast::{ItemName, ITEMS};
+    use crate::items::{ItemName, ITEMS};
 
     fn text(t: &Text) -> bool {
         t.is_placeholder()

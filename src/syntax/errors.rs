@@ -19,7 +19,7 @@ use pest::error::{ErrorVariant, InputLocation};
 pub(super) fn describe(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     // Item keywords from the item table; `timezone` also starts a calendar line.
-    if let Some(item) = super::lower::item_of_keyword_rule(rule) {
+    if let Some(item) = super::item_rules::item_of_keyword_rule(rule) {
         return Some(item.spec().expected);
     }
     Some(match rule {

@@ -11,6 +11,7 @@
 //!   spots full-width punctuation and slashed dates in them).
 
 mod errors;
+mod item_rules;
 mod lower;
 mod scan;
 mod slips;

@@ -1,8 +1,8 @@
 //! Blocks: the bodies of parties, scope, calendars, channels, priorities
 //! and support, each line by its own function.
 
+use super::context::Context;
 use super::cursor::Children;
-use super::recovery::Context;
 use super::span::span_of;
 use super::{present, Lowering, P};
 use crate::ast::*;

@@ -5,9 +5,10 @@
 //! names them; a dropped `hours offce` or `clock business …` most likely
 //! used its calendar, so that calendar is not W005 "unused" either.
 
-use super::recovery::Context;
-use crate::ast::{Dropped, ItemName, NameKind};
+use super::context::Context;
+use crate::ast::{Dropped, NameKind};
 use crate::diagnostic::did_you_mean;
+use crate::items::ItemName;
 
 /// The leading name of `text` (after blanks) and the rest after it.
 fn word(text: &str) -> (&str, &str) {

@@ -13,6 +13,7 @@
 //! This file holds the [`Lowering`] state and the walk over a file's lines.
 
 mod blocks;
+mod context;
 mod cursor;
 mod guess;
 mod items;
@@ -20,16 +21,15 @@ mod recovery;
 mod span;
 mod values;
 
+use super::item_rules::item_rule;
 use super::Rule;
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span, Spanned};
+use context::Context;
 use cursor::Children;
 use pest::iterators::Pair;
-use recovery::Context;
 use span::span_of;
-
-pub(super) use items::item_of_keyword_rule;
 
 type P<'i> = Pair<'i, Rule>;
 
@@ -59,7 +59,7 @@ impl<'s> Lowering<'s> {
     /// A lowering that reads items of rule `rule` as items of `as_rule`
     /// (both named as in the grammar), or `None` for a name that is no item.
     pub(super) fn misreading(source: &'s SourceFile, rule: &str, as_rule: &str) -> Option<Self> {
-        let misread = (items::item_rule(rule)?, items::item_rule(as_rule)?);
+        let misread = (item_rule(rule)?, item_rule(as_rule)?);
         Some(Lowering {
             misread: Some(misread),
             ..Lowering::new(source)

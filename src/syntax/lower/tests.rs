@@ -1,14 +1,14 @@
 //! The lowering against the grammar: a mismatched pair gives E000 in every
 //! lowering function, and every item the parser accepted reaches the AST.
 
+use super::context::Context;
 use super::cursor::Children;
-use super::items::item_rules;
-use super::recovery::Context;
 use super::span::span_of;
 use super::{Lowering, P};
-use crate::ast::ITEMS;
 use crate::diagnostic::Code;
+use crate::items::ITEMS;
 use crate::source::SourceFile;
+use crate::syntax::item_rules::item_rules;
 use crate::syntax::{parse, Rule, SlaParser};
 use pest::Parser as _;
 use proptest::prelude::*;
@@ -327,8 +327,8 @@ fn the_grammar_lists_the_items_of_the_item_table() {
         let extra: Vec<_> = grammar.iter().filter(|g| !table.contains(g)).collect();
         assert!(
             missing.is_empty() && extra.is_empty(),
-            "grammar rule `{list}` and the item table (src/ast/items.rs, with the rules in \
-             src/syntax/lower/items.rs) differ:\n  \
+            "grammar rule `{list}` and the item table (src/items.rs, with the rules in \
+             src/syntax/item_rules.rs) differ:\n  \
              (keyword, item rule, keyword rule) in the table, not in `{list}`: {missing:?}\n  \
              in `{list}`, not in the table: {extra:?}\n\
              docs/architecture.md says how to add an item"

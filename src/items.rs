@@ -6,7 +6,7 @@
 //! it shows in, and whether it can hold `[…]` placeholders. The lowering's
 //! dispatch and recovery, the syntax-error words, the checker's "given
 //! twice", the model's placeholder detection and the formatter read it;
-//! everything else matches on [`ItemName`] or [`super::ItemKind`]
+//! everything else matches on [`ItemName`] or [`crate::ast::ItemKind`]
 //! exhaustively, so the compiler names each place a new item must be
 //! handled. A test holds the grammar's item keywords to this table.
 

@@ -1,0 +1,90 @@
+//! Where a line stands (a contract body, a calendar, a party's fields …):
+//! its recovery rule, the words it knows and how an unknown word there is
+//! worded. Recovery and the guesses about dropped lines both read it.
+
+use crate::items::ItemName;
+use crate::model::WEEKDAYS;
+use crate::syntax::Rule;
+
+/// Where a recovered line stood, which decides how it is re-parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Context {
+    Contract,
+    Scope,
+    Calendar,
+    Target,
+    Support,
+    Party,
+    Channel,
+    Priority,
+    Reporting,
+}
+
+impl Context {
+    pub(super) fn rule(self) -> Rule {
+        match self {
+            Context::Contract => Rule::recover_contract,
+            Context::Scope => Rule::recover_scope,
+            Context::Calendar => Rule::recover_calendar,
+            Context::Target => Rule::recover_target,
+            Context::Support => Rule::recover_support,
+            Context::Party => Rule::recover_party,
+            Context::Channel => Rule::recover_channel,
+            Context::Priority => Rule::recover_priority,
+            Context::Reporting => Rule::recover_reporting,
+        }
+    }
+
+    pub(super) fn keywords(self) -> Vec<&'static str> {
+        let words: &[&str] = match self {
+            Context::Contract => return ItemName::keywords().collect(),
+            Context::Scope => &["service", "audience"],
+            Context::Calendar => &[
+                "closed", "open", "timezone", "daily", "mon-fri", "mon", "tue", "wed", "thu",
+                "fri", "sat", "sun",
+            ],
+            Context::Target => &[],
+            Context::Support => &["submit", "escalate"],
+            Context::Party => &["short", "contact", "signatory"],
+            Context::Channel => &["hours", "availability", "contact"],
+            Context::Priority => &["clock"],
+            Context::Reporting => &["report"],
+        };
+        words.to_vec()
+    }
+
+    /// The message for an unknown first word.
+    pub(super) fn unknown(self, word: &str) -> String {
+        let (noun, place) = match self {
+            Context::Contract | Context::Target => ("item", ""),
+            Context::Scope => ("line", " in `scope`"),
+            Context::Calendar => ("line", " in a calendar"),
+            Context::Support => ("line", " in `support`"),
+            Context::Party => ("field", " of a party"),
+            Context::Channel => ("field", " of a channel"),
+            Context::Priority => ("field", " of a priority"),
+            Context::Reporting => ("line", " in `reporting`"),
+        };
+        format!("unknown {noun} `{word}`{place}")
+    }
+
+    /// True when `word` starts a line this context knows, so a failure is a
+    /// syntax error in that line rather than an unknown word.
+    pub(super) fn knows(self, word: &str) -> bool {
+        match self {
+            Context::Target => true,
+            Context::Calendar => {
+                word == "daily"
+                    || WEEKDAYS.iter().any(|d| word.starts_with(d))
+                    || self.keywords().contains(&word)
+            }
+            Context::Contract
+            | Context::Scope
+            | Context::Support
+            | Context::Party
+            | Context::Channel
+            | Context::Priority
+            | Context::Reporting => self.keywords().contains(&word),
+        }
+    }
+}
