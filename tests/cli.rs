@@ -3,7 +3,7 @@
 //! CRLF, deep nesting, multi-megabyte lines, missing paths, bad flags).
 //!
 //! Every run goes through [`run`], which also asserts that the process
-//! never panicked and always finished within [`TIME_LIMIT`].
+//! never panicked and always finished within `support::cli::TIME_LIMIT`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,9 +18,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
 
-/// Generous for a debug build on a shared 2-core machine; a hang or
-/// quadratic blow-up on a 5 MB line still trips it.
-const TIME_LIMIT: Duration = Duration::from_secs(60);
+mod support;
+use support::cli::{run, run_env, run_in, Run};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,50 +33,6 @@ const UNKNOWN_CALENDAR: &str = "tests/cli/unknown-calendar.sla";
 
 fn acme_text() -> String {
     std::fs::read_to_string(root().join(ACME)).unwrap()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// `slac ARGS…` with the colour variables cleared (plus `env`), checked
-/// never to panic.
-fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    run_in(&root(), args, env)
-}
-
-/// `slac ARGS…` started in folder `cwd`, as [`run_env`].
-fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::cargo_bin("slac").unwrap();
-    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(var);
-    }
-    cmd.envs(env.iter().copied())
-        .args(args)
-        .current_dir(cwd)
-        .timeout(TIME_LIMIT);
-    let output = cmd.output().unwrap();
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "slac {args:?} panicked:\n{}",
-        run.stderr
-    );
-    assert_ne!(
-        run.code, -1,
-        "slac {args:?} was killed (timeout {TIME_LIMIT:?}?)"
-    );
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_env(args, &[])
 }
 
 fn path(p: &Path) -> &str {

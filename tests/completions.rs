@@ -9,26 +9,8 @@
     reason = "test code: a broken assumption stops the test with its message"
 )]
 
-use assert_cmd::Command;
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn slac(args: &[&str]) -> Run {
-    let output = Command::cargo_bin("slac")
-        .expect("the slac binary")
-        .args(args)
-        .output()
-        .expect("slac runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+mod support;
+use support::cli::run as slac;
 
 const COMMANDS: [&str; 9] = [
     "check", "build", "render", "due", "eval", "schema", "init", "fmt", "diff",
@@ -44,7 +26,7 @@ fn every_shell_gets_a_script_naming_every_command() {
     ];
     for (shell, opening) in openings {
         let run = slac(&["completions", shell]);
-        assert_eq!(run.code, Some(0), "{shell}: {}", run.stderr);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
         assert!(
             run.stdout.contains(opening),
             "{shell} script lacks `{opening}`"
@@ -78,14 +60,14 @@ fn the_bash_script_parses() {
 #[test]
 fn an_unknown_shell_is_a_usage_error() {
     let run = slac(&["completions", "tcsh"]);
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code, 2);
     assert!(run.stderr.contains("tcsh"), "{}", run.stderr);
 }
 
 #[test]
 fn the_manual_page_lists_every_command() {
     let run = slac(&["man"]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains(".TH slac 1"), "{}", run.stdout);
     for command in COMMANDS {
         assert!(
@@ -98,11 +80,11 @@ fn the_manual_page_lists_every_command() {
 #[test]
 fn a_command_has_its_own_page() {
     let run = slac(&["man", "diff"]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains(".TH slac-diff 1"), "{}", run.stdout);
     assert!(run.stdout.contains("\\-\\-exit\\-code"), "{}", run.stdout);
     let unknown = slac(&["man", "nope"]);
-    assert_eq!(unknown.code, Some(2));
+    assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.contains("no command `nope`"),
         "{}",

@@ -281,42 +281,18 @@ proptest! {
 mod cli {
     //! `slac diff` end to end: exit codes and where the output goes.
 
-    use super::root;
-    use assert_cmd::Command;
-
     const ACME: &str = "contracts/acme-support.sla";
     const CHANGED: &str = "tests/diff/acme-three-changes/new.sla";
     const REFORMATTED: &str = "tests/diff/no-change-reformat-and-comments/new.sla";
     /// ACME with `hours bussiness`: one E012.
     const BROKEN: &str = "tests/cli/unknown-calendar.sla";
 
-    struct Run {
-        code: Option<i32>,
-        stdout: String,
-        stderr: String,
-    }
-
-    fn slac(args: &[&str]) -> Run {
-        let output = Command::cargo_bin("slac")
-            .expect("the slac binary")
-            .env("NO_COLOR", "1")
-            .args(args)
-            .current_dir(root())
-            .output()
-            .expect("slac runs");
-        let run = Run {
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-        run
-    }
+    use super::support::cli::run as slac;
 
     #[test]
     fn a_reformat_is_no_change_and_exits_0_even_with_exit_code() {
         let run = slac(&["diff", ACME, REFORMATTED, "--format", "json", "--exit-code"]);
-        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.stderr);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         assert_eq!(json, serde_json::json!({"changes": []}));
     }
@@ -324,7 +300,7 @@ mod cli {
     #[test]
     fn changes_exit_0_but_1_with_exit_code() {
         let plain = slac(&["diff", ACME, CHANGED]);
-        assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+        assert_eq!(plain.code, 0, "{}", plain.stderr);
         assert!(
             plain
                 .stdout
@@ -333,14 +309,14 @@ mod cli {
             plain.stdout
         );
         let strict = slac(&["diff", ACME, CHANGED, "--exit-code"]);
-        assert_eq!(strict.code, Some(1), "{}", strict.stderr);
+        assert_eq!(strict.code, 1, "{}", strict.stderr);
         assert_eq!(strict.stdout, plain.stdout);
     }
 
     #[test]
     fn markdown_counts_the_tightenings_and_relaxations_at_the_top() {
         let run = slac(&["diff", ACME, CHANGED, "--format", "markdown"]);
-        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.stderr);
         let counts = run
             .stdout
             .lines()
@@ -355,14 +331,14 @@ mod cli {
     fn either_side_with_errors_exits_1_with_its_diagnostics_on_stderr() {
         for args in [[BROKEN, ACME], [ACME, BROKEN]] {
             let run = slac(&["diff", args[0], args[1], "--format", "json"]);
-            assert_eq!(run.code, Some(1), "{}", run.stderr);
+            assert_eq!(run.code, 1, "{}", run.stderr);
             assert!(run.stdout.is_empty(), "no diff is printed: {}", run.stdout);
             assert!(run.stderr.contains("E012"), "{}", run.stderr);
             assert!(run.stderr.contains(BROKEN), "{}", run.stderr);
         }
         // Both sides broken: both sets of diagnostics, not just the first.
         let run = slac(&["diff", BROKEN, BROKEN]);
-        assert_eq!(run.code, Some(1));
+        assert_eq!(run.code, 1);
         assert_eq!(run.stderr.matches("E012").count(), 2, "{}", run.stderr);
     }
 
@@ -373,7 +349,7 @@ mod cli {
             "tests/diff/draft-against-final/old.sla",
             "tests/diff/draft-against-final/new.sla",
         ]);
-        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout
                 .contains("P4 resolution: [X个工作日] → 10 business days"),
@@ -388,11 +364,8 @@ mod cli {
 
     #[test]
     fn a_missing_file_or_a_bad_format_is_a_usage_error() {
-        assert_eq!(slac(&["diff", ACME, "no/such.sla"]).code, Some(2));
-        assert_eq!(
-            slac(&["diff", ACME, ACME, "--format", "yaml"]).code,
-            Some(2)
-        );
-        assert_eq!(slac(&["diff", ACME]).code, Some(2));
+        assert_eq!(slac(&["diff", ACME, "no/such.sla"]).code, 2);
+        assert_eq!(slac(&["diff", ACME, ACME, "--format", "yaml"]).code, 2);
+        assert_eq!(slac(&["diff", ACME]).code, 2);
     }
 }

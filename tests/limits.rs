@@ -10,24 +10,14 @@
     reason = "test code: a broken assumption stops the test with its message"
 )]
 
-use assert_cmd::Command;
-use std::time::Duration;
 use tempfile::TempDir;
 
-const TIME_LIMIT: Duration = Duration::from_secs(60);
+mod support;
 
 /// `slac ARGS…`: exit code and standard error.
 fn slac(args: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("slac")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .timeout(TIME_LIMIT)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (output.status.code().unwrap_or(-1), stderr)
+    let run = support::cli::run(args);
+    (run.code, run.stderr)
 }
 
 /// A (sparse) file of 64 MB and one byte is refused by `check` and `fmt`
