@@ -231,6 +231,9 @@ impl Checker<'_> {
             csat,
             support,
             reporting,
+            // Built from the items once their syntax lands (issue 9).
+            exclusions: None,
+            credits: None,
         };
         self.escalations(&items, &model);
         self.coverage(&items, &model);

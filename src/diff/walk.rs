@@ -36,6 +36,9 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         csat,
         support,
         reporting,
+        // Not compared yet (issue 9).
+        exclusions: _,
+        credits: _,
     } = old;
     let header = |key: &str, words: &str| Place::new(Section::Contract, key, words);
     let neutral = Effect::Neutral;

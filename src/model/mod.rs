@@ -87,6 +87,10 @@ macro_rules! id_type {
     };
 }
 
+// After `id_type!`, which it uses.
+mod remedies;
+pub use remedies::*;
+
 id_type!(
     /// The name of a `calendar`, e.g. `business`.
     CalendarId
@@ -161,6 +165,10 @@ pub struct Contract {
     pub support: Support,
     /// `reporting { report … }`, if given.
     pub reporting: Option<Reporting>,
+    /// `exclusions { … }`, if given (design §11).
+    pub exclusions: Option<Exclusions>,
+    /// `credits { … }`, if given (design §11).
+    pub credits: Option<Credits>,
 }
 
 impl Contract {

@@ -38,6 +38,9 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         csat,
         support,
         reporting,
+        // Not in the rule set yet (issue 9).
+        exclusions: _,
+        credits: _,
     } = contract;
     let mut rules = RuleSet {
         schema: SCHEMA_TAG,

@@ -246,5 +246,7 @@ pub fn acme() -> Contract {
             }],
         },
         reporting: None,
+        exclusions: None,
+        credits: None,
     }
 }
