@@ -15,6 +15,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use std::fmt;
 
+pub mod yearly;
+
 /// A value, or a `[…]` placeholder still to be filled in (its inner text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Fill<T> {
