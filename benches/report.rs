@@ -60,11 +60,11 @@ fn render(c: &mut Criterion) {
         (WARNINGS, WARNINGS),
         "the generated contract should give exactly {WARNINGS} W005"
     );
-    let files = [(&checked.source, checked.diagnostics.as_slice())];
+    let files = [(&checked.sources, checked.diagnostics.as_slice())];
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
     group.bench_function("human", |b| {
-        b.iter(|| slac::report::human(black_box(&checked.source), &checked.diagnostics, false))
+        b.iter(|| slac::report::human(black_box(&checked.sources), &checked.diagnostics, false))
     });
     group.bench_function("json", |b| b.iter(|| slac::report::json(black_box(&files))));
     group.finish();

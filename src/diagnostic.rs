@@ -7,7 +7,7 @@
 //! code has a page `docs/codes/<CODE>.md` and a golden test (a test fails if
 //! one is missing).
 
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,6 +107,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in a sentence without a trailing period.
     pub message: String,
+    /// The file the place is in: the checked file unless told
+    /// ([`Diagnostic::in_file`]).
+    pub file: FileId,
     /// The place it is about.
     pub span: Span,
     /// The text of the label under the span (defaults to the message).
@@ -114,7 +117,15 @@ pub struct Diagnostic {
     /// How to fix it, where a fix can be suggested.
     pub help: Option<String>,
     /// Secondary places, e.g. "first declared here".
-    pub related: Vec<(Span, String)>,
+    pub related: Vec<Related>,
+}
+
+/// A secondary place of a diagnostic, in its file or in another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub label: String,
 }
 
 impl Diagnostic {
@@ -123,6 +134,7 @@ impl Diagnostic {
             code,
             severity: code.severity(),
             message: message.into(),
+            file: FileId::MAIN,
             span,
             label: None,
             help: None,
@@ -148,8 +160,33 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.related.push((span, label.into()));
+    /// A secondary place in the diagnostic's own file.
+    pub fn with_related(self, span: Span, label: impl Into<String>) -> Self {
+        let file = self.file;
+        self.with_related_in(file, span, label)
+    }
+
+    /// A secondary place in another file (a name defined again in a used file).
+    pub fn with_related_in(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// The diagnostic moved to `file`, with its places in its old file: the
+    /// checks of a used file see it as the only one, and the loader then
+    /// says which file of the check it is.
+    pub fn in_file(mut self, file: FileId) -> Self {
+        let old = self.file;
+        for related in &mut self.related {
+            if related.file == old {
+                related.file = file;
+            }
+        }
+        self.file = file;
         self
     }
 
@@ -158,10 +195,11 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics by position, then code, for stable output.
+/// Sorts diagnostics by file (the checked file first, then the files it
+/// uses in load order), position, then code, for stable output.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        (a.file, a.span.start, a.span.end, a.code).cmp(&(b.file, b.span.start, b.span.end, b.code))
     });
 }
 

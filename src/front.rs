@@ -4,13 +4,14 @@
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::model;
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, SourceMap, Span};
 use crate::syntax;
 
 /// A contract after the front half of the pipeline.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    pub source: SourceFile,
+    /// The file checked ([`SourceMap::main`]) and every file it uses.
+    pub sources: SourceMap,
     /// The checked model; `None` when the contract has errors.
     pub model: Option<model::Contract>,
     /// Every diagnostic, sorted by position.
@@ -18,6 +19,11 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The file checked (not one it uses).
+    pub fn source(&self) -> &SourceFile {
+        self.sources.main()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -52,7 +58,7 @@ pub fn check_parsed(source: SourceFile, parsed: syntax::Parsed) -> Checked {
     diagnostic::sort(&mut diagnostics);
     let model = model.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Checked {
-        source,
+        sources: SourceMap::new(source),
         model,
         diagnostics,
     }
@@ -75,7 +81,7 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
             .with_label("not UTF-8")
             .with_help("save the contract as UTF-8; `.sla` files are text, never binary");
             Checked {
-                source,
+                sources: SourceMap::new(source),
                 model: None,
                 diagnostics: vec![diagnostic],
             }

@@ -42,4 +42,4 @@ pub mod syntax;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use front::{check, check_bytes, Checked};
-pub use source::{SourceFile, Span};
+pub use source::{FileId, SourceFile, SourceMap, Span};

@@ -6,8 +6,8 @@
 //! Chinese text is the one an editor shows (miette's own JSON handler only
 //! has byte offsets, so the machine formats are written here).
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::source::SourceFile;
+use crate::diagnostic::{Code, Diagnostic, Related, Severity};
+use crate::source::{SourceFile, SourceMap};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -64,6 +64,50 @@ struct Report<'a> {
     diagnostic: &'a Diagnostic,
     /// `None` for a diagnostic on a line too long to show (see [`SNIPPET_LIMIT`]).
     source: Option<CharColumns<'a>>,
+    /// Its secondary places in other files, each shown under it with that
+    /// file's lines (miette labels one file per report).
+    elsewhere: Vec<Elsewhere<'a>>,
+}
+
+/// A secondary place in another file than its diagnostic's, as a note.
+struct Elsewhere<'a> {
+    related: &'a Related,
+    source: Option<CharColumns<'a>>,
+}
+
+impl fmt::Debug for Elsewhere<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.related.label)
+    }
+}
+
+impl fmt::Display for Elsewhere<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.related.label)
+    }
+}
+
+impl std::error::Error for Elsewhere<'_> {}
+
+impl miette::Diagnostic for Elsewhere<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = LabeledSpan::new_primary_with_span(None, self.related.span);
+        Some(Box::new(std::iter::once(span)))
+    }
+}
+
+/// The file of a span as miette reads it, or `None` when the span's lines
+/// are too long to show.
+fn shown_source<'a>(source: &'a SourceFile, span: crate::source::Span) -> Option<CharColumns<'a>> {
+    fits_snippet(source.text(), span).then_some(CharColumns { source })
 }
 
 /// A snippet is shown only for lines and spans up to this many bytes: a
@@ -129,20 +173,31 @@ impl miette::Diagnostic for Report<'_> {
         let related = d
             .related
             .iter()
-            .map(|(span, label)| LabeledSpan::new_with_span(Some(label.clone()), *span));
+            .filter(|r| r.file == d.file)
+            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.span));
         Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.elsewhere.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.elsewhere.iter().map(|e| e as &dyn miette::Diagnostic),
+        ))
     }
 }
 
-/// miette reports for a person, each over the whole file, then nothing else
-/// (summaries are the command's business). Deterministic for a given width.
-pub fn human(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
-    human_with_width(source, diagnostics, color, 100)
+/// miette reports for a person, each over the whole file it is in, then
+/// nothing else (summaries are the command's business). Deterministic for a
+/// given width.
+pub fn human(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
+    human_with_width(sources, diagnostics, color, 100)
 }
 
 /// [`human`] at a fixed width, for golden tests.
 pub fn human_with_width(
-    source: &SourceFile,
+    sources: &SourceMap,
     diagnostics: &[Diagnostic],
     color: bool,
     width: usize,
@@ -154,15 +209,26 @@ pub fn human_with_width(
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
-        .with_links(false);
+        .with_links(false)
+        .with_show_related_as_nested(true);
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let shown = fits_snippet(source.text(), diagnostic.span);
+        let source = sources.get(diagnostic.file);
+        let elsewhere = diagnostic
+            .related
+            .iter()
+            .filter(|r| r.file != diagnostic.file)
+            .map(|related| Elsewhere {
+                related,
+                source: shown_source(sources.get(related.file), related.span),
+            })
+            .collect();
         let report = Report {
             diagnostic,
-            source: shown.then_some(CharColumns { source }),
+            source: shown_source(source, diagnostic.span),
+            elsewhere,
         };
-        if !shown {
+        if report.source.is_none() {
             let at = source.line_col(diagnostic.span.start());
             out.push_str(&format!(
                 "{}:{}:{}: (the line is too long to show)\n",
@@ -184,8 +250,18 @@ pub fn human_with_width(
     out
 }
 
-/// Diagnostics of several files, each with its source.
-pub type FileDiagnostics<'a> = (&'a SourceFile, &'a [Diagnostic]);
+/// The diagnostics of one check with its files (the file checked and the
+/// files it uses); a run of several checks is a list of them.
+pub type FileDiagnostics<'a> = (&'a SourceMap, &'a [Diagnostic]);
+
+/// Each diagnostic of each check with the file it is in.
+fn in_files<'a>(
+    files: &'a [FileDiagnostics<'a>],
+) -> impl Iterator<Item = (&'a SourceFile, &'a Diagnostic)> + 'a {
+    files.iter().flat_map(|(sources, diagnostics)| {
+        diagnostics.iter().map(move |d| (sources.get(d.file), d))
+    })
+}
 
 fn json_object(source: &SourceFile, d: &Diagnostic) -> Value {
     let start = source.line_col(d.span.start());
@@ -205,24 +281,19 @@ fn json_object(source: &SourceFile, d: &Diagnostic) -> Value {
 
 /// One JSON array of all diagnostics (`check --format json`).
 pub fn json(files: &[FileDiagnostics<'_>]) -> String {
-    let all: Vec<Value> = files
-        .iter()
-        .flat_map(|(source, ds)| ds.iter().map(|d| json_object(source, d)))
+    let all: Vec<Value> = in_files(files)
+        .map(|(source, d)| json_object(source, d))
         .collect();
     let mut out = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into());
     out.push('\n');
     out
 }
 
-/// Each diagnostic of each file with its file and 1-based position.
+/// Each diagnostic of each check with its file and 1-based position.
 fn located<'a>(
     files: &'a [FileDiagnostics<'a>],
 ) -> impl Iterator<Item = (&'a SourceFile, crate::source::LineCol, &'a Diagnostic)> + 'a {
-    files.iter().flat_map(|(source, diagnostics)| {
-        diagnostics
-            .iter()
-            .map(move |d| (*source, source.line_col(d.span.start()), d))
-    })
+    in_files(files).map(|(source, d)| (source, source.line_col(d.span.start()), d))
 }
 
 /// One line per diagnostic, `file:line:col: E012 message`, as ruff's
@@ -260,6 +331,20 @@ pub fn plain(files: &[FileDiagnostics<'_>]) -> String {
         .collect()
 }
 
+/// The names of the files of a run, each once, in order of first mention:
+/// a library that two checked contracts use is one file.
+fn file_names<'a>(files: &'a [FileDiagnostics<'a>]) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for (sources, _) in files {
+        for (_, file) in sources.iter() {
+            if !names.contains(&file.name()) {
+                names.push(file.name());
+            }
+        }
+    }
+    names
+}
+
 /// A run with more diagnostics than this has its counts broken down by
 /// code even when they all share one code (`36 warnings (36 W001)`).
 const BREAKDOWN_OVER: usize = 5;
@@ -274,9 +359,8 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The codes of one severity with how often each was found, in code order.
 fn counts(files: &[FileDiagnostics<'_>], severity: Severity) -> Vec<(Code, usize)> {
-    let mut codes: Vec<Code> = files
-        .iter()
-        .flat_map(|(_, ds)| ds.iter())
+    let mut codes: Vec<Code> = in_files(files)
+        .map(|(_, d)| d)
         .filter(|d| d.severity == severity)
         .map(|d| d.code)
         .collect();
@@ -315,7 +399,7 @@ pub fn summary(files: &[FileDiagnostics<'_>]) -> String {
     };
     format!(
         "{}: {}, {}",
-        plural(files.len(), "file"),
+        plural(file_names(files).len(), "file"),
         count(&errors, "error"),
         count(&warnings, "warning")
     )
@@ -337,41 +421,41 @@ fn escape_property(s: &str) -> String {
 /// (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E012::…`).
 pub fn github(files: &[FileDiagnostics<'_>]) -> String {
     let mut out = String::new();
-    for (source, diagnostics) in files {
-        for d in diagnostics.iter() {
-            let start = source.line_col(d.span.start());
-            let end = source.line_col(d.span.end());
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            out.push_str(&format!(
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(source.name()),
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                escape_property(&format!("{} {}", d.code, d.code.summary())),
-                escape_data(&message),
-            ));
+    for (source, d) in in_files(files) {
+        let start = source.line_col(d.span.start());
+        let end = source.line_col(d.span.end());
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
         }
+        out.push_str(&format!(
+            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            escape_property(source.name()),
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            escape_property(&format!("{} {}", d.code, d.code.summary())),
+            escape_data(&message),
+        ));
     }
     out
+}
+
+/// A file's name as a SARIF URI (`/` separators).
+fn sarif_uri(name: &str) -> String {
+    name.replace('\\', "/")
 }
 
 /// A SARIF 2.1.0 log: `driver.rules` describes every code used (GitHub code
 /// scanning rejects results whose rule lacks descriptions).
 pub fn sarif(files: &[FileDiagnostics<'_>]) -> String {
-    let mut used: Vec<Code> = files
-        .iter()
-        .flat_map(|(_, ds)| ds.iter().map(|d| d.code))
-        .collect();
+    let mut used: Vec<Code> = in_files(files).map(|(_, d)| d.code).collect();
     used.sort();
     used.dedup();
     let rules: Vec<Value> = used
@@ -391,49 +475,67 @@ pub fn sarif(files: &[FileDiagnostics<'_>]) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = files
-        .iter()
-        .flat_map(|(source, ds)| {
-            ds.iter().map(|d| {
-                let start = source.line_col(d.span.start());
-                let end = source.line_col(d.span.end());
-                let index = used.iter().position(|c| *c == d.code).unwrap_or(0);
-                let mut text = d.message.clone();
-                if let Some(help) = &d.help {
-                    text.push_str(&format!(" (help: {help})"));
-                }
-                json!({
-                    "ruleId": d.code.as_str(),
-                    "ruleIndex": index,
-                    "level": d.severity.as_str(),
-                    "message": { "text": text },
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": source.name().replace('\\', "/") },
-                            "region": {
-                                "startLine": start.line,
-                                "startColumn": start.column,
-                                "endLine": end.line,
-                                "endColumn": end.column,
-                            }
+    // A run that reaches files through `use` lists its files as artifacts,
+    // and each result points at its file's index (a run of files on their
+    // own keeps the plain locations it always had).
+    let names = file_names(files);
+    let with_artifacts = files.iter().any(|(sources, _)| sources.len() > 1);
+    let results: Vec<Value> = in_files(files)
+        .map(|(source, d)| {
+            let start = source.line_col(d.span.start());
+            let end = source.line_col(d.span.end());
+            let index = used.iter().position(|c| *c == d.code).unwrap_or(0);
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str(&format!(" (help: {help})"));
+            }
+            let mut artifact = serde_json::Map::new();
+            artifact.insert("uri".into(), json!(sarif_uri(source.name())));
+            if with_artifacts {
+                let at = names.iter().position(|n| *n == source.name()).unwrap_or(0);
+                artifact.insert("index".into(), json!(at));
+            }
+            json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": index,
+                "level": d.severity.as_str(),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": artifact,
+                        "region": {
+                            "startLine": start.line,
+                            "startColumn": start.column,
+                            "endLine": end.line,
+                            "endColumn": end.column,
                         }
-                    }]
-                })
+                    }
+                }]
             })
         })
         .collect();
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "slac",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    if with_artifacts {
+        let artifacts: Vec<Value> = names
+            .iter()
+            .map(|name| json!({ "location": { "uri": sarif_uri(name) } }))
+            .collect();
+        if let Some(run) = run.as_object_mut() {
+            run.insert("artifacts".into(), Value::Array(artifacts));
+        }
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "slac",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
+        "runs": [run],
     });
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
     out.push('\n');
@@ -449,13 +551,13 @@ mod tests {
         let source = SourceFile::new("t.sla", "contract \"客户服务\" {\n  \"服务\" x\n}");
         let at = source.text().find('x').unwrap_or(0);
         let d = Diagnostic::new(Code::E002, crate::Span::new(at, at + 1), "x");
-        let out = human_with_width(&source, &[d], false, 80);
+        let out = human_with_width(&SourceMap::new(source), &[d], false, 80);
         assert!(out.contains("[t.sla:2:8]"), "{out}");
     }
 
     /// The summary of one file holding a diagnostic of each code given.
     fn summary_of(codes: &[Code]) -> String {
-        let source = SourceFile::new("t.sla", "x");
+        let source = SourceMap::new(SourceFile::new("t.sla", "x"));
         let ds: Vec<Diagnostic> = codes
             .iter()
             .map(|c| Diagnostic::new(*c, crate::Span::new(0, 1), "x"))
@@ -480,8 +582,8 @@ mod tests {
 
     #[test]
     fn concise_is_one_line_per_diagnostic_with_character_columns() {
-        let source = SourceFile::new("t.sla", "\"客户\" x\ny");
-        let at = source.text().find('x').unwrap_or(0);
+        let source = SourceMap::new(SourceFile::new("t.sla", "\"客户\" x\ny"));
+        let at = source.main().text().find('x').unwrap_or(0);
         let ds = [
             Diagnostic::new(Code::E002, crate::Span::new(at, at + 1), "unknown `x`"),
             Diagnostic::new(Code::W001, crate::Span::new(at + 2, at + 3), "left"),
@@ -496,5 +598,71 @@ mod tests {
     fn github_properties_escape_colons_and_commas() {
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
         assert_eq!(escape_data("a:b,c%\r\n"), "a:b,c%25%0D%0A");
+    }
+
+    /// A contract and the library it uses: one diagnostic inside the
+    /// library, one in the contract with its other place in the library.
+    fn two_files() -> (SourceMap, Vec<Diagnostic>) {
+        let mut sources = SourceMap::new(SourceFile::new(
+            "contract.sla",
+            "use \"lib.sla\"\nholidays cn \"假日\" {}\n",
+        ));
+        let lib = sources.add(SourceFile::new(
+            "holidays/lib.sla",
+            "holidays cn \"中国\" {\n  closed 2026-02-30\n}\n",
+        ));
+        let lib_text = sources.get(lib).text();
+        let bad = lib_text.find("2026-02-30").unwrap_or(0);
+        let cn = lib_text.find("cn").unwrap_or(0);
+        let main_cn = sources.main().text().find("cn").unwrap_or(0);
+        let ds = vec![
+            Diagnostic::new(
+                Code::E010,
+                crate::Span::new(main_cn, main_cn + 2),
+                "set `cn` is declared twice",
+            )
+            .with_label("declared again here")
+            .with_related_in(lib, crate::Span::new(cn, cn + 2), "first declared here"),
+            Diagnostic::new(Code::E020, crate::Span::new(bad, bad + 10), "no such date")
+                .in_file(lib),
+        ];
+        (sources, ds)
+    }
+
+    #[test]
+    fn a_diagnostic_shows_the_lines_of_its_own_file() {
+        let (sources, ds) = two_files();
+        let out = human_with_width(&sources, &ds, false, 100);
+        assert!(out.contains("[contract.sla:2:10]"), "{out}");
+        assert!(out.contains("[holidays/lib.sla:1:10]"), "{out}");
+        assert!(out.contains("first declared here"), "{out}");
+        assert!(out.contains("[holidays/lib.sla:2:10]"), "{out}");
+        assert!(out.contains("closed 2026-02-30"), "{out}");
+    }
+
+    #[test]
+    fn machine_formats_name_each_diagnostics_file() {
+        let (sources, ds) = two_files();
+        let files = [(&sources, ds.as_slice())];
+        let json: Value = serde_json::from_str(&json(&files)).unwrap_or_default();
+        assert_eq!(json[0]["file"], "contract.sla");
+        assert_eq!(json[1]["file"], "holidays/lib.sla");
+        assert_eq!(json[1]["line"], 2);
+        let github = github(&files);
+        assert!(
+            github.contains("::error file=holidays/lib.sla,line=2,col=10,"),
+            "{github}"
+        );
+        let sarif: Value = serde_json::from_str(&sarif(&files)).unwrap_or_default();
+        let run = &sarif["runs"][0];
+        assert_eq!(run["artifacts"][0]["location"]["uri"], "contract.sla");
+        assert_eq!(run["artifacts"][1]["location"]["uri"], "holidays/lib.sla");
+        let location = &run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uri"], "holidays/lib.sla");
+        assert_eq!(location["index"], 1);
+        assert_eq!(
+            summary(&files),
+            "2 files: 2 errors (1 E010, 1 E020), 0 warnings"
+        );
     }
 }

@@ -146,6 +146,71 @@ impl SourceFile {
     }
 }
 
+/// Which file of a [`SourceMap`] a span is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(u32);
+
+impl FileId {
+    /// The file a check starts from (a contract, or a library checked on its
+    /// own): always in the map, and where a diagnostic is unless told.
+    pub const MAIN: FileId = FileId(0);
+}
+
+/// The files of one check: the file checked first ([`FileId::MAIN`]), then
+/// every file it uses, in the order they were loaded. A diagnostic names
+/// its file by [`FileId`]; the report looks the file up here.
+#[derive(Debug, Clone)]
+pub struct SourceMap {
+    main: SourceFile,
+    used: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new(main: SourceFile) -> SourceMap {
+        SourceMap {
+            main,
+            used: Vec::new(),
+        }
+    }
+
+    /// Adds a used file and gives its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.used.push(file);
+        FileId(u32::try_from(self.used.len()).unwrap_or(u32::MAX))
+    }
+
+    pub fn main(&self) -> &SourceFile {
+        &self.main
+    }
+
+    /// The file of an id; an id of another map gives the main file rather
+    /// than nothing, so a report always has a file to name.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        match id.0.checked_sub(1) {
+            None => &self.main,
+            Some(i) => self.used.get(i as usize).unwrap_or(&self.main),
+        }
+    }
+
+    /// Every file with its id, the main file first.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> + '_ {
+        std::iter::once(&self.main)
+            .chain(&self.used)
+            .enumerate()
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+    }
+
+    /// How many files: the main one and those it uses.
+    pub fn len(&self) -> usize {
+        1 + self.used.len()
+    }
+
+    /// Never: a map always holds its main file.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
 /// What miette's scan over `[u8]` knows when it reaches a line start
 /// without having reached the span yet.
 struct ScanState {

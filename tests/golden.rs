@@ -96,7 +96,7 @@ fn fail_if_any(failures: Vec<String>) {
 
 /// What a case prints: the reports, then `codes: …`.
 fn render_case(checked: &Checked) -> String {
-    let mut out = report::human_with_width(&checked.source, &checked.diagnostics, false, 100);
+    let mut out = report::human_with_width(&checked.sources, &checked.diagnostics, false, 100);
     let codes: Vec<&str> = codes_found(&checked.diagnostics)
         .iter()
         .map(|c| c.as_str())
@@ -222,7 +222,7 @@ fn page_examples_match_their_cases() -> Vec<String> {
         };
         let checked = check_file(&root().join(case));
         let printed = normalise(&report::human_with_width(
-            &checked.source,
+            &checked.sources,
             &checked.diagnostics,
             false,
             100,
@@ -260,7 +260,7 @@ fn format_cases() -> Vec<Checked> {
         assert!(
             !case.diagnostics.is_empty(),
             "{}: a format case needs diagnostics",
-            case.source.name()
+            case.source().name()
         );
     }
     cases
@@ -269,7 +269,7 @@ fn format_cases() -> Vec<Checked> {
 fn lists(cases: &[Checked]) -> Vec<FileDiagnostics<'_>> {
     cases
         .iter()
-        .map(|c| (&c.source, c.diagnostics.as_slice()))
+        .map(|c| (&c.sources, c.diagnostics.as_slice()))
         .collect()
 }
 
@@ -278,8 +278,8 @@ fn machine_formats_match_their_golden_files() {
     let cases = format_cases();
     let mut golden = Golden::new("golden").trimming_line_ends();
     for case in &cases {
-        let one = [(&case.source, case.diagnostics.as_slice())];
-        let base = root().join(case.source.name());
+        let one = [(&case.sources, case.diagnostics.as_slice())];
+        let base = root().join(case.source().name());
         for (ext, text) in [
             ("json", report::json(&one)),
             ("github", report::github(&one)),
@@ -301,7 +301,7 @@ fn templates_check_to_their_concise_golden_files() {
     let mut golden = Golden::new("golden").trimming_line_ends();
     for template in &templates {
         let checked = check_file(template);
-        let one = [(&checked.source, checked.diagnostics.as_slice())];
+        let one = [(&checked.sources, checked.diagnostics.as_slice())];
         let printed = format!("{}{}\n", report::concise(&one), report::summary(&one));
         let name = template.with_extension("concise");
         let name = name.file_name().unwrap_or_default();
@@ -356,25 +356,25 @@ fn json_has_the_fields_of_the_design_with_character_columns() {
         assert_eq!(item["code"], d.code.as_str());
         assert_eq!(item["severity"], d.severity.as_str());
         assert_eq!(item["message"], d.message.as_str());
-        assert_eq!(item["file"], case.source.name());
+        assert_eq!(item["file"], case.source().name());
         match &d.help {
             Some(help) => assert_eq!(item["help"], help.as_str()),
             None => assert!(item["help"].is_null()),
         }
         let number = |key: &str| item[key].as_u64().unwrap_or_else(|| panic!("{key}"));
-        let text = case.source.text();
+        let text = case.source().text();
         assert_eq!(
             offset_of(text, number("line"), number("column")),
             d.span.start(),
             "{}: line/column of {} do not point at its span",
-            case.source.name(),
+            case.source().name(),
             d.code
         );
         assert_eq!(
             offset_of(text, number("end_line"), number("end_column")),
             d.span.end(),
             "{}: end_line/end_column of {} do not point at its span's end",
-            case.source.name(),
+            case.source().name(),
             d.code
         );
         // A column after Chinese text is smaller in characters than in bytes.
@@ -423,7 +423,7 @@ fn parse_command(line: &str) -> (String, Vec<(String, String)>, String) {
 fn github_commands_escape_data_and_properties() {
     let mut cases = format_cases();
     // A path with `:` and `,` (legal on Unix) must stay one property.
-    let text = std::fs::read_to_string(root().join(cases[0].source.name())).expect("case");
+    let text = std::fs::read_to_string(root().join(cases[0].source().name())).expect("case");
     cases.push(slac::check(SourceFile::new(
         "contracts/v2:draft,客户.sla",
         text,
@@ -446,9 +446,9 @@ fn github_commands_escape_data_and_properties() {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_else(|| panic!("no {key}"))
         };
-        let start = case.source.line_col(d.span.start());
-        let end = case.source.line_col(d.span.end());
-        assert_eq!(get("file"), case.source.name());
+        let start = case.source().line_col(d.span.start());
+        let end = case.source().line_col(d.span.end());
+        assert_eq!(get("file"), case.source().name());
         assert_eq!(get("line"), start.line.to_string());
         assert_eq!(get("col"), start.column.to_string());
         assert_eq!(get("endLine"), end.line.to_string());
@@ -517,10 +517,10 @@ fn sarif_is_a_2_1_0_log_with_described_rules_and_regions() {
             .as_str()
             .is_some_and(|t| t.starts_with(&d.message)));
         let location = &result["locations"][0]["physicalLocation"];
-        assert_eq!(location["artifactLocation"]["uri"], case.source.name());
+        assert_eq!(location["artifactLocation"]["uri"], case.source().name());
         let region = &location["region"];
-        let start = case.source.line_col(d.span.start());
-        let end = case.source.line_col(d.span.end());
+        let start = case.source().line_col(d.span.start());
+        let end = case.source().line_col(d.span.end());
         assert_eq!(region["startLine"], start.line);
         assert_eq!(region["startColumn"], start.column);
         assert_eq!(region["endLine"], end.line);

@@ -40,8 +40,8 @@ fn summary(checked: &Checked) -> Vec<(String, usize, usize, usize, usize, String
         .diagnostics
         .iter()
         .map(|d| {
-            let start = checked.source.line_col(d.span.start());
-            let end = checked.source.line_col(d.span.end());
+            let start = checked.source().line_col(d.span.start());
+            let end = checked.source().line_col(d.span.end());
             (
                 d.code.to_string(),
                 start.line,
@@ -56,11 +56,11 @@ fn summary(checked: &Checked) -> Vec<(String, usize, usize, usize, usize, String
 
 /// Every span within the text, ordered, on character boundaries.
 fn assert_spans_sound(checked: &Checked) -> Result<(), TestCaseError> {
-    let text = checked.source.text();
     for d in &checked.diagnostics {
-        let spans = std::iter::once((d.span, "primary"))
-            .chain(d.related.iter().map(|(span, _)| (*span, "related")));
-        for (span, which) in spans {
+        let spans = std::iter::once((d.file, d.span, "primary"))
+            .chain(d.related.iter().map(|r| (r.file, r.span, "related")));
+        for (file, span, which) in spans {
+            let text = checked.sources.get(file).text();
             prop_assert!(
                 span.start <= span.end && span.end() <= text.len(),
                 "{} {which} span {:?} outside 0..{}: {}",
@@ -218,7 +218,7 @@ proptest! {
         let checked = slac::check_bytes("p.sla", bytes.clone());
         let again = slac::check_bytes("p.sla", bytes);
         prop_assert_eq!(&checked.diagnostics, &again.diagnostics);
-        let len = checked.source.text().len();
+        let len = checked.source().text().len();
         for d in &checked.diagnostics {
             prop_assert!(d.span.start <= d.span.end && d.span.end() <= len, "{:?}", d);
         }

@@ -3,7 +3,7 @@
 use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
 use rayon::prelude::*;
 use slac::report::{self, FileDiagnostics};
-use slac::{Checked, Severity};
+use slac::{Checked, Diagnostic, Severity};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     let files = super::collect(&args.paths)?;
@@ -15,25 +15,26 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
         .map(|path| super::read_and_check(path))
         .collect();
     let checked: Vec<Checked> = results.into_iter().collect::<Result<_, _>>()?;
+    let reported = once_per_file(&checked);
     let count = |severity: Severity| {
-        checked
+        reported
             .iter()
-            .flat_map(|c| &c.diagnostics)
+            .flat_map(|(_, ds)| ds)
             .filter(|d| d.severity == severity)
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let lists: Vec<FileDiagnostics<'_>> = checked
+    let lists: Vec<FileDiagnostics<'_>> = reported
         .iter()
-        .map(|c| (&c.source, c.diagnostics.as_slice()))
+        .map(|(c, ds)| (&c.sources, ds.as_slice()))
         .collect();
     let summary = report::summary(&lists);
     let output = match args.format {
         CheckFormat::Human => {
             let colored = color.enabled_for_stdout();
-            let rendered: Vec<String> = checked
+            let rendered: Vec<String> = lists
                 .par_iter()
-                .map(|c| report::human(&c.source, &c.diagnostics, colored))
+                .map(|(sources, ds)| report::human(sources, ds, colored))
                 .collect();
             let mut out = rendered.concat();
             out.push_str(&summary);
@@ -63,5 +64,62 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
         Ok(FAILED)
     } else {
         Ok(OK)
+    }
+}
+
+/// Each check with the diagnostics it reports: those of a file that an
+/// earlier check already holds (a library two contracts use, or checked on
+/// its own too) are left to that check, so each file's findings show once.
+fn once_per_file(checked: &[Checked]) -> Vec<(&Checked, Vec<Diagnostic>)> {
+    let mut seen: Vec<&str> = Vec::new();
+    checked
+        .iter()
+        .map(|c| {
+            let new: Vec<_> = c
+                .sources
+                .iter()
+                .filter(|(_, file)| !seen.contains(&file.name()))
+                .map(|(id, _)| id)
+                .collect();
+            seen.extend(c.sources.iter().map(|(_, file)| file.name()));
+            let kept = c
+                .diagnostics
+                .iter()
+                .filter(|d| new.contains(&d.file))
+                .cloned()
+                .collect();
+            (c, kept)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use slac::{Code, SourceFile, Span};
+
+    /// A check of `name` that uses `lib.sla`, with one finding in each file.
+    fn using_the_library(name: &str) -> Checked {
+        let mut checked = slac::check(SourceFile::new(name, "x"));
+        let lib = checked.sources.add(SourceFile::new("lib.sla", "y"));
+        checked.diagnostics = vec![
+            Diagnostic::new(Code::E012, Span::new(0, 1), "in the contract"),
+            Diagnostic::new(Code::E020, Span::new(0, 1), "in the library").in_file(lib),
+        ];
+        checked
+    }
+
+    #[test]
+    fn a_library_two_checks_use_reports_its_findings_once() {
+        let checked = [using_the_library("a.sla"), using_the_library("b.sla")];
+        let reported = once_per_file(&checked);
+        let messages = |i: usize| -> Vec<&str> {
+            reported
+                .get(i)
+                .map(|(_, ds)| ds.iter().map(|d| d.message.as_str()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(messages(0), ["in the contract", "in the library"]);
+        assert_eq!(messages(1), ["in the contract"]);
     }
 }

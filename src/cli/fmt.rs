@@ -33,7 +33,8 @@ pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
                 }
             }
             Err(FormatError::Syntax(diagnostics)) => {
-                eprint!("{}", slac::report::human(&source, &diagnostics, color));
+                let sources = slac::SourceMap::new(source);
+                eprint!("{}", slac::report::human(&sources, &diagnostics, color));
                 eprintln!("error: `{name}` has syntax errors; not formatted");
                 failed = true;
             }

@@ -471,7 +471,7 @@ pub fn load_model_hiding(
         .cloned()
         .collect();
     if !shown.is_empty() {
-        eprint!("{}", slac::report::human(&checked.source, &shown, color));
+        eprint!("{}", slac::report::human(&checked.sources, &shown, color));
     }
     if checked.has_errors() || checked.model.is_none() {
         let hint = if !draft && checked.has_placeholders() {
