@@ -22,6 +22,7 @@
 pub mod compliance;
 mod html;
 mod markdown;
+mod settle;
 mod tally;
 mod text;
 mod ticket;

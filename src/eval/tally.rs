@@ -8,6 +8,7 @@
 //! depend on row order.
 
 use super::compliance::*;
+use super::settle::midnight_millis;
 use super::ticket::Ticket;
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
@@ -104,19 +105,6 @@ pub(crate) enum Unscored {
     Malformed(String),
     /// Received before the contract takes effect or after it ends.
     OutsideEffective(String),
-}
-
-/// Local midnight of `date` in `zone`, in UTC milliseconds (the earliest
-/// instant of that date; a midnight skipped by DST is the first instant
-/// after the gap).
-fn midnight_millis(zone: Tz, date: chrono::NaiveDate) -> Option<i64> {
-    use chrono::TimeZone;
-    (0..=180).step_by(30).find_map(|minutes| {
-        let time = chrono::NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)?;
-        zone.from_local_datetime(&date.and_time(time))
-            .earliest()
-            .map(|t| t.timestamp_millis())
-    })
 }
 
 fn utc(ms: i64) -> Result<DateTime<Utc>, String> {
