@@ -61,6 +61,10 @@ pub struct PeriodReport {
     pub fcr: Option<FcrReport>,
     /// `None` when the contract has no CSAT target.
     pub csat: Option<CsatReport>,
+    /// When the provider's SLA report of this period is due (RFC 3339 in
+    /// the contract's zone; `reporting`, §11); `None` when the contract has
+    /// no `reporting`, or no report period ends with this one.
+    pub report_due: Option<String>,
     /// The targets missed in this period: `P1.response`, `P2.resolution`,
     /// `fcr`, `csat`.
     pub missed: Vec<String>,

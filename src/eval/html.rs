@@ -6,7 +6,7 @@
 //! contract and the log is escaped.
 
 use super::compliance::{ComplianceReport, TargetReport};
-use super::text::{csat_line, fcr_line, num, pct, plain};
+use super::text::{csat_line, fcr_line, num, pct, plain, report_due_line};
 use crate::model::TargetKind;
 use std::fmt::Write;
 
@@ -319,7 +319,10 @@ pub fn html(r: &ComplianceReport) -> String {
             );
         }
         out.push_str("</table><ul>");
-        for line in [fcr_line(p), csat_line(p)].into_iter().flatten() {
+        for line in [fcr_line(p), csat_line(p), report_due_line(p)]
+            .into_iter()
+            .flatten()
+        {
             let _ = write!(out, "<li>{}</li>", esc(&line));
         }
         if !p.missed.is_empty() {

@@ -2,7 +2,7 @@
 //! table per period, and the skipped rows.
 
 use super::compliance::ComplianceReport;
-use super::text::{csat_line, fcr_line, headline, num, pct, plain, verdict};
+use super::text::{csat_line, fcr_line, headline, num, pct, plain, report_due_line, verdict};
 use crate::escape::markdown as escape;
 use crate::model::TargetKind;
 use std::fmt::Write;
@@ -56,7 +56,10 @@ pub fn markdown(r: &ComplianceReport) -> String {
                 );
             }
         }
-        let lines: Vec<String> = [fcr_line(p), csat_line(p)].into_iter().flatten().collect();
+        let lines: Vec<String> = [fcr_line(p), csat_line(p), report_due_line(p)]
+            .into_iter()
+            .flatten()
+            .collect();
         if !lines.is_empty() {
             out.push('\n');
             for line in lines {

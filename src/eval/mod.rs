@@ -21,6 +21,7 @@
 
 pub mod compliance;
 mod html;
+mod ids;
 mod markdown;
 mod settle;
 mod tally;
@@ -40,6 +41,7 @@ pub use ticket::COLUMNS;
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
+use ids::SeenIds;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::mpsc;
 use tally::Tally;
@@ -180,6 +182,8 @@ const BATCH: usize = 4096;
 /// taking emptied batches back for reuse.
 struct Sink<'r> {
     rules: &'r RowRules,
+    /// The ids of the valid rows so far: a later row with one is skipped.
+    ids: SeenIds,
     batch: Batch,
     paused: Vec<(i64, i64)>,
     send: mpsc::SyncSender<Batch>,
@@ -189,6 +193,13 @@ struct Sink<'r> {
 impl Sink<'_> {
     fn row(&mut self, fields: &Fields<'_>, line: u64) {
         let row = match self.rules.ticket(fields, &mut self.paused) {
+            Ok(_) if !self.ids.first_time(fields.id()) => Row::Skip {
+                line,
+                reason: format!(
+                    "duplicate id `{}`: an earlier row has it",
+                    ticket::shown(fields.id())
+                ),
+            },
             Ok(ticket) => {
                 let from = self.batch.pauses.len();
                 self.batch.pauses.extend_from_slice(&self.paused);
@@ -246,6 +257,7 @@ pub fn evaluate<R: Read + Send>(
         let reader = scope.spawn(move || {
             let mut sink = Sink {
                 rules,
+                ids: SeenIds::default(),
                 batch: Batch::default(),
                 paused: Vec::new(),
                 send,

@@ -8,12 +8,13 @@
 //! depend on row order.
 
 use super::compliance::*;
-use super::settle::midnight_millis;
+use super::settle::{midnight_millis, period_bounds, Deadlines};
 use super::ticket::Ticket;
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
 use crate::model::{
-    BusinessDayRule, Contract, CsatGoal, Duration, Fill, PerTarget, Priority, TargetKind, Unit,
+    BusinessDayRule, Contract, CsatGoal, Duration, Fill, PerTarget, Period, Priority, TargetKind,
+    Unit,
 };
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -97,6 +98,8 @@ pub(crate) struct Tally<'c> {
     /// midnight of its first day and of the day after its last.
     effective: (Option<i64>, Option<i64>),
     pub(crate) tickets: u64,
+    /// The deadlines after each period's end, on the contract clock.
+    deadlines: Deadlines,
 }
 
 /// Why a valid row is not counted.
@@ -217,6 +220,12 @@ impl<'c> Tally<'c> {
                 CsatGoal::Satisfied { min_percent } => value(min_percent, "csat")?,
             };
         }
+        let deadlines = Deadlines::new(contract);
+        // A report due time the contract clock cannot count is the
+        // contract's fault: say it once, as for targets.
+        if let Some(within) = report_within(contract) {
+            deadlines.report_due(options.as_of.timestamp_millis(), within)?;
+        }
         Ok(Tally {
             contract,
             rules,
@@ -234,6 +243,7 @@ impl<'c> Tally<'c> {
                 .map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
             effective: effective_bounds(contract),
             tickets: 0,
+            deadlines,
         })
     }
 
@@ -486,7 +496,12 @@ impl<'c> Tally<'c> {
         }
         let mut decided = std::collections::HashSet::new();
         let mut periods = Vec::with_capacity(self.periods.len());
-        for acc in &mut self.periods {
+        let report_dues: Vec<Option<String>> = self
+            .periods
+            .iter()
+            .map(|a| self.report_due(a.key))
+            .collect();
+        for (acc, report_due) in self.periods.iter_mut().zip(report_dues) {
             let name = match self.period {
                 ReportPeriod::Monthly => format!("{:04}-{:02}", acc.key.year, acc.key.index),
                 ReportPeriod::Quarterly => format!("{:04}-Q{}", acc.key.year, acc.key.index),
@@ -564,6 +579,7 @@ impl<'c> Tally<'c> {
                 priorities,
                 fcr,
                 csat,
+                report_due,
                 missed,
                 no_data,
             });
@@ -621,6 +637,47 @@ impl<'c> Tally<'c> {
                 )
             }),
         }
+    }
+}
+
+/// `reporting { report … within D }` when D is filled in.
+fn report_within(contract: &Contract) -> Option<Duration> {
+    contract
+        .reporting
+        .as_ref()
+        .and_then(|r| r.within.value().copied())
+}
+
+impl Tally<'_> {
+    /// `[start, end)` of a report period in UTC milliseconds.
+    fn bounds(&self, key: PeriodKey) -> Option<(i64, i64)> {
+        period_bounds(self.zone, self.period, key.year, key.index)
+    }
+
+    /// When the provider's report is due after this period: only when the
+    /// period ends where a reporting period ends (a quarterly report after
+    /// March, June, September and December of a monthly evaluation; each
+    /// quarter of a quarterly evaluation has a monthly report due at its
+    /// end). `None` without `reporting`, with a placeholder, or when the
+    /// clock cannot place it (checked up front).
+    fn report_due(&self, key: PeriodKey) -> Option<String> {
+        let reporting = self.contract.reporting.as_ref()?;
+        let within = report_within(self.contract)?;
+        let every = match reporting.period.value()? {
+            Period::Monthly => 1,
+            Period::Quarterly => 3,
+            Period::Yearly => 12,
+        };
+        let last_month = match self.period {
+            ReportPeriod::Monthly => key.index,
+            ReportPeriod::Quarterly => key.index * 3,
+        };
+        if last_month % every != 0 {
+            return None;
+        }
+        let (_, end) = self.bounds(key)?;
+        let due = self.deadlines.report_due(end, within).ok()?;
+        self.deadlines.rfc3339(due).ok()
     }
 }
 

@@ -82,6 +82,11 @@ pub(crate) fn csat_line(p: &PeriodReport) -> Option<String> {
     })
 }
 
+/// `Report due 2027-04-07T18:00:00+08:00` (§11 `reporting`).
+pub(crate) fn report_due_line(p: &PeriodReport) -> Option<String> {
+    p.report_due.as_ref().map(|due| format!("Report due {due}"))
+}
+
 fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
     let _ = writeln!(
         out,
@@ -124,7 +129,10 @@ pub fn text(r: &ComplianceReport) -> String {
                 target_row(&mut out, &pr.id, pr.tickets, pr.target(kind));
             }
         }
-        for line in [fcr_line(p), csat_line(p)].into_iter().flatten() {
+        for line in [fcr_line(p), csat_line(p), report_due_line(p)]
+            .into_iter()
+            .flatten()
+        {
             let _ = writeln!(out, "  {line}");
         }
         let missed = if p.missed.is_empty() {

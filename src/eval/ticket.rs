@@ -30,6 +30,13 @@ pub(crate) struct Fields<'a> {
     pub cols: [&'a [u8]; 10],
 }
 
+impl<'a> Fields<'a> {
+    /// The `id`, trimmed.
+    pub fn id(&self) -> &'a [u8] {
+        self.cols[0].trim_ascii()
+    }
+}
+
 /// A valid ticket, ready to be measured. Times are UTC milliseconds.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ticket {
@@ -62,7 +69,7 @@ impl RowRules {
     }
 }
 
-fn shown(bytes: &[u8]) -> String {
+pub(crate) fn shown(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let mut short: String = text.chars().take(60).collect();
     if short.len() < text.len() {
