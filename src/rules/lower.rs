@@ -38,9 +38,8 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         csat,
         support,
         reporting,
-        // Not in the rule set yet (issue 9).
-        exclusions: _,
-        credits: _,
+        exclusions,
+        credits,
     } = contract;
     let mut rules = RuleSet {
         schema: SCHEMA_TAG,
@@ -78,12 +77,14 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         csat: csat.as_ref().map(self::csat),
         support: self::support(support),
         reporting: reporting.as_ref().map(self::reporting),
+        exclusions: exclusions.as_ref().map(super::remedies::exclusions),
+        credits: credits.as_ref().map(super::remedies::credits),
     };
     rules.fingerprint = super::fingerprint(&rules);
     rules
 }
 
-fn slot<T: Clone, U>(fill: &Fill<T>, f: impl FnOnce(&T) -> U) -> Slot<U> {
+pub(super) fn slot<T: Clone, U>(fill: &Fill<T>, f: impl FnOnce(&T) -> U) -> Slot<U> {
     fill.either(
         |v| Slot::Value(f(v)),
         |text| Slot::Placeholder {
@@ -92,7 +93,7 @@ fn slot<T: Clone, U>(fill: &Fill<T>, f: impl FnOnce(&T) -> U) -> Slot<U> {
     )
 }
 
-fn text(t: &Text) -> Slot<String> {
+pub(super) fn text(t: &Text) -> Slot<String> {
     slot(t, String::clone)
 }
 
@@ -108,7 +109,7 @@ fn date(d: &NaiveDate) -> DateText {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn duration(d: &Fill<Duration>) -> Slot<DurationOut> {
+pub(super) fn duration(d: &Fill<Duration>) -> Slot<DurationOut> {
     slot(d, |d| DurationOut {
         amount: d.amount,
         unit: d.unit,
@@ -163,17 +164,21 @@ fn party(p: &Party) -> PartyOut {
     }
 }
 
+/// Open spans by weekday, days without spans left out (a calendar's week,
+/// a maintenance window).
+pub(super) fn weekly(week: &[Vec<TimeSpan>; 7]) -> Weekly {
+    Weekly(
+        WEEKDAYS
+            .iter()
+            .zip(week)
+            .filter(|(_, day)| !day.is_empty())
+            .map(|(name, day)| (*name, spans(day)))
+            .collect(),
+    )
+}
+
 fn calendar(c: &Calendar) -> CalendarOut {
-    let weekly = (!c.always).then(|| {
-        Weekly(
-            WEEKDAYS
-                .iter()
-                .zip(&c.weekly)
-                .filter(|(_, day)| !day.is_empty())
-                .map(|(name, day)| (*name, spans(day)))
-                .collect(),
-        )
-    });
+    let weekly = (!c.always).then(|| weekly(&c.weekly));
     CalendarOut {
         label: opt_text(&c.label),
         timezone: c.timezone.name().to_string(),

@@ -17,6 +17,7 @@
 //! `slac build` and `slac schema` are thin wrappers around this module.
 
 mod lower;
+mod remedies;
 pub mod shape;
 
 pub use shape::RuleSet;

@@ -11,6 +11,10 @@
 //! - a value a template left open is `{"placeholder": "…"}` in its place
 //!   (only in a `--draft` rule set).
 
+pub use super::remedies::{
+    AllowanceOut, CapOut, ClauseOut, CreditLineOut, CreditsOut, ExclusionsOut, FeeOut,
+    MaintenanceOut, MetricOut, TierOut,
+};
 use crate::model::{CalendarId, ChannelId, Lang, Period, PriorityId, ServiceId, Unit};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -43,6 +47,10 @@ pub struct RuleSet {
     pub support: SupportOut,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting: Option<ReportingOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusions: Option<ExclusionsOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits: Option<CreditsOut>,
 }
 
 /// A value, or the `{"placeholder": "…"}` object standing in its place.

@@ -250,3 +250,97 @@ pub fn acme() -> Contract {
         credits: None,
     }
 }
+
+/// The remedies of the design's §11 example, for the acme contract: its
+/// `exclusions` (maintenance on weekend nights with five business days'
+/// notice, at most 8 hours a month; two named clauses).
+pub fn acme_exclusions() -> Exclusions {
+    let mut window: [Vec<TimeSpan>; 7] = Default::default();
+    for day in window.iter_mut().skip(5) {
+        *day = vec![span(0, 0, 6, 0)];
+    }
+    Exclusions {
+        maintenance: Some(Maintenance {
+            notice: within(5, Unit::BusinessDays),
+            window: Some(window),
+            allowance: Some(Allowance {
+                amount: within(8, Unit::Hours),
+                period: Period::Monthly,
+            }),
+        }),
+        clauses: vec![
+            Clause {
+                id: ClauseId("force-majeure".into()),
+                text: text("因不可抗力导致的服务中断或延误，不计入服务水平统计。"),
+            },
+            Clause {
+                id: ClauseId("customer".into()),
+                text: text("因客户原因（如未提供必要信息）导致的延误，不计入服务水平统计。"),
+            },
+        ],
+    }
+}
+
+fn tier(below: f64, credit_percent: f64) -> Tier {
+    Tier {
+        below,
+        credit_percent,
+    }
+}
+
+/// The acme contract's `credits`: 50000 CNY a month, a line of every kind,
+/// capped at 30% a month, claimed within 30 days, paid in vouchers.
+pub fn acme_credits() -> Credits {
+    Credits {
+        fee: Some(Fee {
+            amount: Fill::Value(Money { cents: 5_000_000 }),
+            currency: Some(Currency("CNY".into())),
+            period: Period::Monthly,
+        }),
+        lines: vec![
+            CreditLine {
+                metric: CreditMetric::Availability(ChannelId("hotline".into())),
+                tiers: vec![tier(99.9, 5.0), tier(99.5, 10.0), tier(99.0, 25.0)],
+            },
+            CreditLine {
+                metric: CreditMetric::Target(PriorityId("P1".into()), TargetKind::Response),
+                tiers: vec![tier(100.0, 2.0)],
+            },
+            CreditLine {
+                metric: CreditMetric::Target(PriorityId("P2".into()), TargetKind::Resolution),
+                tiers: vec![tier(95.0, 3.0), tier(90.0, 6.0)],
+            },
+            CreditLine {
+                metric: CreditMetric::Fcr,
+                tiers: vec![tier(70.0, 2.0)],
+            },
+            CreditLine {
+                metric: CreditMetric::Csat,
+                tiers: vec![tier(4.5, 2.0)],
+            },
+        ],
+        cap: Some(Cap {
+            percent: 30.0,
+            period: Period::Monthly,
+        }),
+        claim: Some(within(30, Unit::Days)),
+        form: Some(CreditForm::Voucher),
+    }
+}
+
+/// The acme contract's `reporting`: monthly, within 5 business days.
+pub fn acme_reporting() -> Reporting {
+    Reporting {
+        period: Fill::Value(Period::Monthly),
+        within: within(5, Unit::BusinessDays),
+    }
+}
+
+/// The acme model with the remedies of §11: exclusions, credits, reporting.
+pub fn acme_with_remedies() -> Contract {
+    let mut c = acme();
+    c.exclusions = Some(acme_exclusions());
+    c.credits = Some(acme_credits());
+    c.reporting = Some(acme_reporting());
+    c
+}
