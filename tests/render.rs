@@ -142,11 +142,17 @@ fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
     for escalation in &mut c.support.escalations {
         f(&mut escalation.to);
     }
+    if let Some(exclusions) = &mut c.exclusions {
+        for clause in &mut exclusions.clauses {
+            f(&mut clause.text);
+        }
+    }
 }
 
-/// The acme model with every text replaced by `make(n)`; returns the count.
+/// The acme model, remedies included, with every text replaced by
+/// `make(n)`; returns the count.
 fn with_texts(make: impl Fn(usize) -> String) -> (Contract, usize) {
-    let mut contract = example::acme();
+    let mut contract = example::acme_with_remedies();
     let mut n = 0;
     each_text(&mut contract, &mut |t| {
         *t = Fill::Value(make(n));
@@ -274,6 +280,10 @@ fn chinese_appendix_has_no_english_fixed_text() {
         "P2",
         "P3",
         "P4",
+        // The fee's ISO 4217 code and the clause ids.
+        "CNY",
+        "force-majeure",
+        "customer",
     ];
     let words = ascii_words(&md, &allowed);
     assert!(
@@ -313,7 +323,11 @@ fn every_shipped_contract_renders_complete_sections() {
             "### 3.5 首次接触解决率（FCR）",
             "### 3.6 客户满意度（CSAT）",
             "### 4.2 升级机制",
-            "## 5. 协议期限",
+            "## 5. 除外情形",
+            "### 5.1 计划维护",
+            "### 5.2 其他除外情形",
+            "## 6. 服务补偿",
+            "## 7. 协议期限",
             "## 签署",
         ] {
             assert!(zh.contains(heading), "{stem}: missing {heading}");
@@ -323,7 +337,9 @@ fn every_shipped_contract_renders_complete_sections() {
             "## 1. Definitions and abbreviations",
             "### 3.1 Response time targets",
             "### 3.2 Resolution time targets",
-            "## 5. Effective period",
+            "## 5. Exclusions",
+            "## 6. Service credits",
+            "## 7. Effective period",
             "## Signatures",
         ] {
             assert!(en.contains(heading), "{stem}: missing {heading}");

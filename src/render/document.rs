@@ -73,8 +73,9 @@ pub enum Block {
 pub struct Table {
     /// A name for styling (`targets`, `channels`, …); no meaning otherwise.
     pub class: &'static str,
-    /// A title above the table, when the section heading does not name it.
-    pub caption: Option<String>,
+    /// A title above the table, when the section heading does not name it
+    /// (it may hold contract text: a tier table names its channel).
+    pub caption: Option<Rich>,
     pub head: Vec<String>,
     pub rows: Vec<Vec<Rich>>,
 }

@@ -168,7 +168,7 @@ fn emit_section(out: &mut String, section: &Section) {
 fn emit_table(out: &mut String, table: &Table) {
     let _ = writeln!(out, "<table class=\"{}\">", escape(table.class));
     if let Some(caption) = &table.caption {
-        let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
+        let _ = writeln!(out, "<caption>{}</caption>", rich(caption));
     }
     out.push_str("<thead>\n<tr>\n");
     for head in &table.head {

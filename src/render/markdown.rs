@@ -72,7 +72,7 @@ fn emit_section(out: &mut String, doc: &Document, section: &Section) {
 
 fn emit_table(out: &mut String, table: &Table) {
     if let Some(caption) = &table.caption {
-        let _ = writeln!(out, "**{}**\n", escape(caption));
+        let _ = writeln!(out, "**{}**\n", bold_rich(caption));
     }
     let head: Vec<String> = table.head.iter().map(|h| escape(h)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
@@ -117,6 +117,18 @@ fn emit_signatures(out: &mut String, doc: &Document) {
         s.parties.iter().map(|_| escape(&s.date_blank)).collect(),
     );
     out.push('\n');
+}
+
+/// Rich text inside bold: a placeholder keeps its brackets but not a bold
+/// of its own, which would close the surrounding one.
+fn bold_rich(text: &Rich) -> String {
+    text.0
+        .iter()
+        .map(|inline| match inline {
+            Inline::Placeholder(s) => format!("\\[{}\\]", escape(s)),
+            other => rich(&Rich(vec![other.clone()])),
+        })
+        .collect()
 }
 
 fn rich(text: &Rich) -> String {

@@ -8,7 +8,8 @@
 //!               (phrases + values)         └─▶ html::emit
 //! ```
 //!
-//! - [`phrases`] holds every fixed word, one table per language;
+//! - [`phrases`] holds every fixed word, one table per language (the
+//!   remedies' in [`remedy_phrases`], built by `remedies`);
 //! - [`rich`] is the inline text everything is made of (text, identifiers,
 //!   placeholders) and fills the slots of a phrase;
 //! - [`values`] turns durations, dates, schedules and the business-day rule
@@ -31,6 +32,8 @@ pub mod document;
 mod options;
 pub mod outline;
 pub mod phrases;
+mod remedies;
+pub mod remedy_phrases;
 pub mod rich;
 pub mod values;
 

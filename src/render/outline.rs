@@ -4,6 +4,8 @@
 use super::document::{Block, Document, Section, SignatureParty, Signatures, Table};
 use super::options::RenderOptions;
 use super::phrases::Phrases;
+use super::remedies::Remedies;
+use super::remedy_phrases::RemedyPhrases;
 use super::rich::{phrase, sentence, Rich};
 use super::values::Values;
 use crate::model::{Contract, Party, Priority, Target, TargetKind, Unit};
@@ -13,16 +15,20 @@ const NONE: &str = "—";
 
 /// Builds the outline of a contract's appendix.
 pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
+    let values = Values::of(options.lang);
     let builder = Builder {
         contract,
         phrases: Phrases::of(options.lang),
-        values: Values::of(options.lang),
+        values,
+        remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang)),
     };
     let mut sections = vec![
         builder.definitions(),
         builder.scope(),
         builder.targets(),
         builder.support(),
+        builder.remedies.exclusions(),
+        builder.remedies.credits(),
         builder.effective(),
     ];
     number(&mut sections, &[]);
@@ -54,14 +60,13 @@ struct Builder<'a> {
     contract: &'a Contract,
     phrases: &'static Phrases,
     values: Values,
+    /// Sections 5 and 6, and the remedies' sentences in 1 and 3.3.
+    remedies: Remedies<'a>,
 }
 
 impl Builder<'_> {
     fn labelled(&self, label: &str, value: Rich) -> Rich {
-        let mut out = Rich::text(label);
-        out.push_text(self.phrases.colon);
-        out.extend(value);
-        out
+        self.values.labelled(label, value)
     }
 
     fn meta(&self) -> Vec<Rich> {
@@ -129,6 +134,10 @@ impl Builder<'_> {
         }
         counting.push_text(self.phrases.sentence_gap);
         counting.extend(self.values.business_day_rule(self.contract.business_day));
+        if let Some(other) = self.remedies.counting_other() {
+            counting.push_text(self.phrases.sentence_gap);
+            counting.extend(other);
+        }
         terms.push((Rich::text(self.phrases.counting), counting));
 
         let mut blocks = vec![
@@ -357,6 +366,7 @@ impl Builder<'_> {
                     ],
                     rows,
                 }),
+                self.remedies.availability_measured(),
             ]
         };
         Section::new(Rich::text(self.phrases.availability), blocks)
@@ -394,7 +404,7 @@ impl Builder<'_> {
                 if !calendar.closed.is_empty() {
                     blocks.push(Block::Table(Table {
                         class: "closed",
-                        caption: Some(self.phrases.closed_days.to_string()),
+                        caption: Some(Rich::text(self.phrases.closed_days)),
                         head: vec![self.phrases.date.to_string(), self.phrases.note.to_string()],
                         rows: calendar
                             .closed
@@ -406,7 +416,7 @@ impl Builder<'_> {
                 if !calendar.open.is_empty() {
                     blocks.push(Block::Table(Table {
                         class: "open",
-                        caption: Some(self.phrases.open_days.to_string()),
+                        caption: Some(Rich::text(self.phrases.open_days)),
                         head: vec![
                             self.phrases.date.to_string(),
                             self.phrases.service_hours.to_string(),

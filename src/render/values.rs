@@ -83,8 +83,13 @@ impl Values {
         self.fill(value, |v| self.percent(*v))
     }
 
+    /// A number as written in the contract: `4.5`, `70`.
+    pub fn number(&self, value: f64) -> Rich {
+        Rich::text(&number(value))
+    }
+
     pub fn number_fill(&self, value: &Fill<f64>) -> Rich {
-        self.fill(value, |v| Rich::text(&number(*v)))
+        self.fill(value, |v| self.number(*v))
     }
 
     /// `2027年1月1日` / `1 January 2027`.
@@ -220,6 +225,14 @@ impl Values {
             }
             BusinessDayRule::SameTime => Rich::text(self.phrases.counting_same_time),
         }
+    }
+
+    /// `label：value` / `label: value`.
+    pub fn labelled(&self, label: &str, value: Rich) -> Rich {
+        let mut out = Rich::text(label);
+        out.push_text(self.phrases.colon);
+        out.extend(value);
+        out
     }
 
     /// A term in the language's quotation marks.
