@@ -114,3 +114,18 @@ fn hex(bytes: &[u8]) -> String {
             s
         })
 }
+
+/// For the tests of this module's parts: a rule set as JSON, checked
+/// against the schema first.
+#[cfg(test)]
+pub(crate) fn validated_json(rules: &RuleSet) -> serde_json::Value {
+    let value = serde_json::to_value(rules).unwrap_or_else(|e| panic!("{e}"));
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap_or_else(|e| panic!("{e}"));
+    let validator = jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    value
+}

@@ -213,17 +213,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn valid_rules(contract: &crate::model::Contract, draft: bool) -> Value {
-        let rules = crate::rules::build(contract, draft);
-        let value = serde_json::to_value(&rules).unwrap_or_else(|e| panic!("{e}"));
-        let schema: Value =
-            serde_json::from_str(crate::rules::SCHEMA).unwrap_or_else(|e| panic!("{e}"));
-        let validator = jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{e}"));
-        let errors: Vec<String> = validator
-            .iter_errors(&value)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "{errors:?}");
-        value
+        crate::rules::validated_json(&crate::rules::build(contract, draft))
     }
 
     #[test]
