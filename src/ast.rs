@@ -9,6 +9,9 @@
 
 use crate::items::ItemName;
 
+mod remedies;
+pub use remedies::*;
+
 use crate::model::{Fill, Period, TimeSpan, Unit};
 use crate::source::{Span, Spanned};
 use chrono::NaiveDate;
@@ -147,6 +150,8 @@ pub enum ItemKind {
     Csat(Csat),
     Support(Vec<SupportLine>),
     Reporting(Vec<ReportLine>),
+    Exclusions(Vec<ExclusionLine>),
+    Credits(Vec<CreditsLine>),
 }
 
 impl ItemKind {
@@ -173,6 +178,8 @@ impl ItemKind {
             ItemKind::Csat(_) => ItemName::Csat,
             ItemKind::Support(_) => ItemName::Support,
             ItemKind::Reporting(_) => ItemName::Reporting,
+            ItemKind::Exclusions(_) => ItemName::Exclusions,
+            ItemKind::Credits(_) => ItemName::Credits,
         }
     }
 

@@ -70,6 +70,11 @@ codes! {
     E032 => Error, "Duration does not fit its clock";
     E033 => Error, "Calendar is never open";
     E034 => Error, "`or workaround` on a response target";
+    E060 => Error, "Credit tiers out of order";
+    E061 => Error, "Credit tier threshold given twice";
+    E062 => Error, "Credit line with no target to measure";
+    E063 => Error, "Credit tier in the wrong unit";
+    E064 => Error, "Currency is not an ISO 4217 code";
     W001 => Warning, "Placeholder left in the contract";
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";
@@ -80,6 +85,9 @@ codes! {
     W008 => Warning, "Duplicate entry in a list";
     W009 => Warning, "Time zone is a fixed offset or rule, not a place";
     W010 => Warning, "Holidays not listed for the whole effective period";
+    W013 => Warning, "Maintenance window outside every measured channel's hours";
+    W014 => Warning, "Credit owed while the target is met";
+    W015 => Warning, "Credit tier above the cap";
 }
 
 impl fmt::Display for Code {

@@ -25,6 +25,8 @@ pub enum AppendixPart {
     Targets,
     /// 4. Support (and the reporting sentence at its end).
     Support,
+    /// Remedies (design §11): exclusions and service credits.
+    Remedies,
     /// 5. Effective period.
     Effective,
     /// Not one part: the language of the whole appendix, or the clock the
@@ -100,6 +102,8 @@ items! {
     Csat        "csat"          false  Targets       true;
     Support     "support"       false  Support       true;
     Reporting   "reporting"     false  Support       true;
+    Exclusions  "exclusions"    false  Remedies      true;
+    Credits     "credits"       false  Remedies      true;
 }
 
 impl ItemName {

@@ -41,6 +41,10 @@ pub(super) struct Items<'a> {
     pub support: Option<&'a [SupportLine]>,
     /// The `reporting` lines, with the span of the keyword.
     pub reporting: Option<(&'a [ReportLine], Span)>,
+    /// The `exclusions` lines, with the span of the keyword.
+    pub exclusions: Option<(&'a [ExclusionLine], Span)>,
+    /// The `credits` lines, with the span of the keyword.
+    pub credits: Option<(&'a [CreditsLine], Span)>,
 }
 
 impl Checker<'_> {
@@ -94,6 +98,8 @@ impl Checker<'_> {
                 ItemKind::Csat(c) => items.csat = Some(c),
                 ItemKind::Support(lines) => items.support = Some(lines),
                 ItemKind::Reporting(lines) => items.reporting = Some((lines, item.keyword)),
+                ItemKind::Exclusions(lines) => items.exclusions = Some((lines, item.keyword)),
+                ItemKind::Credits(lines) => items.credits = Some((lines, item.keyword)),
             }
         }
         items

@@ -31,6 +31,7 @@ mod order;
 mod parties;
 mod priorities;
 mod quality;
+mod remedies;
 mod reporting;
 mod scope;
 mod support;
@@ -201,6 +202,20 @@ impl Checker<'_> {
             .as_ref()
             .and_then(|id| calendars.iter().find(|c| &c.id == id));
         let reporting = self.reporting(&items, contract_clock, contract_clock_unknown);
+        let exclusions = self.exclusions(
+            &items,
+            contract_clock,
+            contract_clock_unknown,
+            &channels,
+            &calendars,
+        );
+        let measured = remedies::Measured {
+            channels: &channels,
+            priorities: &priorities,
+            fcr: fcr.as_ref(),
+            csat: csat.as_ref(),
+        };
+        let credits = self.credits(&items, &measured, contract_clock, contract_clock_unknown);
 
         let model = Contract {
             title: text(&contract.title),
@@ -231,9 +246,8 @@ impl Checker<'_> {
             csat,
             support,
             reporting,
-            // Built from the items once their syntax lands (issue 9).
-            exclusions: None,
-            credits: None,
+            exclusions,
+            credits,
         };
         self.escalations(&items, &model);
         self.coverage(&items, &model);

@@ -5,9 +5,10 @@
 use super::items::Items;
 use super::twice::{given_twice, GIVEN};
 use super::Checker;
-use crate::ast::{DurationAst, ReportLine};
+use crate::ast::DurationAst;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
+use crate::source::Spanned;
 
 impl Checker<'_> {
     pub(super) fn reporting(
@@ -34,29 +35,35 @@ impl Checker<'_> {
                 "a contract has one report line; keep one",
             ));
         }
-        let fits = clock_unknown || self.report_duration_fits(line, clock);
+        let zero = (
+            "a report due no time after its period ends cannot be delivered",
+            "give the time the provider has, such as `5 business days`",
+        );
+        let fits = clock_unknown || self.fits_contract_clock(&line.within, clock, zero);
         fits.then(|| Reporting {
             period: line.period.node.clone(),
             within: line.within.node.to_fill(),
         })
     }
 
-    /// E032 for a report due no time after the period ends, for `business
-    /// days` when the contract clock is 24x7 (or there is none), and for
-    /// plain `days` on a business clock (as for targets).
-    fn report_duration_fits(&mut self, line: &ReportLine, clock: Option<&Calendar>) -> bool {
-        let DurationAst::Given { amount, unit } = &line.within.node else {
+    /// E032 for a duration counted on the contract clock (a report's
+    /// deadline, a maintenance notice) that is zero (in the words `zero`:
+    /// message and help), in `business days` when the contract clock is
+    /// 24x7 (or there is none), or in plain `days` on a business clock (as
+    /// for targets).
+    pub(super) fn fits_contract_clock(
+        &mut self,
+        within: &Spanned<DurationAst>,
+        clock: Option<&Calendar>,
+        zero: (&str, &str),
+    ) -> bool {
+        let DurationAst::Given { amount, unit } = &within.node else {
             return true;
         };
         let always = clock.is_none_or(|c| c.always);
         let clock_name = clock.map_or("24x7 (no `clock`)".to_string(), |c| format!("`{}`", c.id));
         let (span, message, label, help) = match unit.node {
-            _ if *amount == 0 => (
-                line.within.span,
-                "a report due no time after its period ends cannot be delivered".to_string(),
-                "zero",
-                "give the time the provider has, such as `5 business days`".to_string(),
-            ),
+            _ if *amount == 0 => (within.span, zero.0.to_string(), "zero", zero.1.to_string()),
             Unit::BusinessDays if always => (
                 unit.span,
                 format!("`business days` need business hours, but the contract clock is {clock_name}, which is always open"),

@@ -49,6 +49,8 @@ impl Formatter<'_> {
             ItemKind::Csat(csat) => self.csat(keyword, csat, span),
             ItemKind::Support(lines) => self.support(keyword, lines, item),
             ItemKind::Reporting(lines) => self.reporting(keyword, lines, item),
+            ItemKind::Exclusions(lines) => self.exclusions(keyword, lines, item),
+            ItemKind::Credits(lines) => self.credits(keyword, lines, item),
         }
     }
 

@@ -23,6 +23,7 @@
 
 mod items;
 mod layout;
+mod remedies;
 mod values;
 
 use crate::ast::*;
@@ -142,5 +143,39 @@ mod tests {
             "  reporting {\n    report monthly within 5 business days\n  }",
         );
         assert_eq!(fmt(&messy), expected);
+    }
+    #[test]
+    fn remedies_keep_their_comments_and_align_their_lines() {
+        let formatted = include_str!("../../tests/fixtures/remedies.sla");
+        assert_eq!(fmt(formatted), formatted);
+        let messy = formatted
+            .replace(
+                "      notice  5 business days  //",
+                "  notice 5 working days //",
+            )
+            .replace("    cap   30% monthly", "  cap 30%   monthly")
+            .replace(
+                "    resolution   P2 { below 95% credit 3% below 90% credit 6% }",
+                "    resolution P2 {\n below 95% credit 3%\n   below 90% credit 6% }",
+            )
+            .replace("  credits {", "  credits {\n    form   voucher")
+            .replace("    form  voucher\n  }", "  }");
+        let expected = formatted
+            .replace(
+                "    resolution   P2 { below 95% credit 3% below 90% credit 6% }",
+                "    resolution   P2 {\n      below 95% credit 3%\n      below 90% credit 6%\n    }",
+            )
+            .replace("  credits {", "  credits {\n    form voucher")
+            .replace("    form  voucher\n  }", "  }")
+            // `form` and `fee` now stand together: one run, aligned.
+            .replace("    fee 50000 CNY", "    fee  50000 CNY");
+        assert_ne!(messy, formatted, "the edits apply");
+        assert_eq!(fmt(&messy), expected);
+        // An empty block keeps its braces, so the output still parses.
+        let empty = formatted.replace(
+            "    clause customer",
+            "    maintenance { }\n    clause customer",
+        );
+        assert!(fmt(&empty).contains("    maintenance { }\n"));
     }
 }

@@ -685,6 +685,19 @@ pub(crate) mod placeholders {
                 .reporting
                 .as_ref()
                 .is_some_and(|r| r.period.is_placeholder() || r.within.is_placeholder()),
+            ItemName::Exclusions => c.exclusions.as_ref().is_some_and(|e| {
+                e.clauses.iter().any(|k| text(&k.text))
+                    || e.maintenance.as_ref().is_some_and(|m| {
+                        m.notice.is_placeholder()
+                            || m.allowance
+                                .as_ref()
+                                .is_some_and(|a| a.amount.is_placeholder())
+                    })
+            }),
+            ItemName::Credits => c.credits.as_ref().is_some_and(|k| {
+                k.fee.as_ref().is_some_and(|f| f.amount.is_placeholder())
+                    || k.claim.as_ref().is_some_and(Fill::is_placeholder)
+            }),
             // Values the checker never lets be a placeholder.
             ItemName::Language | ItemName::Timezone | ItemName::Clock | ItemName::BusinessDay => {
                 false

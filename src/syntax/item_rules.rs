@@ -28,6 +28,8 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Csat => (Rule::csat_item, Rule::kw_csat),
         ItemName::Support => (Rule::support_item, Rule::kw_support),
         ItemName::Reporting => (Rule::reporting_item, Rule::kw_reporting),
+        ItemName::Exclusions => (Rule::exclusions_item, Rule::kw_exclusions),
+        ItemName::Credits => (Rule::credits_item, Rule::kw_credits),
     }
 }
 

@@ -7,8 +7,12 @@ use super::span::span_of;
 use super::{present, Lowering, P};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::Span;
+use crate::model::TimeSpan;
+use crate::source::{Span, Spanned};
 use crate::syntax::Rule;
+
+/// Weekdays as written (`mon-fri`), Monday = 0.
+type Days = Spanned<Vec<usize>>;
 
 impl Lowering<'_> {
     /// `party client "NAME" { … }`, after `party`.
@@ -132,19 +136,29 @@ impl Lowering<'_> {
     pub(super) fn weekly_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
         let span = span_of(&line);
         let mut c = self.open(line, Rule::weekly_line)?;
+        let (days, spans) = self.days_and_spans(&mut c)?;
+        self.end(c)?;
+        Some(CalendarLine::Weekly { days, spans, span })
+    }
+
+    /// `mon-fri, sat 09:00-12:00, 13:00-18:00` after its keyword, if any: a
+    /// calendar's weekly line, a maintenance window. `None` after a bad day.
+    pub(super) fn days_and_spans(
+        &mut self,
+        c: &mut Children<'_>,
+    ) -> Option<(Vec<Days>, Vec<Spanned<TimeSpan>>)> {
         let mut days = Vec::new();
         let mut valid = true;
         while c.peek() == Some(Rule::weekdays) {
-            let pair = self.expect(&mut c, Rule::weekdays)?;
+            let pair = self.expect(c, Rule::weekdays)?;
             match self.weekdays(&pair) {
                 Some(d) => days.push(d),
                 None => valid = false,
             }
         }
-        let spans = self.expect(&mut c, Rule::spans)?;
+        let spans = self.expect(c, Rule::spans)?;
         let spans = self.spans(spans);
-        self.end(c)?;
-        valid.then_some(CalendarLine::Weekly { days, spans, span })
+        valid.then_some((days, spans))
     }
 
     pub(super) fn closed_line(&mut self, line: P<'_>) -> Option<CalendarLine> {

@@ -18,6 +18,11 @@ pub(super) enum Context {
     Channel,
     Priority,
     Reporting,
+    Exclusions,
+    Maintenance,
+    Credits,
+    /// The `{ … }` of a credit line's tiers.
+    Tiers,
 }
 
 impl Context {
@@ -32,6 +37,10 @@ impl Context {
             Context::Channel => Rule::recover_channel,
             Context::Priority => Rule::recover_priority,
             Context::Reporting => Rule::recover_reporting,
+            Context::Exclusions => Rule::recover_exclusions,
+            Context::Maintenance => Rule::recover_maintenance,
+            Context::Credits => Rule::recover_credits,
+            Context::Tiers => Rule::recover_tiers,
         }
     }
 
@@ -49,6 +58,20 @@ impl Context {
             Context::Channel => &["hours", "availability", "contact"],
             Context::Priority => &["clock"],
             Context::Reporting => &["report"],
+            Context::Exclusions => &["maintenance", "clause"],
+            Context::Maintenance => &["notice", "window", "at"],
+            Context::Credits => &[
+                "fee",
+                "availability",
+                "response",
+                "resolution",
+                "fcr",
+                "csat",
+                "cap",
+                "claim",
+                "form",
+            ],
+            Context::Tiers => &["below"],
         };
         words.to_vec()
     }
@@ -64,6 +87,10 @@ impl Context {
             Context::Channel => ("field", " of a channel"),
             Context::Priority => ("field", " of a priority"),
             Context::Reporting => ("line", " in `reporting`"),
+            Context::Exclusions => ("line", " in `exclusions`"),
+            Context::Maintenance => ("line", " in `maintenance`"),
+            Context::Credits => ("line", " in `credits`"),
+            Context::Tiers => ("tier", " of a credit line"),
         };
         format!("unknown {noun} `{word}`{place}")
     }
@@ -84,7 +111,11 @@ impl Context {
             | Context::Party
             | Context::Channel
             | Context::Priority
-            | Context::Reporting => self.keywords().contains(&word),
+            | Context::Reporting
+            | Context::Exclusions
+            | Context::Maintenance
+            | Context::Credits
+            | Context::Tiers => self.keywords().contains(&word),
         }
     }
 }

@@ -53,7 +53,9 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         | ItemName::Fcr
         | ItemName::Csat
         | ItemName::Support
-        | ItemName::Reporting => (None, None),
+        | ItemName::Reporting
+        | ItemName::Exclusions
+        | ItemName::Credits => (None, None),
     }
 }
 
@@ -85,7 +87,11 @@ pub(super) fn guess(line: &str, context: Context, dropped: &mut Dropped) {
         | Context::Target
         | Context::Support
         | Context::Party
-        | Context::Reporting => {}
+        | Context::Reporting
+        | Context::Exclusions
+        | Context::Maintenance
+        | Context::Credits
+        | Context::Tiers => {}
     }
 }
 

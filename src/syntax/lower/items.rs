@@ -114,6 +114,14 @@ impl Lowering<'_> {
                 let (lines, braces) = self.reporting(&mut c)?;
                 (ItemKind::Reporting(lines), Some(braces))
             }
+            ItemName::Exclusions => {
+                let (lines, braces) = self.exclusions(&mut c)?;
+                (ItemKind::Exclusions(lines), Some(braces))
+            }
+            ItemName::Credits => {
+                let (lines, braces) = self.credits(&mut c)?;
+                (ItemKind::Credits(lines), Some(braces))
+            }
         };
         self.end(c)?;
         Some(Item {

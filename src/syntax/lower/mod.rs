@@ -18,6 +18,7 @@ mod cursor;
 mod guess;
 mod items;
 mod recovery;
+mod remedies;
 mod span;
 mod values;
 

@@ -72,6 +72,27 @@ const CASES: &[Case] = &[
     ("escalate_line", |l| l.escalate_line(pair()).is_some()),
     ("reporting", |l| l.reporting(&mut children()).is_some()),
     ("report_line", |l| l.report_line(pair()).is_some()),
+    ("exclusions", |l| l.exclusions(&mut children()).is_some()),
+    ("maintenance", |l| l.maintenance(pair()).is_some()),
+    ("maintenance_line", |l| l.maintenance_line(pair()).is_some()),
+    ("clause_line", |l| l.clause_line(pair()).is_some()),
+    ("remedy_period", |l| l.remedy_period(pair()).is_some()),
+    ("credits", |l| l.credits(&mut children()).is_some()),
+    ("credits_line", |l| l.credits_line(pair()).is_some()),
+    ("fee_line", |l| {
+        let span = span_of(&pair());
+        l.fee_line(pair(), span).is_some()
+    }),
+    ("money", |l| l.money(&pair()).is_some()),
+    ("credit_tiers", |l| {
+        let span = span_of(&pair());
+        l.credit_tiers(pair(), span).is_some()
+    }),
+    ("tier", |l| l.tier(pair()).is_some()),
+    ("plain_percent", |l| l.plain_percent(&pair()).is_some()),
+    ("days_and_spans", |l| {
+        l.days_and_spans(&mut children()).is_some()
+    }),
     ("text", |l| l.text(pair()).is_some()),
     ("text_child", |l| l.text_child(&mut children()).is_some()),
     ("ident", |l| l.ident(&mut children()).is_some()),
