@@ -9,16 +9,20 @@
 
 use super::{CmdResult, EvalArgs, EvalFormat, EvalPeriod, Failure, InputFormat};
 use chrono::Utc;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressBarIter, ProgressDrawTarget, ProgressStyle};
 use slac::eval::{self, EvalOptions, ReportPeriod};
 use std::io::IsTerminal;
+use std::path::Path;
 
 /// Logs smaller than this finish too fast for a progress bar to help.
 const PROGRESS_FROM_BYTES: u64 = 16 << 20;
 
 pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     let output = args.output.as_deref();
-    super::refuse_input_as_output(output, &[&args.file, &args.tickets])?;
+    let mut inputs: Vec<&Path> = vec![&args.file];
+    inputs.extend(args.tickets.as_deref());
+    inputs.extend(args.outages.as_deref());
+    super::refuse_input_as_output(output, &inputs)?;
     let out_format = super::format_for(args.format, "--format", output, EvalFormat::Text)?;
     let as_of = match &args.as_of {
         Some(text) => super::parse_time("--as-of", text)?,
@@ -29,14 +33,6 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         .model
         .as_ref()
         .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
-    let file = std::fs::File::open(&args.tickets)
-        .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", args.tickets.display())))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let format = match args.input_format {
-        Some(InputFormat::Csv) => eval::InputFormat::Csv,
-        Some(InputFormat::Jsonl) => eval::InputFormat::Jsonl,
-        None => eval::InputFormat::from_path(&args.tickets),
-    };
     let options = EvalOptions {
         as_of,
         period: match args.period {
@@ -44,12 +40,34 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             EvalPeriod::Quarterly => ReportPeriod::Quarterly,
         },
     };
-    let bar = progress_bar(size);
-    let report = eval::evaluate(contract, bar.wrap_read(file), format, &options);
-    bar.finish_and_clear();
-    let report =
-        report.map_err(|e| Failure::usage(format!("`{}`: {e}", args.tickets.display())))?;
-    report_skipped(&args.tickets, &report);
+    let mut report = match &args.tickets {
+        Some(tickets) => {
+            let format = match args.input_format {
+                Some(InputFormat::Csv) => eval::InputFormat::Csv,
+                Some(InputFormat::Jsonl) => eval::InputFormat::Jsonl,
+                None => eval::InputFormat::from_path(tickets),
+            };
+            let report = read_log(tickets, |file| {
+                eval::evaluate(contract, file, format, &options)
+            })?;
+            report_skipped(tickets, &report.skipped, report.skipped_total);
+            if let Some(skipped) = report.skipped_summary() {
+                eprintln!("{skipped}");
+            }
+            report
+        }
+        None => eval::without_tickets(contract, &options)
+            .map_err(|e| Failure::usage(format!("`{}`: {e}", args.file.display())))?,
+    };
+    if let Some(outages) = &args.outages {
+        let format = eval::InputFormat::from_path(outages);
+        read_log(outages, |file| {
+            eval::evaluate_outages(&mut report, contract, file, format, &options)
+        })?;
+        if let Some(summary) = &report.outages {
+            report_skipped(outages, &summary.skipped, summary.skipped_total);
+        }
+    }
     let out = match out_format {
         EvalFormat::Json => report.to_json(),
         EvalFormat::Text => eval::text(&report),
@@ -71,6 +89,21 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     Ok(super::OK)
 }
 
+/// Opens a log and hands it to `evaluate` behind a progress bar; an
+/// unreadable log or one that cannot be evaluated is a usage error.
+fn read_log<T>(
+    path: &Path,
+    evaluate: impl FnOnce(ProgressBarIter<std::fs::File>) -> Result<T, eval::EvalError>,
+) -> Result<T, Failure> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", path.display())))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(size);
+    let result = evaluate(bar.wrap_read(file));
+    bar.finish_and_clear();
+    result.map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))
+}
+
 fn progress_bar(size: u64) -> ProgressBar {
     if size < PROGRESS_FROM_BYTES || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -85,20 +118,17 @@ fn progress_bar(size: u64) -> ProgressBar {
 }
 
 /// Each malformed row on standard error, `FILE:LINE: skipped: REASON`.
-fn report_skipped(path: &std::path::Path, report: &eval::ComplianceReport) {
+fn report_skipped(path: &Path, listed: &[eval::Skipped], total: u64) {
     use std::io::Write;
-    if report.skipped_total == 0 {
+    if total == 0 {
         return;
     }
     let mut err = std::io::stderr().lock();
-    for s in &report.skipped {
+    for s in listed {
         let _ = writeln!(err, "{}:{}: skipped: {}", path.display(), s.line, s.reason);
     }
-    let unlisted = report.skipped_total - report.skipped.len() as u64;
+    let unlisted = total - listed.len() as u64;
     if unlisted > 0 {
         let _ = writeln!(err, "… and {unlisted} more malformed rows");
-    }
-    if let Some(skipped) = report.skipped_summary() {
-        let _ = writeln!(err, "{skipped}");
     }
 }

@@ -237,8 +237,14 @@ pub enum TextOrJson {
 pub struct EvalArgs {
     /// The contract.
     pub file: PathBuf,
-    /// The ticket log: CSV with a header, or JSON Lines.
-    pub tickets: PathBuf,
+    /// The ticket log: CSV with a header, or JSON Lines. It may be left out
+    /// when `--outages` is given.
+    #[arg(required_unless_present = "outages")]
+    pub tickets: Option<PathBuf>,
+    /// The outage log (§11): CSV with a header, or JSON Lines, by extension
+    /// (`.jsonl`/`.ndjson`); availability per channel is measured from it.
+    #[arg(long, value_name = "FILE")]
+    pub outages: Option<PathBuf>,
     /// Tickets still open at this instant are pending unless already due
     /// (RFC 3339; default: now).
     #[arg(long)]

@@ -412,6 +412,26 @@ impl Clock {
         }
     }
 
+    /// The open intervals within `[from, to)` in UTC milliseconds, sorted
+    /// and disjoint: `[(from, to)]` on a 24x7 clock. Their lengths add up
+    /// to [`Clock::open_millis`] over the same range.
+    pub fn open_intervals(&self, from: i64, to: i64) -> Result<Vec<(i64, i64)>, ClockError> {
+        if to <= from {
+            return Ok(Vec::new());
+        }
+        match &self.runs_on {
+            RunsOn::Elapsed => Ok(vec![(from, to)]),
+            RunsOn::Calendar(cell) => {
+                let (first, last) = (timeline::year_of(from)?, timeline::year_of(to)?);
+                cell.borrow_mut().ensure(first, last)?;
+                let timeline = cell.borrow();
+                timeline
+                    .open_within(from, to)
+                    .ok_or(ClockError::OutOfRange { at: to })
+            }
+        }
+    }
+
     /// Open time from `from` to `to` with the pauses taken out, in
     /// milliseconds: how long the resolution clock ran. Pauses are UTC
     /// milliseconds `(from, to)`; overlapping ones count once, and a pause

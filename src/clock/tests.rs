@@ -284,3 +284,33 @@ fn a_target_past_the_horizon_is_an_error_not_a_hang() {
     }
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn open_intervals_add_up_to_open_time() {
+    let clock = business();
+    let (from, to) = (
+        t("2027-03-01T17:30:00+08:00").timestamp_millis(),
+        t("2027-03-03T10:00:00+08:00").timestamp_millis(),
+    );
+    let spans = clock.open_intervals(from, to).unwrap();
+    assert_eq!(
+        spans,
+        vec![
+            (from, t("2027-03-01T18:00:00+08:00").timestamp_millis()),
+            (
+                t("2027-03-02T09:00:00+08:00").timestamp_millis(),
+                t("2027-03-02T12:00:00+08:00").timestamp_millis()
+            ),
+            (
+                t("2027-03-02T13:00:00+08:00").timestamp_millis(),
+                t("2027-03-02T18:00:00+08:00").timestamp_millis()
+            ),
+            (t("2027-03-03T09:00:00+08:00").timestamp_millis(), to),
+        ]
+    );
+    let total: i64 = spans.iter().map(|(a, b)| b - a).sum();
+    assert_eq!(total, clock.open_millis(from, to).unwrap());
+    let elapsed = Clock::new(None, BusinessDayRule::EndsAtClose);
+    assert_eq!(elapsed.open_intervals(from, to).unwrap(), vec![(from, to)]);
+    assert!(clock.open_intervals(to, from).unwrap().is_empty());
+}

@@ -263,6 +263,30 @@ impl Timeline {
         (self.covers(from) && self.covers(to)).then(|| self.cum_at(to) - self.cum_at(from))
     }
 
+    /// The open intervals within `[from, to)`, clipped to it, if both are
+    /// covered: what open time is made of, for callers that intersect it
+    /// with other intervals (availability, `slac eval --outages`).
+    pub(crate) fn open_within(&self, from: i64, to: i64) -> Option<Vec<(i64, i64)>> {
+        if to <= from {
+            return Some(Vec::new());
+        }
+        if !(self.covers(from) && self.covers(to)) {
+            return None;
+        }
+        let first = self.ends.partition_point(|&e| e <= from);
+        let last = self.starts.partition_point(|&s| s < to);
+        let starts = self.starts.get(first..last)?;
+        let ends = self.ends.get(first..last)?;
+        Some(
+            starts
+                .iter()
+                .zip(ends)
+                .map(|(&s, &e)| (s.max(from), e.min(to)))
+                .filter(|(s, e)| e > s)
+                .collect(),
+        )
+    }
+
     /// The earliest instant `t` with `budget` of open time in `[from, t)`:
     /// for a budget that runs out exactly at a close, that close.
     pub(crate) fn advance(&self, from: i64, budget: i64) -> Option<i64> {

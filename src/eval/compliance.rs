@@ -4,6 +4,7 @@
 //! does not name come after the ones it does. Numbers are rounded to two
 //! decimals once, here, so every format shows the same figures.
 
+pub use super::availability::{AvailabilityReport, MaintenanceReport, OutageSummary};
 use crate::model::TargetKind;
 use serde::{Serialize, Serializer};
 
@@ -40,6 +41,13 @@ pub struct ComplianceReport {
     /// The effective period, `2027-01-01..2027-12-31` (`2027-01-01..` with
     /// no end); `None` when the contract gives none.
     pub effective: Option<String>,
+    /// The outage log's rows and skipped rows, when one was evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outages: Option<OutageSummary>,
+    /// False when no ticket log was given (only an outage log): the ticket
+    /// targets are then not reported as without data.
+    #[serde(skip)]
+    pub ticket_log: bool,
 }
 
 /// How many skipped rows a report lists; the rest are only counted.
@@ -70,6 +78,26 @@ pub struct PeriodReport {
     pub missed: Vec<String>,
     /// The targets with no verdict in this period (nothing decided).
     pub no_data: Vec<String>,
+    /// Per channel with an `availability` target, when an outage log was
+    /// evaluated (§11).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<AvailabilityReport>,
+}
+
+impl PeriodReport {
+    /// A period with nothing counted yet (one only the outage log reaches).
+    pub fn empty(period: String) -> PeriodReport {
+        PeriodReport {
+            period,
+            priorities: Vec::new(),
+            fcr: None,
+            csat: None,
+            report_due: None,
+            missed: Vec::new(),
+            no_data: Vec::new(),
+            availability: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,7 +219,7 @@ impl PriorityInfo {
 }
 
 /// A contract's number as written: `100`, not `100.0`.
-fn whole_as_integer<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn whole_as_integer<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         s.serialize_i64(*value as i64)
     } else {
@@ -246,8 +274,11 @@ impl ComplianceReport {
             count(self.no_data.len() as u64, "target"),
             self.no_data.join(", ")
         );
-        if self.tickets == 0 {
-            return "No data: no ticket was evaluated, so no target is met or missed.".into();
+        if !self.has_data() {
+            return match self.outages {
+                None => "No data: no ticket was evaluated, so no target is met or missed.".into(),
+                Some(_) => "No data: nothing was measured, so no target is met or missed.".into(),
+            };
         }
         match (self.missed.is_empty(), self.no_data.is_empty()) {
             (true, true) => "All targets met.".into(),
@@ -262,12 +293,39 @@ impl ComplianceReport {
 
     /// True when every target has a verdict and none was missed.
     pub fn all_met(&self) -> bool {
-        self.tickets > 0 && self.missed.is_empty() && self.no_data.is_empty()
+        self.has_data() && self.missed.is_empty() && self.no_data.is_empty()
+    }
+
+    /// True when some ticket was evaluated or some availability measured.
+    pub fn has_data(&self) -> bool {
+        self.tickets > 0
+            || self
+                .periods
+                .iter()
+                .flat_map(|p| &p.availability)
+                .any(|a| a.percent.is_some())
     }
 
     /// When every row of a non-empty log was skipped, the error to exit
     /// with, naming the first reasons.
     pub fn nothing_evaluated(&self) -> Option<String> {
+        if let Some(o) = self
+            .outages
+            .as_ref()
+            .filter(|o| o.rows == 0 && o.skipped_total > 0)
+        {
+            let first: Vec<String> = o
+                .skipped
+                .iter()
+                .take(3)
+                .map(|s| format!("line {}: {}", s.line, s.reason))
+                .collect();
+            return Some(format!(
+                "every row of the outage log was skipped ({} rows), so no availability was measured; first: {}",
+                o.skipped_total,
+                first.join("; ")
+            ));
+        }
         if self.tickets > 0 || self.skipped_total == 0 {
             return None;
         }

@@ -5,8 +5,10 @@
 //! then the tables of every period and the skipped rows. All text from the
 //! contract and the log is escaped.
 
-use super::compliance::{ComplianceReport, TargetReport};
-use super::text::{csat_line, fcr_line, num, pct, plain, report_due_line};
+use super::compliance::{ComplianceReport, PeriodReport, Skipped, TargetReport};
+use super::text::{
+    csat_line, fcr_line, maintenance_line, num, outages_skipped, pct, plain, report_due_line,
+};
 use crate::model::TargetKind;
 use std::fmt::Write;
 
@@ -55,11 +57,25 @@ fn label_y(y: f64, missed: bool) -> f64 {
 
 /// A chart of one target's attainment per period against its target (the
 /// contract's, drawn even when no period has data).
-fn chart(title: &str, periods: &[&str], values: &[&TargetReport], target: f64) -> String {
-    let lowest = values
-        .iter()
-        .filter_map(|t| t.attainment_percent)
-        .fold(target, f64::min);
+/// One point of a chart: the period's figure and its verdict.
+#[derive(Clone, Copy)]
+struct Point {
+    value: Option<f64>,
+    ok: Option<bool>,
+}
+
+impl Point {
+    fn of_target(t: &TargetReport) -> Point {
+        Point {
+            value: t.attainment_percent,
+            ok: t.ok,
+        }
+    }
+}
+
+/// `empty` says why no point is drawn when none has a value.
+fn chart(title: &str, periods: &[&str], values: &[Point], target: f64, empty: &str) -> String {
+    let lowest = values.iter().filter_map(|t| t.value).fold(target, f64::min);
     // The axis starts at a multiple of 10 below everything shown.
     let lo = ((lowest - 2.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
     let hi = 100.0;
@@ -97,10 +113,7 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport], target: f64) -
     let points: Vec<String> = values
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| {
-            t.attainment_percent
-                .map(|v| format!("{:.1},{:.1}", x(i), y(v)))
-        })
+        .filter_map(|(i, t)| t.value.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
         .collect();
     if points.len() > 1 {
         let _ = write!(
@@ -112,9 +125,10 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport], target: f64) -
     if points.is_empty() {
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#59636e\" font-size=\"13\">no data: no ticket decided</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#59636e\" font-size=\"13\">{}</text>",
             (LEFT + W - RIGHT) / 2.0,
-            (TOP + H - BOTTOM) / 2.0 + 14.0
+            (TOP + H - BOTTOM) / 2.0 + 14.0,
+            esc(empty)
         );
     }
     let label_every = if n > 8 { 2 } else { 1 };
@@ -128,7 +142,7 @@ fn chart(title: &str, periods: &[&str], values: &[&TargetReport], target: f64) -
                 esc(period)
             );
         }
-        let Some(v) = t.attainment_percent else {
+        let Some(v) = t.value else {
             let _ = write!(
                 s,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#8c959f\">n/a</text>",
@@ -222,6 +236,21 @@ fn scorecard(r: &ComplianceReport) -> String {
         }
         s.push_str("</tr>");
     }
+    let mut channels: Vec<&str> = Vec::new();
+    for a in r.periods.iter().flat_map(|p| &p.availability) {
+        if !channels.contains(&a.channel.as_str()) {
+            channels.push(&a.channel);
+        }
+    }
+    for channel in channels {
+        let _ = write!(s, "<tr><td>{} availability</td>", esc(channel));
+        for p in &r.periods {
+            let a = p.availability.iter().find(|a| a.channel == channel);
+            let value = a.map(|a| pct(a.percent)).unwrap_or_default();
+            s.push_str(&mark(a.and_then(|a| a.ok), value));
+        }
+        s.push_str("</tr>");
+    }
     if r.periods.iter().any(|p| p.csat.is_some()) {
         s.push_str("<tr><td>CSAT</td>");
         for p in &r.periods {
@@ -252,9 +281,11 @@ pub fn html(r: &ComplianceReport) -> String {
         r.period,
         esc(&r.timezone),
         esc(&r.as_of),
-        r.skipped_summary()
+        [r.skipped_summary(), outages_skipped(r)]
+            .into_iter()
+            .flatten()
             .map(|s| format!(" · {}", esc(&s)))
-            .unwrap_or_default()
+            .collect::<String>()
     );
     if r.all_met() {
         out.push_str("<div class=\"banner good\">All targets met.</div>");
@@ -281,11 +312,11 @@ pub fn html(r: &ComplianceReport) -> String {
     let periods: Vec<&str> = r.periods.iter().map(|p| p.period.as_str()).collect();
     for (i, info) in r.priorities.iter().enumerate() {
         for kind in TargetKind::ALL {
-            let values: Vec<&TargetReport> = r
+            let values: Vec<Point> = r
                 .periods
                 .iter()
                 .filter_map(|p| p.priorities.get(i))
-                .map(|p| p.target(kind))
+                .map(|p| Point::of_target(p.target(kind)))
                 .collect();
             let title = format!("{} {} — {kind}", info.id, info.label);
             let _ = write!(
@@ -293,32 +324,25 @@ pub fn html(r: &ComplianceReport) -> String {
                 "<div class=\"card\"><h3>{}</h3><div class=\"t\">{kind} within {}</div>{}</div>",
                 esc(&title),
                 esc(info.words(kind)),
-                chart(&title, &periods, &values, info.target_percent(kind))
+                chart(
+                    &title,
+                    &periods,
+                    &values,
+                    info.target_percent(kind),
+                    "no data: no ticket decided"
+                )
             );
         }
     }
     out.push_str("</div>");
+    availability_charts(&mut out, r, &periods);
     for p in &r.periods {
-        let _ = write!(
-            out,
-            "<h2>{}</h2><table><tr><th rowspan=\"2\">Priority</th><th rowspan=\"2\">Tickets</th><th colspan=\"7\" class=\"l\">Response</th><th colspan=\"7\" class=\"l\">Resolution</th></tr><tr>",
-            esc(&p.period)
-        );
-        for _ in 0..2 {
-            out.push_str("<th>met</th><th>breached</th><th>pending</th><th>attained</th><th>target</th><th>p50 min</th><th>p90 min</th>");
+        let _ = write!(out, "<h2>{}</h2>", esc(&p.period));
+        if !p.priorities.is_empty() {
+            ticket_table(&mut out, p);
         }
-        out.push_str("</tr>");
-        for pr in &p.priorities {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td>{}{}</tr>",
-                esc(&pr.id),
-                pr.tickets,
-                cell(&pr.response),
-                cell(&pr.resolution)
-            );
-        }
-        out.push_str("</table><ul>");
+        availability_table(&mut out, p);
+        out.push_str("<ul>");
         for line in [fcr_line(p), csat_line(p), report_due_line(p)]
             .into_iter()
             .flatten()
@@ -337,24 +361,133 @@ pub fn html(r: &ComplianceReport) -> String {
         }
         out.push_str("</ul>");
     }
-    if !r.skipped.is_empty() {
-        out.push_str(
-            "<h2>Skipped rows</h2><table><tr><th>Line</th><th class=\"l\">Reason</th></tr>",
-        );
-        for s in &r.skipped {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td class=\"l\">{}</td></tr>",
-                s.line,
-                esc(&s.reason)
-            );
-        }
-        out.push_str("</table>");
-        let unlisted = r.skipped_total - r.skipped.len() as u64;
-        if unlisted > 0 {
-            let _ = write!(out, "<p>… and {unlisted} more.</p>");
-        }
+    skipped_table(&mut out, "Skipped rows", &r.skipped, r.skipped_total);
+    if let Some(o) = &r.outages {
+        skipped_table(&mut out, "Skipped outage rows", &o.skipped, o.skipped_total);
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// The tickets of one period, per priority.
+fn ticket_table(out: &mut String, p: &PeriodReport) {
+    out.push_str("<table><tr><th rowspan=\"2\">Priority</th><th rowspan=\"2\">Tickets</th><th colspan=\"7\" class=\"l\">Response</th><th colspan=\"7\" class=\"l\">Resolution</th></tr><tr>");
+    for _ in 0..2 {
+        out.push_str("<th>met</th><th>breached</th><th>pending</th><th>attained</th><th>target</th><th>p50 min</th><th>p90 min</th>");
+    }
+    out.push_str("</tr>");
+    for pr in &p.priorities {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td>{}{}</tr>",
+            esc(&pr.id),
+            pr.tickets,
+            cell(&pr.response),
+            cell(&pr.resolution)
+        );
+    }
+    out.push_str("</table>");
+}
+
+/// Availability of each channel against its target, one chart a channel.
+fn availability_charts(out: &mut String, r: &ComplianceReport, periods: &[&str]) {
+    let mut channels: Vec<(&str, f64)> = Vec::new();
+    for a in r.periods.iter().flat_map(|p| &p.availability) {
+        if !channels.iter().any(|(c, _)| *c == a.channel) {
+            channels.push((&a.channel, a.target_percent));
+        }
+    }
+    if channels.is_empty() {
+        return;
+    }
+    out.push_str("<h2>Availability per period</h2><p class=\"legend\">Each point is the share of the channel's open time it was up in that period (excluded time counts as up); the dashed line is the target.</p><div class=\"grid\">");
+    for (channel, target) in channels {
+        let values: Vec<Point> = r
+            .periods
+            .iter()
+            .map(|p| {
+                let a = p.availability.iter().find(|a| a.channel == channel);
+                Point {
+                    value: a.and_then(|a| a.percent),
+                    ok: a.and_then(|a| a.ok),
+                }
+            })
+            .collect();
+        let title = format!("{channel} — availability");
+        let _ = write!(
+            out,
+            "<div class=\"card\"><h3>{}</h3><div class=\"t\">availability {}%</div>{}</div>",
+            esc(&title),
+            plain(target),
+            chart(&title, periods, &values, target, "no data: no open time")
+        );
+    }
+    out.push_str("</div>");
+}
+
+/// The availability figures of one period and what each maintenance row
+/// counted.
+fn availability_table(out: &mut String, p: &PeriodReport) {
+    if p.availability.is_empty() {
+        return;
+    }
+    out.push_str("<table><tr><th>Channel</th><th>open min</th><th>downtime min</th><th>excluded min</th><th>availability</th><th>target</th></tr>");
+    for a in &p.availability {
+        let class = match a.ok {
+            Some(true) => "ok",
+            Some(false) => "miss",
+            None => "na",
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}%</td></tr>",
+            esc(&a.channel),
+            plain(a.scheduled_minutes),
+            plain(a.downtime_minutes),
+            plain(a.excluded_minutes),
+            pct(a.percent),
+            plain(a.target_percent)
+        );
+    }
+    out.push_str("</table>");
+    let lines: Vec<String> = p
+        .availability
+        .iter()
+        .flat_map(|a| {
+            a.maintenance
+                .iter()
+                .map(move |m| format!("{}: {}", a.channel, maintenance_line(m)))
+        })
+        .collect();
+    if !lines.is_empty() {
+        out.push_str("<ul>");
+        for line in lines {
+            let _ = write!(out, "<li>{}</li>", esc(&line));
+        }
+        out.push_str("</ul>");
+    }
+}
+
+fn skipped_table(out: &mut String, title: &str, skipped: &[Skipped], total: u64) {
+    if skipped.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<h2>{}</h2><table><tr><th>Line</th><th class=\"l\">Reason</th></tr>",
+        esc(title)
+    );
+    for s in skipped {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td class=\"l\">{}</td></tr>",
+            s.line,
+            esc(&s.reason)
+        );
+    }
+    out.push_str("</table>");
+    let unlisted = total - skipped.len() as u64;
+    if unlisted > 0 {
+        let _ = write!(out, "<p>… and {unlisted} more.</p>");
+    }
 }

@@ -1,8 +1,11 @@
 //! The report in Markdown, for a pull request or a mail: a summary, one
 //! table per period, and the skipped rows.
 
-use super::compliance::ComplianceReport;
-use super::text::{csat_line, fcr_line, headline, num, pct, plain, report_due_line, verdict};
+use super::compliance::{ComplianceReport, Skipped};
+use super::text::{
+    availability_line, csat_line, fcr_line, headline, maintenance_line, num, outages_skipped, pct,
+    plain, report_due_line, verdict,
+};
 use crate::escape::markdown as escape;
 use crate::model::TargetKind;
 use std::fmt::Write;
@@ -14,7 +17,10 @@ pub fn markdown(r: &ComplianceReport) -> String {
     if !r.missed.is_empty() {
         let _ = writeln!(out, "\nMissed: {}", escape(&r.missed.join(", ")));
     }
-    if let Some(skipped) = r.skipped_summary() {
+    for skipped in [r.skipped_summary(), outages_skipped(r)]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(out, "\n{} (listed below).", escape(&skipped));
     }
     out.push_str("\n| Priority | Response target | Resolution target |\n|---|---|---|\n");
@@ -30,36 +36,48 @@ pub fn markdown(r: &ComplianceReport) -> String {
     }
     for p in &r.periods {
         let _ = writeln!(out, "\n## {}\n", escape(&p.period));
-        out.push_str(
+        if p.priorities.is_empty() {
+            out.push_str("No tickets.\n");
+        } else {
+            out.push_str(
             "| Priority | Tickets | Target | Met | Breached | Pending | Attained | Goal | p50 min | p90 min | |\n\
              |---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n",
         );
-        for pr in &p.priorities {
-            for kind in TargetKind::ALL {
-                let t = pr.target(kind);
-                let mark = match t.ok {
-                    Some(false) => "**missed**",
-                    other => verdict(other),
-                };
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {kind} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
-                    escape(&pr.id),
-                    pr.tickets,
-                    t.met,
-                    t.breached,
-                    t.pending,
-                    pct(t.attainment_percent),
-                    plain(t.target_percent),
-                    num(t.p50_minutes),
-                    num(t.p90_minutes),
-                );
+            for pr in &p.priorities {
+                for kind in TargetKind::ALL {
+                    let t = pr.target(kind);
+                    let mark = match t.ok {
+                        Some(false) => "**missed**",
+                        other => verdict(other),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {kind} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
+                        escape(&pr.id),
+                        pr.tickets,
+                        t.met,
+                        t.breached,
+                        t.pending,
+                        pct(t.attainment_percent),
+                        plain(t.target_percent),
+                        num(t.p50_minutes),
+                        num(t.p90_minutes),
+                    );
+                }
             }
         }
-        let lines: Vec<String> = [fcr_line(p), csat_line(p), report_due_line(p)]
+        let mut lines: Vec<String> = [fcr_line(p), csat_line(p), report_due_line(p)]
             .into_iter()
             .flatten()
             .collect();
+        for a in &p.availability {
+            lines.push(availability_line(a));
+            lines.extend(
+                a.maintenance
+                    .iter()
+                    .map(|m| format!("  {}", maintenance_line(m))),
+            );
+        }
         if !lines.is_empty() {
             out.push('\n');
             for line in lines {
@@ -73,15 +91,23 @@ pub fn markdown(r: &ComplianceReport) -> String {
             let _ = writeln!(out, "\n**No data:** {}", escape(&p.no_data.join(", ")));
         }
     }
-    if !r.skipped.is_empty() {
-        out.push_str("\n## Skipped rows\n\n| Line | Reason |\n|--:|---|\n");
-        for s in &r.skipped {
-            let _ = writeln!(out, "| {} | {} |", s.line, escape(&s.reason));
-        }
-        let unlisted = r.skipped_total - r.skipped.len() as u64;
-        if unlisted > 0 {
-            let _ = writeln!(out, "\n… and {unlisted} more.");
-        }
+    skipped_table(&mut out, "Skipped rows", &r.skipped, r.skipped_total);
+    if let Some(o) = &r.outages {
+        skipped_table(&mut out, "Skipped outage rows", &o.skipped, o.skipped_total);
     }
     out
+}
+
+fn skipped_table(out: &mut String, title: &str, skipped: &[Skipped], total: u64) {
+    if skipped.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n## {title}\n\n| Line | Reason |\n|--:|---|\n");
+    for s in skipped {
+        let _ = writeln!(out, "| {} | {} |", s.line, escape(&s.reason));
+    }
+    let unlisted = total - skipped.len() as u64;
+    if unlisted > 0 {
+        let _ = writeln!(out, "\n… and {unlisted} more.");
+    }
 }

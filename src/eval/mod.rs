@@ -19,22 +19,26 @@
 //! let _ = slac::eval::synth::write_csv;
 //! ```
 
+mod availability;
 pub mod compliance;
 mod html;
 mod ids;
 mod markdown;
+mod outages;
 mod settle;
 mod tally;
 mod text;
 mod ticket;
 mod time;
 
+pub use availability::evaluate_outages;
 pub use compliance::{
-    ComplianceReport, CsatReport, FcrReport, PeriodReport, PriorityInfo, PriorityReport, Skipped,
-    TargetReport, SKIPPED_LISTED,
+    AvailabilityReport, ComplianceReport, CsatReport, FcrReport, MaintenanceReport, OutageSummary,
+    PeriodReport, PriorityInfo, PriorityReport, Skipped, TargetReport, SKIPPED_LISTED,
 };
 pub use html::html;
 pub use markdown::markdown;
+pub use outages::OUTAGE_COLUMNS;
 pub use text::text;
 pub use ticket::COLUMNS;
 
@@ -123,6 +127,22 @@ pub enum EvalError {
         "the target of {goal} is still a placeholder `[{text}]`: fill it in to evaluate a log"
     )]
     GoalPlaceholder { goal: &'static str, text: String },
+    /// The outage log's CSV header lacks columns of §11.
+    #[error("the outage log's header lacks the column{} {} (an outage log has the columns {})",
+        if .missing.len() == 1 { "" } else { "s" },
+        .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
+        OUTAGE_COLUMNS.join(", "))]
+    OutageColumns { missing: Vec<String> },
+    /// The outage log is empty: not even a CSV header.
+    #[error("the outage log is empty: it needs a header row ({})", OUTAGE_COLUMNS.join(","))]
+    OutageNoHeader,
+    /// A channel's availability target is still a placeholder.
+    #[error("the availability of {channel} is still a placeholder `[{text}]`: fill it in to evaluate an outage log")]
+    AvailabilityPlaceholder { channel: String, text: String },
+    /// `at most N business days` with business days that have no fixed
+    /// length: the allowance cannot be counted in minutes.
+    #[error("the maintenance allowance is in business days, which have no fixed length under this contract's `business-day` rule: state it in hours")]
+    AllowanceInBusinessDays,
     #[error(transparent)]
     Clock(#[from] ClockError),
 }
@@ -296,6 +316,19 @@ pub fn evaluate<R: Read + Send>(
     Ok(tally.finish(skips.listed, skips.total, skips.outside_effective))
 }
 
+/// The report of a run without a ticket log (`slac eval CONTRACT --outages
+/// FILE`): no ticket counted, and the ticket targets not listed as without
+/// data, since none were asked about.
+pub fn without_tickets(
+    contract: &Contract,
+    options: &EvalOptions,
+) -> Result<ComplianceReport, EvalError> {
+    let mut report = Tally::new(contract, options)?.finish(Vec::new(), 0, 0);
+    report.ticket_log = false;
+    report.no_data.clear();
+    Ok(report)
+}
+
 fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -328,7 +361,7 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
         }
     }
     if !missing.is_empty() {
-        if let Some(error) = misread_header(&record, &header) {
+        if let Some(error) = misread_header(&record, &header, &COLUMNS) {
             return Err(error);
         }
         let unknown: Vec<&str> = header
@@ -372,7 +405,7 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
 /// UTF-16 (a byte-order mark or NUL bytes), bytes that are not UTF-8 (GBK,
 /// GB18030 and other legacy encodings), or column names joined by `;`, a
 /// tab or `|`.
-fn misread_header(raw: &csv::ByteRecord, header: &[String]) -> Option<EvalError> {
+fn misread_header(raw: &csv::ByteRecord, header: &[String], columns: &[&str]) -> Option<EvalError> {
     let bytes = raw.as_slice();
     let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
         Some("UTF-16 (little-endian)")
@@ -396,7 +429,7 @@ fn misread_header(raw: &csv::ByteRecord, header: &[String]) -> Option<EvalError>
         let named = header
             .iter()
             .flat_map(|h| h.split(delimiter))
-            .filter(|part| COLUMNS.contains(&part.trim()))
+            .filter(|part| columns.contains(&part.trim()))
             .count();
         if named >= 2 && header.iter().any(|h| h.contains(delimiter)) {
             return Some(EvalError::Delimiter { name, shown });

@@ -129,7 +129,7 @@ fn hour_within_one_date(zone: Tz, at: i64) -> Option<(i64, i64)> {
 
 /// The effective period of a contract as UTC milliseconds (see
 /// [`Tally`]'s `effective`); a placeholder date is no bound.
-fn effective_bounds(contract: &Contract) -> (Option<i64>, Option<i64>) {
+pub(super) fn effective_bounds(contract: &Contract) -> (Option<i64>, Option<i64>) {
     let zone = contract.timezone.unwrap_or(Tz::UTC);
     let Some(effective) = &contract.effective else {
         return (None, None);
@@ -582,6 +582,7 @@ impl<'c> Tally<'c> {
                 report_due,
                 missed,
                 no_data,
+                availability: Vec::new(),
             });
         }
         targets.retain(|t| !decided.contains(t));
@@ -636,6 +637,8 @@ impl<'c> Tally<'c> {
                     e.to.as_ref().map(date).unwrap_or_default()
                 )
             }),
+            outages: None,
+            ticket_log: true,
         }
     }
 }

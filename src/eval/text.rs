@@ -1,7 +1,9 @@
 //! The report as plain-text tables for a terminal: one block per period,
 //! response and resolution per priority, then FCR, CSAT and what was missed.
 
-use super::compliance::{ComplianceReport, CsatReport, PeriodReport, TargetReport};
+use super::compliance::{
+    AvailabilityReport, ComplianceReport, CsatReport, MaintenanceReport, PeriodReport, TargetReport,
+};
 use crate::model::TargetKind;
 use std::fmt::Write;
 
@@ -30,12 +32,61 @@ pub(crate) fn verdict(ok: Option<bool>) -> &'static str {
     }
 }
 
-/// The headline: contract, ticket count, period and zone, as-of time.
+/// The headline: contract, ticket count (and outage rows), period and
+/// zone, as-of time.
 pub(crate) fn headline(r: &ComplianceReport) -> String {
+    let outages = r
+        .outages
+        .as_ref()
+        .map(|o| format!(", {} outage rows", o.rows))
+        .unwrap_or_default();
     format!(
-        "{} ({}) — {} tickets, {} periods in {}, as of {}",
+        "{} ({}) — {} tickets{outages}, {} periods in {}, as of {}",
         r.title, r.contract, r.tickets, r.period, r.timezone, r.as_of
     )
+}
+
+/// `availability hotline 99.80% — 90 of 44640 open minutes down, 0
+/// excluded (target 99.9%): MISSED`.
+pub(crate) fn availability_line(a: &AvailabilityReport) -> String {
+    format!(
+        "availability {} {} — {} of {} open minutes down, {} excluded (target {}%): {}",
+        a.channel,
+        pct(a.percent),
+        plain(a.downtime_minutes),
+        plain(a.scheduled_minutes),
+        plain(a.excluded_minutes),
+        plain(a.target_percent),
+        verdict(a.ok)
+    )
+}
+
+/// `maintenance on line 5, 2027-03-09T17:00:00+08:00 to …: 0 minutes
+/// excluded, 60 downtime (the contract excludes no maintenance)`.
+pub(crate) fn maintenance_line(m: &MaintenanceReport) -> String {
+    let why = if m.why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", m.why.join("; "))
+    };
+    format!(
+        "maintenance on line {}, {} to {}: {} minutes excluded, {} downtime{why}",
+        m.line,
+        m.start,
+        m.end,
+        plain(m.excluded_minutes),
+        plain(m.downtime_minutes)
+    )
+}
+
+/// The outage log's skipped rows in words, if any.
+pub(crate) fn outages_skipped(r: &ComplianceReport) -> Option<String> {
+    let o = r.outages.as_ref().filter(|o| o.skipped_total > 0)?;
+    Some(format!(
+        "{} malformed outage row{} skipped",
+        o.skipped_total,
+        if o.skipped_total == 1 { "" } else { "s" }
+    ))
 }
 
 pub(crate) fn fcr_line(p: &PeriodReport) -> Option<String> {
@@ -106,12 +157,18 @@ fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
 pub fn text(r: &ComplianceReport) -> String {
     let mut out = headline(r);
     out.push('\n');
-    if let Some(skipped) = r.skipped_summary() {
+    for skipped in [r.skipped_summary(), outages_skipped(r)]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(out, "{skipped}");
     }
     for p in &r.periods {
         let _ = writeln!(out, "\n{}", p.period);
-        for kind in TargetKind::ALL {
+        for kind in TargetKind::ALL
+            .into_iter()
+            .filter(|_| !p.priorities.is_empty())
+        {
             let _ = writeln!(
                 out,
                 "  {:<10} {:>8} {:>8} {:>8} {:>8} {:>9} {:>7} {:>9} {:>9}",
@@ -134,6 +191,12 @@ pub fn text(r: &ComplianceReport) -> String {
             .flatten()
         {
             let _ = writeln!(out, "  {line}");
+        }
+        for a in &p.availability {
+            let _ = writeln!(out, "  {}", availability_line(a));
+            for m in &a.maintenance {
+                let _ = writeln!(out, "    {}", maintenance_line(m));
+            }
         }
         let missed = if p.missed.is_empty() {
             "none".to_string()
