@@ -318,14 +318,23 @@ pub struct PriorityClock {
     pub calendar: Ident,
 }
 
-/// `P1 within 4 hours or workaround for 95%`
+/// `P1 within 4 hours on always or workaround for 95%`
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetLine {
     pub priority: Ident,
     pub within: Spanned<DurationAst>,
+    /// `on CALENDAR`: this target's own clock.
+    pub clock: Option<TargetClock>,
     pub or_workaround: Option<Span>,
     pub attainment: Option<Spanned<Fill<f64>>>,
     pub span: Span,
+}
+
+/// `on NAME` in a target line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetClock {
+    pub keyword: Span,
+    pub calendar: Ident,
 }
 
 /// A duration as written: `15 minutes`, `[X] hours`, `[X个工作日]`.

@@ -4,7 +4,7 @@
 
 use crate::clock::{Due, DueTimes};
 use crate::diagnostic::Code;
-use crate::model::{BusinessDayRule, Contract, TargetKind, Unit};
+use crate::model::{BusinessDayRule, Calendar, CalendarId, Contract, TargetKind, Unit};
 use chrono::{
     DateTime, Datelike, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Timelike, Utc,
 };
@@ -96,18 +96,42 @@ pub fn warnings(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
     found
 }
 
-/// W010 for these due times: the latest of them falls in a year past the
-/// last one the clock calendar lists a closed day in (a calendar with no
-/// closed day at all has no holidays to run out of).
-fn holidays_run_out(contract: &Contract, times: &DueTimes) -> Option<Warning> {
-    let calendar = contract.calendar(times.clock.as_ref()?)?;
+/// W010 for these due times: the latest due time on a calendar falls in a
+/// year past the last one that calendar lists a closed day in (a calendar
+/// with no closed day at all has no holidays to run out of). Each target is
+/// on its own clock (`on CALENDAR`) or its priority's; one warning per
+/// calendar.
+fn holidays_run_out(contract: &Contract, times: &DueTimes) -> Vec<Warning> {
+    let mut on: Vec<(&CalendarId, DateTime<Utc>)> = Vec::new();
+    for kind in TargetKind::ALL {
+        let due = times.due(kind);
+        let calendar = due
+            .own_clock
+            .as_ref()
+            .map(|own| &own.calendar)
+            .or(times.clock.as_ref());
+        let Some(calendar) = calendar else {
+            continue;
+        };
+        match on.iter_mut().find(|(id, _)| *id == calendar) {
+            Some((_, latest)) => *latest = (*latest).max(due.at),
+            None => on.push((calendar, due.at)),
+        }
+    }
+    on.into_iter()
+        .filter_map(|(id, latest)| run_out_on(contract.calendar(id)?, times.received, latest))
+        .collect()
+}
+
+/// W010 for one calendar whose latest due time is `latest`.
+fn run_out_on(
+    calendar: &Calendar,
+    received: DateTime<Utc>,
+    latest: DateTime<Utc>,
+) -> Option<Warning> {
     let last = calendar.last_holiday_year()?;
-    let latest = TargetKind::ALL
-        .iter()
-        .map(|&kind| times.due(kind).at)
-        .max()?;
     let year = latest.with_timezone(&calendar.timezone).year();
-    let received = times.received.with_timezone(&calendar.timezone).year();
+    let received = received.with_timezone(&calendar.timezone).year();
     if year <= last {
         return None;
     }
@@ -137,6 +161,11 @@ pub fn json(times: &DueTimes, warnings: &[Warning]) -> String {
         if due.or_workaround {
             t.insert("or_workaround".into(), true.into());
         }
+        // Only a target on its own clock says which: the others run on
+        // the report's `clock`.
+        if let Some(own) = &due.own_clock {
+            t.insert("clock".into(), own.calendar.as_str().into());
+        }
         serde_json::Value::Object(t)
     };
     let value = serde_json::json!({
@@ -160,7 +189,7 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
     instants.extend(paused.iter().flat_map(|&(from, to)| [from, to]));
     let shown = Shown::new(times.zone, &instants);
     let id = times.priority.as_str();
-    let clock = match (&times.clock, times.elapsed) {
+    let on = |clock: Option<&CalendarId>, elapsed: bool| match (clock, elapsed) {
         (Some(c), false) => format!("on calendar `{c}`"),
         (Some(c), true) => format!("on calendar `{c}` (24x7, elapsed time)"),
         (None, _) => "on elapsed time (24x7)".to_string(),
@@ -174,6 +203,10 @@ pub fn text(contract: &Contract, times: &DueTimes, paused: &[Pause]) -> String {
         if due.or_workaround {
             target.push_str(" or workaround");
         }
+        let clock = match &due.own_clock {
+            Some(own) => on(Some(&own.calendar), own.elapsed),
+            None => on(times.clock.as_ref(), times.elapsed),
+        };
         let mut s = format!("{name:<15}{} — {target} {clock}", shown.due(due.at));
         if due.within.unit == Unit::BusinessDays {
             s.push_str(&format!(", {}", rule_text(contract.business_day)));

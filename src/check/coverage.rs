@@ -89,10 +89,12 @@ impl Checker<'_> {
         for calendar in &items.calendars {
             let id = CalendarId(calendar.name.node.clone());
             let used = model.clock.as_ref() == Some(&id)
-                || model
-                    .priorities
-                    .iter()
-                    .any(|p| p.clock.as_ref() == Some(&id))
+                || model.priorities.iter().any(|p| {
+                    p.clock.as_ref() == Some(&id)
+                        || TargetKind::ALL
+                            .iter()
+                            .any(|&kind| p.target(kind).clock.as_ref() == Some(&id))
+                })
                 || model.channels.iter().any(|c| c.hours.as_ref() == Some(&id))
                 || self.meant_calendars.contains(&calendar.name.node)
                 || self
@@ -148,35 +150,75 @@ impl Checker<'_> {
         let mut uncovered_by_clock: std::collections::HashMap<&str, Option<String>> =
             std::collections::HashMap::new();
         for (priority, written) in model.priorities.iter().zip(&items.priorities) {
-            if self.clock_is_unknown(priority.id.as_str()) {
-                continue;
-            }
-            let span = written
-                .clocks
-                .first()
-                .map_or(written.name.span, |c| c.calendar.span);
-            let clock = model.clock_of(priority);
-            let uncovered = match clock {
-                None => Some("around the clock".to_string()),
-                Some(c) if c.always => Some("around the clock".to_string()),
-                Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
-                Some(c) => uncovered_by_clock
-                    .entry(c.id.as_str())
-                    .or_insert_with(|| uncovered_on(c, &hours, &channels_open))
-                    .clone(),
-            };
-            if let Some(when) = uncovered {
-                let clock_name = clock.map_or("24x7".to_string(), |c| format!("`{}`", c.id));
-                self.push(
-                    Diagnostic::new(
-                        Code::W004,
-                        span,
-                        format!("the clock of `{}` ({clock_name}) runs {when} while no channel is open", priority.id),
-                    )
-                    .with_label("the clock runs, nobody can submit")
-                    .with_help("open a channel at those times (such as a 24x7 hotline), or give the priority a clock that matches the channels' hours"),
-                );
+            for (kind, span, whose) in self.distinct_clocks(items, priority, written) {
+                if self.target_clock_is_unknown(priority.id.as_str(), kind) {
+                    continue;
+                }
+                let clock = model.target_clock(priority, kind);
+                let uncovered = match clock {
+                    None => Some("around the clock".to_string()),
+                    Some(c) if c.always => Some("around the clock".to_string()),
+                    Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
+                    Some(c) => uncovered_by_clock
+                        .entry(c.id.as_str())
+                        .or_insert_with(|| uncovered_on(c, &hours, &channels_open))
+                        .clone(),
+                };
+                if let Some(when) = uncovered {
+                    let clock_name = clock.map_or("24x7".to_string(), |c| format!("`{}`", c.id));
+                    self.push(
+                        Diagnostic::new(
+                            Code::W004,
+                            span,
+                            format!("{whose} ({clock_name}) runs {when} while no channel is open"),
+                        )
+                        .with_label("the clock runs, nobody can submit")
+                        .with_help("open a channel at those times (such as a 24x7 hotline), or give the priority a clock that matches the channels' hours"),
+                    );
+                }
             }
         }
+    }
+
+    /// The clocks a priority's targets run on, each once: the kind of a
+    /// target on it, the span to report at (a target's `on CALENDAR`, else
+    /// the priority's `clock` or name) and whose clock it is in words.
+    fn distinct_clocks(
+        &self,
+        items: &Items<'_>,
+        priority: &Priority,
+        written: &crate::ast::Priority,
+    ) -> Vec<(TargetKind, crate::source::Span, String)> {
+        let mut found: Vec<(TargetKind, crate::source::Span, String)> = Vec::new();
+        let mut seen: Vec<Option<&CalendarId>> = Vec::new();
+        for kind in TargetKind::ALL {
+            let id = priority.clock_for(kind);
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let own = priority
+                .target(kind)
+                .clock
+                .as_ref()
+                .and_then(|_| items.target_line(kind, priority.id.as_str()))
+                .and_then(|line| line.clock.as_ref());
+            match own {
+                Some(on) => found.push((
+                    kind,
+                    on.calendar.span,
+                    format!("the {kind} clock of `{}`", priority.id),
+                )),
+                None => found.push((
+                    kind,
+                    written
+                        .clocks
+                        .first()
+                        .map_or(written.name.span, |c| c.calendar.span),
+                    format!("the clock of `{}`", priority.id),
+                )),
+            }
+        }
+        found
     }
 }

@@ -4,7 +4,7 @@
 use super::twice::{given_twice, GIVEN};
 use super::Checker;
 use crate::ast::*;
-use crate::model::{Fill, Period};
+use crate::model::{Fill, Period, TargetKind};
 use crate::source::{Span, Spanned};
 use chrono::NaiveDate;
 
@@ -45,6 +45,17 @@ pub(super) struct Items<'a> {
     pub exclusions: Option<(&'a [ExclusionLine], Span)>,
     /// The `credits` lines, with the span of the keyword.
     pub credits: Option<(&'a [CreditsLine], Span)>,
+}
+
+impl<'a> Items<'a> {
+    /// The first target line of `priority` in the block of `kind`.
+    pub(super) fn target_line(&self, kind: TargetKind, priority: &str) -> Option<&'a TargetLine> {
+        let block = match kind {
+            TargetKind::Response => self.response.as_ref(),
+            TargetKind::Resolution => self.resolution.as_ref(),
+        }?;
+        block.lines.iter().find(|l| l.priority.node == priority)
+    }
 }
 
 impl Checker<'_> {

@@ -55,6 +55,9 @@ pub(crate) struct Checker<'d> {
     /// Priorities whose clock names an unknown calendar (already E012):
     /// checks that depend on the clock skip them instead of guessing.
     unknown_clocks: Vec<String>,
+    /// Targets whose clock is unknown (their own `on` names an unknown
+    /// calendar, or their priority's clock is unknown), by priority.
+    unknown_target_clocks: Vec<(String, TargetKind)>,
     /// What unreadable lines most likely declared and used (no E012, W005).
     dropped: &'d ast::Dropped,
     /// Calendars an E012 suggested ("did you mean `office`?"): used, as
@@ -102,6 +105,7 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
         out: &mut *out,
         has_unreadable_lines: !file.unreadable.is_empty(),
         unknown_clocks: Vec::new(),
+        unknown_target_clocks: Vec::new(),
         dropped: &file.dropped,
         meant_calendars: Vec::new(),
     }
@@ -124,6 +128,14 @@ impl Checker<'_> {
 
     fn clock_is_unknown(&self, priority: &str) -> bool {
         self.unknown_clocks.iter().any(|p| p == priority)
+    }
+
+    /// True when the clock of one target of `priority` is unknown (E012
+    /// already): the checks of that target's times skip it.
+    fn target_clock_is_unknown(&self, priority: &str, kind: TargetKind) -> bool {
+        self.unknown_target_clocks
+            .iter()
+            .any(|(p, k)| p == priority && *k == kind)
     }
 
     fn missing(&mut self, span: Span, what: &str, help: &str) {

@@ -72,6 +72,36 @@ fn sample_week(from: NaiveDate, calendars: &[&Calendar]) -> NaiveDate {
         .unwrap_or(monday)
 }
 
+/// Receipts every [`SAMPLE_MINUTES`] across a sample week of `used`
+/// calendars, from the effective start (else [`DEFAULT_START`]).
+fn sample_receipts(effective: Option<&Effective>, used: &[&Calendar]) -> Vec<DateTime<Utc>> {
+    let start = effective.and_then(|e| e.from.value().copied()).or_else(|| {
+        let (y, m, d) = DEFAULT_START;
+        NaiveDate::from_ymd_opt(y, m, d)
+    });
+    let Some(start) = start.map(|s| sample_week(s, used)) else {
+        return Vec::new();
+    };
+    clock::receipts(start, SAMPLE_DAYS, SAMPLE_MINUTES).collect()
+}
+
+/// True when target `a` is due earlier than target `b` for every receipt
+/// of the sample week: for two targets on different clocks, whose open
+/// minutes do not compare (E031 of one priority's two targets).
+pub(super) fn always_due_earlier(
+    a: (Option<&Calendar>, Duration),
+    b: (Option<&Calendar>, Duration),
+    rule: BusinessDayRule,
+    effective: Option<&Effective>,
+) -> bool {
+    let used: Vec<&Calendar> = [a.0, b.0].into_iter().flatten().collect();
+    let receipts = sample_receipts(effective, &used);
+    let (a_clock, b_clock) = (Clock::new(a.0, rule), Clock::new(b.0, rule));
+    !receipts.is_empty()
+        && clock::compare_due((&a_clock, a.1), (&b_clock, b.1), receipts.into_iter())
+            .all(|ordering| ordering == Ok(Ordering::Less))
+}
+
 impl Checker<'_> {
     /// W002 for each target (by priority, most severe first; `None` where
     /// there is nothing to compare) due earlier than a more severe one's
@@ -85,11 +115,7 @@ impl Checker<'_> {
         targets: &[Option<Compared>],
         kind: TargetKind,
     ) {
-        let calendar_of = |p: &Priority| {
-            p.clock
-                .as_ref()
-                .and_then(|id| calendars.iter().find(|c| &c.id == id))
-        };
+        let calendar_of = |p: &Priority| super::targets::clock_of(p, kind, calendars);
         // One clock per calendar (and one for elapsed time), shared.
         let mut clocks: HashMap<Option<&CalendarId>, Clock> = HashMap::new();
         for priority in priorities {
@@ -105,15 +131,7 @@ impl Checker<'_> {
             .filter_map(calendar_of)
             .filter(|c| seen.insert(&c.id))
             .collect();
-        let start = effective.and_then(|e| e.from.value().copied()).or_else(|| {
-            let (y, m, d) = DEFAULT_START;
-            NaiveDate::from_ymd_opt(y, m, d)
-        });
-        let Some(start) = start.map(|s| sample_week(s, &used)) else {
-            return;
-        };
-        let receipts: Vec<DateTime<Utc>> =
-            clock::receipts(start, SAMPLE_DAYS, SAMPLE_MINUTES).collect();
+        let receipts = sample_receipts(effective, &used);
         if receipts.is_empty() {
             return;
         }
@@ -125,7 +143,7 @@ impl Checker<'_> {
             .zip(targets)
             .map(|(priority, target)| {
                 let target = target.as_ref()?;
-                if self.clock_is_unknown(priority.id.as_str()) {
+                if self.target_clock_is_unknown(priority.id.as_str(), kind) {
                     return None;
                 }
                 let clock = clocks.get(&calendar_of(priority).map(|c| &c.id))?;

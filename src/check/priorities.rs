@@ -65,6 +65,7 @@ impl Checker<'_> {
             }
             let placeholder = || Target {
                 within: Fill::Placeholder(String::new()),
+                clock: None,
                 or_workaround: false,
                 attainment: None,
             };

@@ -51,6 +51,59 @@ pub(crate) fn estimate_minutes(
     }
 }
 
+/// Which target a duration is checked for, and how its clock was given.
+#[derive(Clone, Copy)]
+struct OnClock<'a> {
+    priority: &'a str,
+    kind: TargetKind,
+    /// The target names its own clock (`on CALENDAR`).
+    own: bool,
+    /// The clock names an unknown calendar (E012 already).
+    unknown: bool,
+}
+
+impl OnClock<'_> {
+    /// "the clock of `P1`", or "the response clock of `P1`" for a target
+    /// on its own clock.
+    fn whose(self) -> String {
+        if self.own {
+            format!("the {} clock of `{}`", self.kind, self.priority)
+        } else {
+            format!("the clock of `{}`", self.priority)
+        }
+    }
+
+    /// "of `P1`", or "of the `P1` response" for a target on its own clock.
+    fn of(self) -> String {
+        if self.own {
+            format!("of the `{}` {}", self.priority, self.kind)
+        } else {
+            format!("of `{}`", self.priority)
+        }
+    }
+
+    /// How to give the target a business clock.
+    fn business_clock_help(self) -> String {
+        if self.own {
+            "run the target `on` a calendar with business hours".to_string()
+        } else {
+            format!("give `{}` a business `clock`", self.priority)
+        }
+    }
+}
+
+/// The calendar one target of a priority runs on, among `calendars`
+/// (`None` = 24x7), as [`Priority::clock_for`] names it.
+pub(super) fn clock_of<'c>(
+    priority: &Priority,
+    kind: TargetKind,
+    calendars: &'c [Calendar],
+) -> Option<&'c Calendar> {
+    priority
+        .clock_for(kind)
+        .and_then(|id| calendars.iter().find(|c| &c.id == id))
+}
+
 /// A target with its source spans, for the comparisons.
 #[derive(Clone, Copy)]
 struct Written {
@@ -72,26 +125,31 @@ impl Checker<'_> {
         contract_keyword: Span,
     ) {
         let names = super::names::Names::new(items.priorities.iter().map(|p| p.name.node.as_str()));
+        let calendar_names =
+            super::names::Names::new(items.calendars.iter().map(|c| c.name.node.as_str()));
         let mut written: PerTarget<Vec<Option<Written>>> = PerTarget::both(vec![None; names.len()]);
         for (kind, block) in [
             (TargetKind::Response, &items.response),
             (TargetKind::Resolution, &items.resolution),
         ] {
-            let Some(Targets { lines, keyword }) = block else {
-                if !names.is_empty() {
-                    self.missing(
-                        contract_keyword,
-                        &format!("`{}` targets", kind.word()),
-                        &format!(
-                            "add `{} {{ {} within … }}` with a target for every priority",
-                            kind.word(),
-                            names.first().unwrap_or("P1")
-                        ),
-                    );
+            let lines = match block {
+                Some(Targets { lines, .. }) => *lines,
+                None => {
+                    if !names.is_empty() {
+                        self.missing(
+                            contract_keyword,
+                            &format!("`{}` targets", kind.word()),
+                            &format!(
+                                "add `{} {{ {} within … }}` with a target for every priority",
+                                kind.word(),
+                                names.first().unwrap_or("P1")
+                            ),
+                        );
+                    }
+                    &[]
                 }
-                continue;
             };
-            for line in lines.iter() {
+            for line in lines {
                 if !self.resolve(&line.priority, "priority", &names) {
                     continue;
                 }
@@ -119,11 +177,30 @@ impl Checker<'_> {
                     ));
                     continue;
                 }
-                let clock = priorities
-                    .get(index)
-                    .and_then(|p| p.clock.as_ref())
-                    .and_then(|id| calendars.iter().find(|c| &c.id == id));
-                let duration = self.target_duration(&line.within, clock, &line.priority.node);
+                let own_clock = line.clock.as_ref().map(|on| {
+                    self.resolve(&on.calendar, "calendar", &calendar_names)
+                        .then(|| CalendarId(on.calendar.node.clone()))
+                });
+                let clock_unknown = match &own_clock {
+                    Some(resolved) => resolved.is_none(),
+                    None => self.clock_is_unknown(&line.priority.node),
+                };
+                if clock_unknown {
+                    self.unknown_target_clocks
+                        .push((line.priority.node.clone(), kind));
+                }
+                let own_clock = own_clock.flatten();
+                let clock_id = own_clock
+                    .as_ref()
+                    .or_else(|| priorities.get(index).and_then(|p| p.clock.as_ref()));
+                let clock = clock_id.and_then(|id| calendars.iter().find(|c| &c.id == id));
+                let on_clock = OnClock {
+                    priority: &line.priority.node,
+                    kind,
+                    own: line.clock.is_some(),
+                    unknown: clock_unknown,
+                };
+                let duration = self.target_duration(&line.within, clock, on_clock);
                 *entry = Some(Written {
                     duration,
                     span: line.within.span,
@@ -141,6 +218,7 @@ impl Checker<'_> {
                 }
                 let target = Target {
                     within: line.within.node.to_fill(),
+                    clock: own_clock,
                     or_workaround: line.or_workaround.is_some() && kind == TargetKind::Resolution,
                     attainment: line.attainment.as_ref().map(|a| a.node.clone()),
                 };
@@ -158,6 +236,13 @@ impl Checker<'_> {
                     continue;
                 }
                 if written.get(kind).get(index).is_some_and(Option::is_none) {
+                    // A missing target runs on its priority's clock.
+                    if self.clock_is_unknown(&name.node) {
+                        self.unknown_target_clocks.push((name.node.clone(), kind));
+                    }
+                    let Some(Targets { keyword, .. }) = block else {
+                        continue;
+                    };
                     self.push(
                         Diagnostic::new(
                             Code::E011,
@@ -183,12 +268,11 @@ impl Checker<'_> {
         &mut self,
         within: &Spanned<DurationAst>,
         clock: Option<&Calendar>,
-        priority: &str,
+        on: OnClock<'_>,
     ) -> Option<Duration> {
         let DurationAst::Given { amount, unit } = &within.node else {
             return None;
         };
-        let clock_unknown = self.clock_is_unknown(priority);
         if *amount == 0 {
             self.push(
                 Diagnostic::new(
@@ -201,24 +285,26 @@ impl Checker<'_> {
             );
             return None;
         }
-        if clock_unknown {
+        if on.unknown {
             return None;
         }
         let always = clock.is_none_or(|c| c.always);
         let clock_name = clock.map_or("24x7 (no calendar)".to_string(), |c| format!("`{}`", c.id));
+        let whose = on.whose();
         match unit.node {
             Unit::BusinessDays if always => {
                 self.push(
                     Diagnostic::new(
                         Code::E032,
                         unit.span,
-                        format!("`business days` need business hours, but the clock of `{priority}` is {clock_name}, which is always open"),
+                        format!("`business days` need business hours, but {whose} is {clock_name}, which is always open"),
                     )
                     .with_label("no business days on a 24x7 clock")
                     .with_help(format!(
-                        "write `{}` ({} hours), or give `{priority}` a business `clock`",
+                        "write `{}` ({} hours), or {}",
                         Duration { amount: *amount, unit: Unit::Days },
-                        amount * 24
+                        amount * 24,
+                        on.business_clock_help()
                     )),
                 );
                 None
@@ -228,12 +314,18 @@ impl Checker<'_> {
                     Diagnostic::new(
                         Code::E032,
                         unit.span,
-                        format!("`days` on the business clock {clock_name} of `{priority}` is ambiguous"),
+                        format!(
+                            "`days` on the business clock {clock_name} {} is ambiguous",
+                            on.of()
+                        ),
                     )
                     .with_label("calendar days on a business clock")
                     .with_help(format!(
                         "write `{}`",
-                        Duration { amount: *amount, unit: Unit::BusinessDays }
+                        Duration {
+                            amount: *amount,
+                            unit: Unit::BusinessDays
+                        }
                     )),
                 );
                 None
@@ -258,11 +350,7 @@ impl Checker<'_> {
         let estimate = |index: usize, kind: TargetKind| -> Option<(f64, Duration, Span)> {
             let w = written.get(kind).get(index)?.as_ref()?;
             let duration = w.duration?;
-            let clock = priorities
-                .get(index)?
-                .clock
-                .as_ref()
-                .and_then(|id| calendars.iter().find(|c| &c.id == id));
+            let clock = clock_of(priorities.get(index)?, kind, calendars);
             Some((estimate_minutes(duration, clock, rule), duration, w.span))
         };
         for (index, priority) in priorities.iter().enumerate() {
@@ -270,7 +358,20 @@ impl Checker<'_> {
                 estimate(index, TargetKind::Response),
                 estimate(index, TargetKind::Resolution),
             ) {
-                if resolution < response {
+                // On one clock the estimates compare; on two, the due times.
+                let shorter = if priority.clock_for(TargetKind::Response)
+                    == priority.clock_for(TargetKind::Resolution)
+                {
+                    resolution < response
+                } else {
+                    super::order::always_due_earlier(
+                        (clock_of(priority, TargetKind::Resolution, calendars), sd),
+                        (clock_of(priority, TargetKind::Response, calendars), rd),
+                        rule,
+                        effective,
+                    )
+                };
+                if shorter {
                     self.push(
                         Diagnostic::new(
                             Code::E031,
@@ -320,17 +421,26 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            if *amount == 0 || self.clock_is_unknown(p.id.as_str()) {
+            if *amount == 0
+                || self.clock_is_unknown(p.id.as_str())
+                || self.target_clock_is_unknown(p.id.as_str(), TargetKind::Resolution)
+            {
                 continue;
             }
-            let clock = model.clock_of(p);
             let after_duration = Duration {
                 amount: *amount,
                 unit: unit.node,
             };
             if let Fill::Value(resolution) = p.resolution.within {
-                let escalate = estimate_minutes(after_duration, clock, model.business_day);
-                let due = estimate_minutes(resolution, clock, model.business_day);
+                // The escalation runs on the priority's clock, the
+                // resolution on its own.
+                let escalate =
+                    estimate_minutes(after_duration, model.clock_of(p), model.business_day);
+                let due = estimate_minutes(
+                    resolution,
+                    model.target_clock(p, TargetKind::Resolution),
+                    model.business_day,
+                );
                 if escalate >= due {
                     self.push(
                         Diagnostic::new(

@@ -238,7 +238,21 @@ impl Clock {
     /// The clock of a priority in a contract. Its zone is the calendar's;
     /// with no calendar, the contract's `timezone`, else UTC.
     pub fn for_priority(contract: &Contract, priority: &Priority) -> Result<Clock, ClockError> {
-        let calendar = match &priority.clock {
+        Clock::on(contract, priority.clock.as_ref())
+    }
+
+    /// The clock one target of a priority runs on ([`Priority::clock_for`]),
+    /// its zone as for [`Clock::for_priority`].
+    pub fn for_target(
+        contract: &Contract,
+        priority: &Priority,
+        kind: TargetKind,
+    ) -> Result<Clock, ClockError> {
+        Clock::on(contract, priority.clock_for(kind))
+    }
+
+    fn on(contract: &Contract, calendar: Option<&CalendarId>) -> Result<Clock, ClockError> {
+        let calendar = match calendar {
             Some(id) => Some(
                 contract
                     .calendar(id)
@@ -499,6 +513,17 @@ pub struct Due {
     pub at: DateTime<Utc>,
     pub within: Duration,
     pub or_workaround: bool,
+    /// The target's own clock (`on CALENDAR`), when it has one: then it
+    /// ran on this calendar, not on the priority's clock.
+    pub own_clock: Option<OwnClock>,
+}
+
+/// The clock a target with `on CALENDAR` ran on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnClock {
+    pub calendar: CalendarId,
+    /// True when that calendar is 24x7.
+    pub elapsed: bool,
 }
 
 /// The response and resolution due times of one request (`slac due`).
@@ -535,29 +560,36 @@ pub fn due_times(
     paused: &[(DateTime<Utc>, DateTime<Utc>)],
 ) -> Result<DueTimes, ClockError> {
     let clock = Clock::for_priority(contract, priority)?;
-    let within = |kind: TargetKind| {
-        priority
-            .target(kind)
+    let due = |kind: TargetKind, paused: &[(DateTime<Utc>, DateTime<Utc>)]| {
+        let target = priority.target(kind);
+        let within = target
             .within
             .filled(|text| ClockError::Placeholder {
                 priority: priority.id.clone(),
                 kind,
                 text: text.to_string(),
             })
-            .copied()
+            .copied()?;
+        let (at, own_clock) = match &target.clock {
+            Some(calendar) => {
+                let own = Clock::for_target(contract, priority, kind)?;
+                let own_clock = OwnClock {
+                    calendar: calendar.clone(),
+                    elapsed: own.is_elapsed(),
+                };
+                (own.due(received, within, paused)?, Some(own_clock))
+            }
+            None => (clock.due(received, within, paused)?, None),
+        };
+        Ok(Due {
+            at,
+            within,
+            or_workaround: target.or_workaround,
+            own_clock,
+        })
     };
-    let response_within = within(TargetKind::Response)?;
-    let resolution_within = within(TargetKind::Resolution)?;
-    let response = Due {
-        at: clock.due(received, response_within, &[])?,
-        within: response_within,
-        or_workaround: priority.response.or_workaround,
-    };
-    let resolution = Due {
-        at: clock.due(received, resolution_within, paused)?,
-        within: resolution_within,
-        or_workaround: priority.resolution.or_workaround,
-    };
+    let response = due(TargetKind::Response, &[])?;
+    let resolution = due(TargetKind::Resolution, paused)?;
     Ok(DueTimes {
         priority: priority.id.clone(),
         clock: priority.clock.clone(),

@@ -15,7 +15,7 @@
 
 use super::changes::Effect;
 use crate::clock::{self, Clock};
-use crate::model::{BusinessDayRule, Calendar, Contract, Duration, Priority, Unit};
+use crate::model::{BusinessDayRule, Calendar, Contract, Duration, Priority, TargetKind, Unit};
 use chrono::NaiveDate;
 
 /// A duration on one clock of one version: a priority's, or the
@@ -37,6 +37,21 @@ impl<'a> OnClock<'a> {
         OnClock {
             contract,
             clock: contract.clock_of(priority),
+            within,
+        }
+    }
+
+    /// A duration on the clock of one target of a priority (its own `on`,
+    /// else the priority's).
+    pub(super) fn of_target(
+        contract: &'a Contract,
+        priority: &Priority,
+        kind: TargetKind,
+        within: Duration,
+    ) -> OnClock<'a> {
+        OnClock {
+            contract,
+            clock: contract.target_clock(priority, kind),
             within,
         }
     }

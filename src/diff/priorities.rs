@@ -5,7 +5,9 @@ use super::calendars::weekly_minutes_of;
 use super::changes::{filled, member_key, pairs, share_effect, Changes, Effect, Place, Section};
 use super::lived::{self, Lived, OnClock};
 use super::show;
-use crate::model::{Contract, Duration, Fill, Priority, PriorityId, Target, TargetKind, Unit};
+use crate::model::{
+    CalendarId, Contract, Duration, Fill, Priority, PriorityId, Target, TargetKind, Unit,
+};
 
 fn show_target(target: &Target) -> String {
     show::display(&target.within)
@@ -113,6 +115,7 @@ fn priority(
             place.field(words, words),
             sides,
             (old.target(kind), new.target(kind)),
+            kind,
         );
     }
 }
@@ -124,19 +127,34 @@ fn target(
     place: Place,
     (old_side, new_side): (Side<'_>, Side<'_>),
     (old, new): (&Target, &Target),
+    kind: TargetKind,
 ) {
     let Target {
         within,
+        clock,
         or_workaround,
         attainment,
     } = old;
+    // The target's own clock, as written; what it does to the due times
+    // shows in `within` below, compared on each version's clock.
+    let show_on = |c: &Option<CalendarId>| c.as_ref().map(|id| format!("on {id}"));
+    changes.record(
+        place.field("clock", "on"),
+        show_on(clock),
+        show_on(&new.clock),
+        Effect::higher_is_tighter(
+            f64::from(weekly_minutes_of(old_side.0, old_side.1.clock_for(kind))),
+            f64::from(weekly_minutes_of(new_side.0, new_side.1.clock_for(kind))),
+        ),
+    );
     // Filled in on one side only: a change, and neutral.
     let effect = match filled(within, &new.within, |a, b| {
         let (old_clock, new_clock) = (
-            (old_side.0, &old_side.1.id, *a),
-            (new_side.0, &new_side.1.id, *b),
+            OnClock::of_target(old_side.0, old_side.1, kind, *a),
+            OnClock::of_target(new_side.0, new_side.1, kind, *b),
         );
-        (!same_duration(old_clock, new_clock)).then(|| duration_effect(old_clock, new_clock))
+        (!lived::same_duration(old_clock, new_clock))
+            .then(|| lived::compare(old_clock, new_clock).effect())
     }) {
         Some(effect) => effect,
         None => Some((Effect::Neutral, None)),
@@ -175,7 +193,8 @@ fn target(
 
 type Timed<'a> = (&'a Contract, &'a PriorityId, Duration);
 
-/// Both durations on their priorities' clocks, when both priorities exist.
+/// Both durations on their priorities' clocks (an escalation's), when
+/// both priorities exist.
 fn on_clocks<'a>(
     (old_contract, old_priority, old): Timed<'a>,
     (new_contract, new_priority, new): Timed<'a>,
@@ -226,8 +245,8 @@ pub(super) fn business_day_effect(old: &Contract, new: &Contract) -> (Effect, Op
                 continue;
             }
             results.push(lived::compare(
-                OnClock::of_priority(old, old_priority, *a),
-                OnClock::of_priority(new, new_priority, *b),
+                OnClock::of_target(old, old_priority, kind, *a),
+                OnClock::of_target(new, new_priority, kind, *b),
             ));
         }
     }

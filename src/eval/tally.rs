@@ -1,5 +1,5 @@
-//! Measuring tickets against the contract: one clock per priority, built
-//! once; per (period, priority) counters and the open-time minutes the
+//! Measuring tickets against the contract: one clock per target (its own
+//! `on CALENDAR`, else its priority's), built once; per (period, priority) counters and the open-time minutes the
 //! percentiles need.
 //!
 //! The minutes are kept as `f32` (4 bytes a ticket and target) so p50/p90
@@ -22,7 +22,8 @@ use std::collections::HashMap;
 
 /// The rules of one priority, prepared once.
 struct Rule {
-    clock: Clock,
+    /// The clock of each target.
+    clocks: PerTarget<Clock>,
     within: PerTarget<Duration>,
     /// The `for N%` attainment share of each target.
     share: PerTarget<f64>,
@@ -185,13 +186,16 @@ impl<'c> Tally<'c> {
         for p in &contract.priorities {
             let (response, response_share) = within(p, TargetKind::Response)?;
             let (resolution, resolution_share) = within(p, TargetKind::Resolution)?;
-            let clock = Clock::for_priority(contract, p)?;
+            let clocks = PerTarget {
+                response: Clock::for_target(contract, p, TargetKind::Response)?,
+                resolution: Clock::for_target(contract, p, TargetKind::Resolution)?,
+            };
             // A target the clock cannot count (zero, `days` on a business
             // calendar) is the contract's fault, not a row's: say it once.
-            clock.due(options.as_of, response, &[])?;
-            clock.due(options.as_of, resolution, &[])?;
+            clocks.response.due(options.as_of, response, &[])?;
+            clocks.resolution.due(options.as_of, resolution, &[])?;
             rules.push(Rule {
-                clock,
+                clocks,
                 within: PerTarget {
                     response,
                     resolution,
@@ -395,7 +399,8 @@ impl<'c> Tally<'c> {
         let within = *rule.within.get(kind);
         let open = match event {
             Some(at) => Some(
-                rule.clock
+                rule.clocks
+                    .get(kind)
                     .unpaused_open_millis(received, at, paused)
                     .map_err(|e| e.to_string())?,
             ),
@@ -437,7 +442,7 @@ impl<'c> Tally<'c> {
         let by_date = paused.is_empty()
             && within.unit == Unit::BusinessDays
             && self.contract.business_day == BusinessDayRule::EndsAtClose
-            && !rule.clock.is_elapsed();
+            && !rule.clocks.get(kind).is_elapsed();
         if by_date {
             if let Some((from, to, due)) = *rule.due_cache.get(kind) {
                 if from <= received && received < to {
@@ -450,12 +455,13 @@ impl<'c> Tally<'c> {
             self.pauses.push((utc(a)?, utc(b)?));
         }
         let due = rule
-            .clock
+            .clocks
+            .get(kind)
             .due(utc(received)?, within, &self.pauses)
             .map(|t| t.timestamp_millis())
             .map_err(|e| e.to_string())?;
         if by_date {
-            let hour = hour_within_one_date(rule.clock.zone(), received);
+            let hour = hour_within_one_date(rule.clocks.get(kind).zone(), received);
             let cache = self
                 .rules
                 .get_mut(priority)

@@ -293,6 +293,9 @@ impl Formatter<'_> {
             .iter()
             .map(|t| {
                 let mut value = format!("within {}", self.duration(&t.within));
+                if let Some(on) = &t.clock {
+                    value.push_str(&format!(" on {}", on.calendar.node));
+                }
                 if t.or_workaround.is_some() {
                     value.push_str(" or workaround");
                 }

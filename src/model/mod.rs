@@ -191,6 +191,12 @@ impl Contract {
         priority.clock.as_ref().and_then(|id| self.calendar(id))
     }
 
+    /// The calendar one target of a priority runs on (its own `on`, else
+    /// the priority's clock); `None` means elapsed time (24x7).
+    pub fn target_clock(&self, priority: &Priority, kind: TargetKind) -> Option<&Calendar> {
+        priority.clock_for(kind).and_then(|id| self.calendar(id))
+    }
+
     /// True when any value is still a `[…]` placeholder.
     pub fn has_placeholders(&self) -> bool {
         crate::model::placeholders::any(self)
@@ -426,6 +432,13 @@ impl Priority {
             TargetKind::Resolution => &self.resolution,
         }
     }
+
+    /// The clock calendar of one target: the target's own `on CALENDAR`,
+    /// else the priority's clock; `None` means elapsed time (24x7). The one
+    /// answer to "which clock does this target run on" for every stage.
+    pub fn clock_for(&self, kind: TargetKind) -> Option<&CalendarId> {
+        self.target(kind).clock.as_ref().or(self.clock.as_ref())
+    }
 }
 
 /// Which of a priority's two targets: the first reply, or the resolution.
@@ -490,10 +503,13 @@ impl<T> PerTarget<T> {
     }
 }
 
-/// `within 2 business days or workaround for 95%`.
+/// `within 2 business days on always or workaround for 95%`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub within: Fill<Duration>,
+    /// `on CALENDAR`: the target runs on this clock instead of its
+    /// priority's (see [`Priority::clock_for`]).
+    pub clock: Option<CalendarId>,
     /// Resolution only: a workaround by the due time meets the target.
     pub or_workaround: bool,
     /// The `for N%` attainment share; `None` means 100%.

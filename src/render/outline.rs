@@ -236,6 +236,15 @@ impl Builder<'_> {
         out
     }
 
+    /// The clock a target runs on; a target on its own clock says so.
+    fn target_clock(&self, priority: &Priority, kind: TargetKind) -> Rich {
+        let clock = self.values.clock(self.contract, priority.clock_for(kind));
+        match priority.target(kind).clock {
+            Some(_) => sentence(self.phrases.own_clock, &[clock]),
+            None => clock,
+        }
+    }
+
     fn attainment(&self, target: &Target) -> Rich {
         match &target.attainment {
             Some(share) => self.values.percent_fill(share),
@@ -264,7 +273,7 @@ impl Builder<'_> {
                         pr.definition
                             .as_ref()
                             .map_or_else(|| Rich::text(NONE), |d| self.values.text(d)),
-                        self.values.clock(self.contract, pr.clock.as_ref()),
+                        self.target_clock(pr, TargetKind::Response),
                         sentence(
                             self.phrases.respond_within,
                             &[self.values.duration_fill(&pr.response.within)],
@@ -295,7 +304,7 @@ impl Builder<'_> {
                     };
                     vec![
                         self.priority_name(pr),
-                        self.values.clock(self.contract, pr.clock.as_ref()),
+                        self.target_clock(pr, TargetKind::Resolution),
                         sentence(
                             template,
                             &[self.values.duration_fill(&pr.resolution.within)],

@@ -160,6 +160,8 @@ pub struct Phrases {
     pub always: &'static str,
     /// `{0}` a calendar's name.
     pub per_calendar: &'static str,
+    /// `{0}` the clock of a target on its own clock (`on CALENDAR`).
+    pub own_clock: &'static str,
     pub monthly: &'static str,
     pub quarterly: &'static str,
     pub yearly: &'static str,
@@ -319,6 +321,7 @@ pub static ZH: Phrases = Phrases {
     all_day: "全天",
     always: "7×24 小时",
     per_calendar: "按“{0}”服务时间",
+    own_clock: "{0}（仅本项时限，不按该优先级的计时）",
     monthly: "每月",
     quarterly: "每季度",
     yearly: "每年",
@@ -480,6 +483,7 @@ pub static EN: Phrases = Phrases {
     all_day: "all day",
     always: "24 hours a day, 7 days a week",
     per_calendar: "service hours “{0}”",
+    own_clock: "{0} (this target only, not the priority's clock)",
     monthly: "monthly",
     quarterly: "quarterly",
     yearly: "yearly",

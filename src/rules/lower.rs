@@ -239,6 +239,7 @@ fn priority(p: &Priority) -> PriorityOut {
 fn target(t: &Target) -> TargetOut {
     TargetOut {
         within: duration(&t.within),
+        clock: t.clock.clone(),
         or_workaround: t.or_workaround,
         attainment_percent: t.attainment.as_ref().map(number),
     }

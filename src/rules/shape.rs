@@ -268,6 +268,10 @@ pub struct DurationOut {
 pub struct TargetOut {
     #[serde(flatten)]
     pub within: Slot<DurationOut>,
+    /// The target's own clock (`on CALENDAR`), present only when it has
+    /// one: it then runs on this calendar instead of its priority's `clock`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<CalendarId>,
     /// Present (and true) only when a workaround meets the target.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub or_workaround: bool,

@@ -33,6 +33,7 @@ fn within(amount: u32, unit: Unit) -> Fill<Duration> {
 fn target(amount: u32, unit: Unit, or_workaround: bool, share: Option<f64>) -> Target {
     Target {
         within: within(amount, unit),
+        clock: None,
         or_workaround,
         attainment: share.map(Fill::Value),
     }

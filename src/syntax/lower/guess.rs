@@ -81,10 +81,20 @@ pub(super) fn guess(line: &str, context: Context, dropped: &mut Dropped) {
         Context::Priority if meant(first, "clock") => {
             dropped.referenced.push((NameKind::Calendar, name));
         }
+        // `P1 within 15 minuts on always`: the word after `on`.
+        Context::Target => {
+            let mut words = line.split_whitespace();
+            if words.by_ref().any(|w| w == "on") {
+                if let Some(calendar) = words.next().map(|w| word(w).0).filter(|w| !w.is_empty()) {
+                    dropped
+                        .referenced
+                        .push((NameKind::Calendar, calendar.to_string()));
+                }
+            }
+        }
         Context::Channel | Context::Priority => {}
         Context::Scope
         | Context::Calendar
-        | Context::Target
         | Context::Support
         | Context::Party
         | Context::Reporting
@@ -125,5 +135,11 @@ mod tests {
         assert!(hours.refers_to(NameKind::Calendar, "office"));
         let clock = guessed("clock office always", Context::Priority);
         assert!(clock.refers_to(NameKind::Calendar, "office"));
+        let target = guessed("P1 within 15 minuts on always", Context::Target);
+        assert!(target.refers_to(NameKind::Calendar, "always"));
+        assert_eq!(
+            guessed("P1 within 15 minuts", Context::Target),
+            Dropped::default()
+        );
     }
 }

@@ -173,7 +173,7 @@ impl Lowering<'_> {
         Some((lines.lines, lines.braces))
     }
 
-    /// `P1 within 4 hours or workaround for 95%`
+    /// `P1 within 4 hours on always or workaround for 95%`
     pub(super) fn target_line(&mut self, line: P<'_>) -> Option<TargetLine> {
         let span = span_of(&line);
         let mut c = self.open(line, Rule::target_line)?;
@@ -181,16 +181,27 @@ impl Lowering<'_> {
         self.expect(&mut c, Rule::kw_within)?;
         let within = self.expect(&mut c, Rule::duration)?;
         let within = self.duration(within)?;
+        let clock = present(c.optional(Rule::target_clock).map(|t| self.target_clock(t)))?;
         let or_workaround = c.optional(Rule::kw_or_workaround).map(|k| span_of(&k));
         let attainment = present(c.optional(Rule::attainment).map(|a| self.attainment(a)))?;
         self.end(c)?;
         Some(TargetLine {
             priority,
             within,
+            clock,
             or_workaround,
             attainment,
             span,
         })
+    }
+
+    /// `on always`
+    pub(super) fn target_clock(&mut self, pair: P<'_>) -> Option<TargetClock> {
+        let mut c = self.open(pair, Rule::target_clock)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_on)?);
+        let calendar = self.ident(&mut c)?;
+        self.end(c)?;
+        Some(TargetClock { keyword, calendar })
     }
 
     /// `for 95%`

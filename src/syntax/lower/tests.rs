@@ -49,6 +49,7 @@ const CASES: &[Case] = &[
     ("business_day", |l| l.business_day(pair()).is_some()),
     ("targets", |l| l.targets(&mut children()).is_some()),
     ("target_line", |l| l.target_line(pair()).is_some()),
+    ("target_clock", |l| l.target_clock(pair()).is_some()),
     ("attainment", |l| l.attainment(pair()).is_some()),
     ("csat", |l| l.csat(&mut children()).is_some()),
     ("scale", |l| l.scale(pair()).is_some()),
