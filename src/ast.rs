@@ -24,6 +24,8 @@ pub type Text = Spanned<Fill<String>>;
 /// One parsed file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct File {
+    /// `use "PATH"` lines, in order.
+    pub uses: Vec<Use>,
     pub contracts: Vec<Contract>,
     /// `// …` comments, in order, for the formatter.
     pub comments: Vec<Comment>,
@@ -35,6 +37,16 @@ pub struct File {
     pub dropped: Dropped,
     /// The end of the text (for "missing item" diagnostics).
     pub end: Span,
+}
+
+/// `use "holidays/cn-2026.sla"`: a library file this file reads, its path
+/// relative to this file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    /// The path as written, unescaped; its span is the quoted string's.
+    pub path: Spanned<String>,
+    /// The whole line.
+    pub span: Span,
 }
 
 /// What lines that could not be read most likely declared and referred to

@@ -70,6 +70,10 @@ codes! {
     E032 => Error, "Duration does not fit its clock";
     E033 => Error, "Calendar is never open";
     E034 => Error, "`or workaround` on a response target";
+    E040 => Error, "Used file not found";
+    E041 => Error, "Used file is not a holiday library";
+    E042 => Error, "Used file is outside the project root";
+    E043 => Error, "`use` goes round in a circle";
     E060 => Error, "Credit tiers out of order";
     E061 => Error, "Credit tier threshold given twice";
     E062 => Error, "Credit line with no target to measure";

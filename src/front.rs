@@ -3,9 +3,11 @@
 //! command starts here.
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::load::{self, Loaded, Root};
 use crate::model;
-use crate::source::{SourceFile, SourceMap, Span};
+use crate::source::{SourceFile, SourceMap};
 use crate::syntax;
+use std::path::Path;
 
 /// A contract after the front half of the pipeline.
 #[derive(Debug, Clone)]
@@ -65,26 +67,43 @@ pub fn check_parsed(source: SourceFile, parsed: syntax::Parsed) -> Checked {
 }
 
 /// Decodes and checks a file's bytes: text that is not UTF-8 gets an E004
-/// diagnostic at the first bad byte instead of a parse.
+/// diagnostic at the first bad byte instead of a parse. Its `use` lines are
+/// not followed (see [`check_path`]).
 pub fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
-    match String::from_utf8(bytes) {
-        Ok(text) => check(SourceFile::new(name, text)),
-        Err(error) => {
-            let at = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let source = SourceFile::new(name, text);
-            let diagnostic = Diagnostic::new(
-                Code::E004,
-                Span::new(at, at + '\u{fffd}'.len_utf8()),
-                format!("the file is not UTF-8 text (invalid byte at offset {at})"),
-            )
-            .with_label("not UTF-8")
-            .with_help("save the contract as UTF-8; `.sla` files are text, never binary");
-            Checked {
-                sources: SourceMap::new(source),
-                model: None,
-                diagnostics: vec![diagnostic],
-            }
-        }
+    match load::decode(name, bytes) {
+        (source, None) => check(source),
+        (source, Some(not_utf8)) => Checked {
+            sources: SourceMap::new(source),
+            model: None,
+            diagnostics: vec![not_utf8],
+        },
+    }
+}
+
+/// Checks the file at `path` (read: `bytes`, shown as `name`) with every
+/// file its `use` lines reach under `root`.
+pub fn check_path(path: &Path, name: &str, bytes: Vec<u8>, root: &Root) -> Checked {
+    check_loaded(load::load(path, name, bytes, root))
+}
+
+/// Checks a loaded file and the libraries it uses.
+pub fn check_loaded(loaded: Loaded) -> Checked {
+    let Loaded {
+        sources,
+        main,
+        used: _,
+        edges: _,
+        mut diagnostics,
+    } = loaded;
+    let model = match main {
+        Some(file) => crate::check::check(&file, &mut diagnostics),
+        None => None,
+    };
+    diagnostic::sort(&mut diagnostics);
+    let model = model.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Checked {
+        sources,
+        model,
+        diagnostics,
     }
 }

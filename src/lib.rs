@@ -33,6 +33,7 @@ pub mod eval;
 pub mod format;
 pub mod front;
 pub mod items;
+pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -335,9 +335,12 @@ pub fn plain(files: &[FileDiagnostics<'_>]) -> String {
 /// a library that two checked contracts use is one file.
 fn file_names<'a>(files: &'a [FileDiagnostics<'a>]) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
+    let mut keys = Vec::new();
     for (sources, _) in files {
         for (_, file) in sources.iter() {
-            if !names.contains(&file.name()) {
+            let key = crate::load::same_name_key(file.name());
+            if !keys.contains(&key) {
+                keys.push(key);
                 names.push(file.name());
             }
         }
@@ -492,7 +495,11 @@ pub fn sarif(files: &[FileDiagnostics<'_>]) -> String {
             let mut artifact = serde_json::Map::new();
             artifact.insert("uri".into(), json!(sarif_uri(source.name())));
             if with_artifacts {
-                let at = names.iter().position(|n| *n == source.name()).unwrap_or(0);
+                let key = crate::load::same_name_key(source.name());
+                let at = names
+                    .iter()
+                    .position(|n| crate::load::same_name_key(n) == key)
+                    .unwrap_or(0);
                 artifact.insert("index".into(), json!(at));
             }
             json!({

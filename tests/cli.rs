@@ -21,6 +21,9 @@ use tempfile::TempDir;
 mod support;
 use support::cli::{run, run_env, run_in, Run};
 
+#[path = "cli/uses.rs"]
+mod uses;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -2,8 +2,10 @@
 
 use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
 use rayon::prelude::*;
+use slac::load::same_name_key;
 use slac::report::{self, FileDiagnostics};
 use slac::{Checked, Diagnostic, Severity};
+use std::path::PathBuf;
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     let files = super::collect(&args.paths)?;
@@ -12,7 +14,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     // order is the one reported, as when checking one after another.
     let results: Vec<Result<Checked, _>> = files
         .par_iter()
-        .map(|path| super::read_and_check(path))
+        .map(|path| super::read_and_check(path, &args.root))
         .collect();
     let checked: Vec<Checked> = results.into_iter().collect::<Result<_, _>>()?;
     let reported = once_per_file(&checked);
@@ -71,17 +73,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
 /// earlier check already holds (a library two contracts use, or checked on
 /// its own too) are left to that check, so each file's findings show once.
 fn once_per_file(checked: &[Checked]) -> Vec<(&Checked, Vec<Diagnostic>)> {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
     checked
         .iter()
         .map(|c| {
             let new: Vec<_> = c
                 .sources
                 .iter()
-                .filter(|(_, file)| !seen.contains(&file.name()))
+                .filter(|(_, file)| !seen.contains(&same_name_key(file.name())))
                 .map(|(id, _)| id)
                 .collect();
-            seen.extend(c.sources.iter().map(|(_, file)| file.name()));
+            seen.extend(c.sources.iter().map(|(_, file)| same_name_key(file.name())));
             let kept = c
                 .diagnostics
                 .iter()

@@ -9,8 +9,8 @@ use super::{CmdResult, DiffArgs, DiffFormat, Failure, FAILED, OK};
 use slac::diff;
 
 pub fn run(args: &DiffArgs, color: bool) -> CmdResult {
-    let old = super::load_model(&args.old, true, color);
-    let new = super::load_model(&args.new, true, color);
+    let old = super::load_model(&args.old, &args.root, true, color);
+    let new = super::load_model(&args.new, &args.root, true, color);
     let (old, new) = (old?, new?);
     let (Some(old_model), Some(new_model)) = (old.model.as_ref(), new.model.as_ref()) else {
         return Err(Failure::failed("a contract has errors; nothing to compare"));

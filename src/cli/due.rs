@@ -21,7 +21,8 @@ pub fn run(args: &DueArgs, color: bool) -> CmdResult {
         .map(|p| parse_pause(p))
         .collect::<Result<Vec<_>, _>>()?;
     // The contract's W010 is replaced by this request's own (slac::due).
-    let checked = super::load_model_hiding(&args.file, true, color, &[slac::Code::W010])?;
+    let checked =
+        super::load_model_hiding(&args.file, &args.root, true, color, &[slac::Code::W010])?;
     let contract = checked
         .model
         .as_ref()

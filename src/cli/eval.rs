@@ -28,7 +28,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         Some(text) => super::parse_time("--as-of", text)?,
         None => Utc::now(),
     };
-    let checked = super::load_model(&args.file, false, color)?;
+    let checked = super::load_model(&args.file, &args.root, false, color)?;
     let contract = checked
         .model
         .as_ref()

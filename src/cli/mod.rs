@@ -17,6 +17,7 @@ mod schema;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use slac::load::Root;
 use slac::Checked;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -66,6 +67,27 @@ pub enum Command {
     Man(ManArgs),
 }
 
+/// `--root DIR`, for every command that loads a contract.
+#[derive(Args, Debug, Clone, Default)]
+pub struct RootArg {
+    /// The project root: `use` reads only files under it (default: the
+    /// nearest folder up from the contract that holds `.git`, else the
+    /// contract's own folder).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+impl RootArg {
+    /// The root for `file`: the one given, else the one it lies in.
+    pub fn for_file(&self, file: &Path) -> Result<Root, Failure> {
+        match &self.root {
+            Some(dir) => Root::given(dir)
+                .map_err(|e| Failure::usage(format!("cannot use `--root {}`: {e}", dir.display()))),
+            None => Ok(Root::enclosing(file)),
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
     /// The shell, e.g. `slac completions bash > /etc/bash_completion.d/slac`.
@@ -91,6 +113,8 @@ pub struct DiffArgs {
     /// Exit 1 when anything changed in meaning.
     #[arg(long)]
     pub exit_code: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +154,8 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     pub deny_warnings: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,6 +182,8 @@ pub struct BuildArgs {
     /// Allow placeholders: the rule set is marked `"draft": true`.
     #[arg(long)]
     pub draft: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +219,8 @@ pub struct RenderArgs {
     /// Allow placeholders; they are rendered highlighted.
     #[arg(long)]
     pub draft: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +255,8 @@ pub struct DueArgs {
     pub paused: Vec<String>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,6 +300,8 @@ pub struct EvalArgs {
     /// (no decided ticket in the log).
     #[arg(long)]
     pub allow_empty: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -410,51 +444,47 @@ pub fn parse_time(argument: &str, text: &str) -> Result<DateTime<Utc>, Failure> 
         })
 }
 
-/// The largest contract file read (a contract is kilobytes; 64 MB is far
-/// past any real one, and refusing it beats running out of memory).
-pub const MAX_CONTRACT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a contract file, refusing one larger than [`MAX_CONTRACT_BYTES`]
-/// (also when its size is not known up front, as for a pipe): a usage
-/// error (exit 2), like any I/O error.
+/// Reads a contract file, refusing one larger than
+/// [`slac::load::MAX_FILE_BYTES`] (also when its size is not known up
+/// front, as for a pipe): a usage error (exit 2), like any I/O error.
 pub fn read_contract(path: &Path) -> Result<Vec<u8>, Failure> {
-    use std::io::Read;
-    let cannot =
-        |e: std::io::Error| Failure::usage(format!("cannot read `{}`: {e}", path.display()));
-    let too_large = || {
-        Failure::usage(format!(
+    slac::load::read_file(path).map_err(|e| match e {
+        slac::load::ReadError::Io(e) => {
+            Failure::usage(format!("cannot read `{}`: {e}", path.display()))
+        }
+        slac::load::ReadError::TooLarge => Failure::usage(format!(
             "`{}` is larger than {} MB: not a contract file (a contract is a few kilobytes)",
             path.display(),
-            MAX_CONTRACT_BYTES / (1024 * 1024)
-        ))
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    if file.metadata().is_ok_and(|m| m.len() > MAX_CONTRACT_BYTES) {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_CONTRACT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_CONTRACT_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+            slac::load::MAX_FILE_BYTES / (1024 * 1024)
+        )),
+    })
 }
 
-/// Reads and checks a contract file: I/O errors are usage errors (exit 2);
-/// text that is not UTF-8 becomes an E004 diagnostic like any other.
-pub fn read_and_check(path: &Path) -> Result<Checked, Failure> {
+/// Reads and checks a contract file with the files it uses: I/O errors are
+/// usage errors (exit 2); text that is not UTF-8 becomes an E004
+/// diagnostic like any other.
+pub fn read_and_check(path: &Path, root: &RootArg) -> Result<Checked, Failure> {
+    let root = root.for_file(path)?;
     let bytes = read_contract(path)?;
-    Ok(slac::check_bytes(&path.display().to_string(), bytes))
+    Ok(slac::front::check_path(
+        path,
+        &path.display().to_string(),
+        bytes,
+        &root,
+    ))
 }
 
 /// Loads and checks one contract for a command that needs its model
 /// (`build`, `render`, `due`, `eval`). Diagnostics are printed to standard
 /// error; the command fails (exit 1) on errors, and on placeholders unless
 /// `draft` (W001 then counts as an error).
-pub fn load_model(path: &Path, draft: bool, color: bool) -> Result<Checked, Failure> {
-    load_model_hiding(path, draft, color, &[])
+pub fn load_model(
+    path: &Path,
+    root: &RootArg,
+    draft: bool,
+    color: bool,
+) -> Result<Checked, Failure> {
+    load_model_hiding(path, root, draft, color, &[])
 }
 
 /// [`load_model`], not printing the warnings of the `hidden` codes: for a
@@ -462,11 +492,12 @@ pub fn load_model(path: &Path, draft: bool, color: bool) -> Result<Checked, Fail
 /// warns W010 only when the due times reach a year with no holidays).
 pub fn load_model_hiding(
     path: &Path,
+    root: &RootArg,
     draft: bool,
     color: bool,
     hidden: &[slac::Code],
 ) -> Result<Checked, Failure> {
-    let mut checked = read_and_check(path)?;
+    let mut checked = read_and_check(path, root)?;
     if !draft {
         checked.placeholders_are_errors();
     }

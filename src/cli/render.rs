@@ -10,7 +10,7 @@ pub fn run(args: &RenderArgs, color: bool) -> CmdResult {
     let output = args.output.as_deref();
     super::refuse_input_as_output(output, &[&args.file])?;
     let format = super::format_for(args.to, "--to", output, RenderFormat::Markdown)?;
-    let checked = super::load_model(&args.file, args.draft, color)?;
+    let checked = super::load_model(&args.file, &args.root, args.draft, color)?;
     let Some(contract) = checked.model.as_ref() else {
         return Err(Failure::failed(format!(
             "`{}` has errors; nothing was written",

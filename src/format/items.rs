@@ -9,6 +9,15 @@ use crate::model::Fill;
 use crate::source::{Span, Spanned};
 
 impl Formatter<'_> {
+    /// `use "PATH"`, the path as written.
+    pub(super) fn use_line(&self, line: &Use) -> Node {
+        Node::line(
+            "use",
+            vec!["use".into(), self.src(line.path.span)],
+            line.span,
+        )
+    }
+
     pub(super) fn contract(&self, contract: &Contract) -> Node {
         let items = contract.items.iter().map(|i| self.item(i)).collect();
         Node {

@@ -85,7 +85,10 @@ pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
 /// (see [`format_source`]); lines that were not read are not in the AST.
 pub fn format(source: &SourceFile, file: &File) -> String {
     let mut f = Formatter::new(source, &file.comments);
-    let nodes: Vec<Node> = file.contracts.iter().map(|c| f.contract(c)).collect();
+    // `use` lines keep their place among the contracts (first, as written).
+    let mut nodes: Vec<Node> = file.uses.iter().map(|u| f.use_line(u)).collect();
+    nodes.extend(file.contracts.iter().map(|c| f.contract(c)));
+    nodes.sort_by_key(|n| n.span.start);
     f.block(&nodes, 0, source.text().len());
     f.finish()
 }

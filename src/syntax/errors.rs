@@ -46,6 +46,7 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         duration => "a duration such as `15 minutes`",
         weekdays => "weekdays such as `mon-fri`",
         kw_contract => "`contract`",
+        kw_use => "`use`",
         kw_timezone => "`timezone`",
         kw_ends_at_close => "`ends-at-close`",
         kw_same_time => "`same-time`",

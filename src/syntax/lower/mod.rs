@@ -96,9 +96,17 @@ impl<'s> Lowering<'s> {
 
     pub(super) fn file(&mut self, pair: P<'_>, comments: Vec<Comment>) -> File {
         let mut contracts = Vec::new();
+        let mut uses = Vec::new();
         if let Some(mut children) = self.open(pair, Rule::file) {
             while let Some(child) = children.next_any() {
                 match child.as_rule() {
+                    Rule::use_line => {
+                        let (before, span) = (self.said(), span_of(&child));
+                        match self.use_line(child) {
+                            Some(line) => uses.push(line),
+                            None => self.silent(before, span, Rule::use_line),
+                        }
+                    }
                     Rule::contract => {
                         let (before, span) = (self.said(), span_of(&child));
                         match self.contract(child) {
@@ -107,12 +115,13 @@ impl<'s> Lowering<'s> {
                         }
                     }
                     Rule::EOI => {}
-                    _ => self.unexpected(&child, Rule::file, "`contract` or `EOI`"),
+                    _ => self.unexpected(&child, Rule::file, "`use`, `contract` or `EOI`"),
                 }
             }
         }
         let end = self.source.text().len();
         File {
+            uses,
             contracts,
             comments,
             placeholders: std::mem::take(&mut self.placeholders),
@@ -120,6 +129,24 @@ impl<'s> Lowering<'s> {
             dropped: std::mem::take(&mut self.dropped),
             end: Span::new(end, end),
         }
+    }
+
+    /// `use "PATH"`: the path unescaped, with the string's span.
+    fn use_line(&mut self, pair: P<'_>) -> Option<Use> {
+        let span = span_of(&pair);
+        let mut c = self.open(pair, Rule::use_line)?;
+        self.expect(&mut c, Rule::kw_use)?;
+        let string = self.expect(&mut c, Rule::string)?;
+        self.end(c)?;
+        let path_span = span_of(&string);
+        let mut s = self.open(string, Rule::string)?;
+        let inner = self.expect(&mut s, Rule::string_inner)?;
+        let path = self.unescape(inner.as_str(), span_of(&inner).start());
+        self.end(s)?;
+        Some(Use {
+            path: Spanned::new(path, path_span),
+            span,
+        })
     }
 
     fn contract(&mut self, pair: P<'_>) -> Option<Contract> {
