@@ -26,7 +26,11 @@ pub type Text = Spanned<Fill<String>>;
 pub struct File {
     /// `use "PATH"` lines, in order.
     pub uses: Vec<Use>,
+    /// A contract, or a library of holiday sets.
+    pub kind: FileKind,
     pub contracts: Vec<Contract>,
+    /// The items outside any contract: a library's `holidays` sets.
+    pub top: Vec<Item>,
     /// `// …` comments, in order, for the formatter.
     pub comments: Vec<Comment>,
     /// Every `[…]` placeholder, in order (for W001).
@@ -47,6 +51,15 @@ pub struct Use {
     pub path: Spanned<String>,
     /// The whole line.
     pub span: Span,
+}
+
+/// What a file is: a contract, or a library (holiday sets outside any
+/// contract, and no contract). A file with neither is a contract file that
+/// lacks its contract (E011).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Contract,
+    Library,
 }
 
 /// What lines that could not be read most likely declared and referred to
@@ -80,6 +93,7 @@ pub enum NameKind {
     Calendar,
     Channel,
     Priority,
+    HolidaySet,
 }
 
 impl NameKind {
@@ -89,6 +103,7 @@ impl NameKind {
             NameKind::Calendar => "calendar",
             NameKind::Channel => "channel",
             NameKind::Priority => "priority",
+            NameKind::HolidaySet => "holiday set",
         }
     }
 }
@@ -164,6 +179,7 @@ pub enum ItemKind {
     Reporting(Vec<ReportLine>),
     Exclusions(Vec<ExclusionLine>),
     Credits(Vec<CreditsLine>),
+    Holidays(HolidaySet),
 }
 
 impl ItemKind {
@@ -192,6 +208,7 @@ impl ItemKind {
             ItemKind::Reporting(_) => ItemName::Reporting,
             ItemKind::Exclusions(_) => ItemName::Exclusions,
             ItemKind::Credits(_) => ItemName::Credits,
+            ItemKind::Holidays(_) => ItemName::Holidays,
         }
     }
 
@@ -276,16 +293,58 @@ pub enum CalendarLine {
         to: Spanned<NaiveDate>,
         note: Option<Text>,
     },
-    /// `open 2027-09-26 09:00-18:00 "调休上班"`
+    /// `open 2027-09-26 09:00-18:00 "调休上班"`, or without hours
+    /// `open 2027-09-26 [as mon] "调休上班"` (then `spans` is empty).
     Open {
         keyword: Span,
         date: Spanned<NaiveDate>,
         spans: Vec<Spanned<TimeSpan>>,
+        like: Option<Like>,
         note: Option<Text>,
     },
     Timezone {
         keyword: Span,
         zone: Text,
+    },
+    /// `holidays cn-2026, company`: the sets the calendar uses.
+    Holidays {
+        keyword: Span,
+        sets: Vec<Ident>,
+    },
+}
+
+/// `as WEEKDAY` of an `open` day without hours: the day has the hours of
+/// that weekday (Monday = 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Like {
+    pub keyword: Span,
+    pub weekday: Spanned<usize>,
+}
+
+/// `holidays ID "LABEL" { … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct HolidaySet {
+    pub name: Ident,
+    pub label: Text,
+    pub lines: Vec<SetLine>,
+}
+
+/// A line of a holiday set.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetLine {
+    /// `closed 2026-02-15..2026-02-23 "春节"`
+    Closed {
+        keyword: Span,
+        from: Spanned<NaiveDate>,
+        to: Spanned<NaiveDate>,
+        note: Option<Text>,
+    },
+    /// `open 2026-02-14, 2026-02-28 [as mon] "春节调休上班"`
+    Open {
+        keyword: Span,
+        dates: Vec<Spanned<NaiveDate>>,
+        like: Option<Like>,
+        note: Option<Text>,
     },
 }
 

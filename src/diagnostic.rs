@@ -74,6 +74,8 @@ codes! {
     E041 => Error, "Used file is not a holiday library";
     E042 => Error, "Used file is outside the project root";
     E043 => Error, "`use` goes round in a circle";
+    E050 => Error, "One holiday set closes a date another opens";
+    E051 => Error, "Make-up day without hours the calendar can give";
     E060 => Error, "Credit tiers out of order";
     E061 => Error, "Credit tier threshold given twice";
     E062 => Error, "Credit line with no target to measure";
@@ -83,7 +85,7 @@ codes! {
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";
     W004 => Warning, "Priority clock runs when no channel is open";
-    W005 => Warning, "Unused calendar";
+    W005 => Warning, "Unused calendar or holiday set";
     W006 => Warning, "Redundant `open` or `closed` day";
     W007 => Warning, "Escalation comes after the resolution is due";
     W008 => Warning, "Duplicate entry in a list";

@@ -2,6 +2,7 @@
 //! diagnostics and, when there are no errors, the checked model out. Every
 //! command starts here.
 
+use crate::ast::FileKind;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::load::{self, Loaded, Root};
 use crate::model;
@@ -14,8 +15,15 @@ use std::path::Path;
 pub struct Checked {
     /// The file checked ([`SourceMap::main`]) and every file it uses.
     pub sources: SourceMap,
-    /// The checked model; `None` when the contract has errors.
+    /// A contract, or a library of holiday sets (which `build`, `render`,
+    /// `due` and `eval` refuse).
+    pub kind: FileKind,
+    /// The checked model; `None` when the contract has errors (or the file
+    /// is a library).
     pub model: Option<model::Contract>,
+    /// The checked sets of a library; `None` for a contract, or when the
+    /// library has errors.
+    pub library: Option<model::Library>,
     /// Every diagnostic, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -52,16 +60,32 @@ pub fn check(source: SourceFile) -> Checked {
 
 /// Checks a contract already parsed (for tests that parse it their own way).
 pub fn check_parsed(source: SourceFile, parsed: syntax::Parsed) -> Checked {
-    let mut diagnostics = parsed.diagnostics;
-    let model = match parsed.file {
-        Some(file) => crate::check::check(&file, &mut diagnostics),
-        None => None,
+    checked(
+        SourceMap::new(source),
+        parsed.file.as_ref(),
+        parsed.diagnostics,
+    )
+}
+
+/// Checks a parsed file as a contract or as a library, by its kind.
+fn checked(
+    sources: SourceMap,
+    file: Option<&crate::ast::File>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Checked {
+    let kind = file.map_or(FileKind::Contract, |f| f.kind);
+    let (model, library) = match (file, kind) {
+        (Some(file), FileKind::Contract) => (crate::check::check(file, &mut diagnostics), None),
+        (Some(file), FileKind::Library) => (None, crate::check::library(file, &mut diagnostics)),
+        (None, _) => (None, None),
     };
     diagnostic::sort(&mut diagnostics);
-    let model = model.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
     Checked {
-        sources: SourceMap::new(source),
-        model,
+        sources,
+        kind,
+        model: model.filter(|_| clean),
+        library: library.filter(|_| clean),
         diagnostics,
     }
 }
@@ -74,7 +98,9 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>) -> Checked {
         (source, None) => check(source),
         (source, Some(not_utf8)) => Checked {
             sources: SourceMap::new(source),
+            kind: FileKind::Contract,
             model: None,
+            library: None,
             diagnostics: vec![not_utf8],
         },
     }
@@ -93,17 +119,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
         main,
         used: _,
         edges: _,
-        mut diagnostics,
-    } = loaded;
-    let model = match main {
-        Some(file) => crate::check::check(&file, &mut diagnostics),
-        None => None,
-    };
-    diagnostic::sort(&mut diagnostics);
-    let model = model.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Checked {
-        sources,
-        model,
         diagnostics,
-    }
+    } = loaded;
+    checked(sources, main.as_ref(), diagnostics)
 }

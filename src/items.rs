@@ -104,6 +104,7 @@ items! {
     Reporting   "reporting"     false  Support       true;
     Exclusions  "exclusions"    false  Remedies      true;
     Credits     "credits"       false  Remedies      true;
+    Holidays    "holidays"      true   Targets       true;
 }
 
 impl ItemName {

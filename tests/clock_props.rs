@@ -114,6 +114,7 @@ fn calendar() -> impl Strategy<Value = (Calendar, NaiveDate)> {
                         note: None,
                     })
                     .collect(),
+                holidays: vec![],
             };
             (calendar, base)
         })

@@ -5,6 +5,7 @@
 //! the effective period, W006 for `open`/`closed` lines that change nothing
 //! (W010, holidays that run out, is [`super::holiday_years`]).
 
+use super::holiday_sets::make_up_hours;
 use super::items::Items;
 use super::twice::{given_twice, GIVEN};
 use super::{text, Checker};
@@ -122,6 +123,7 @@ impl Checker<'_> {
         items: &Items<'_>,
         contract_zone: Option<Tz>,
         effective: Option<&Effective>,
+        sets: &[HolidaySet],
     ) -> Vec<Calendar> {
         self.unique_names("calendar", items.calendars.iter().map(|c| &c.name));
         let zone_given = items.timezone.is_some();
@@ -129,7 +131,7 @@ impl Checker<'_> {
             .calendars
             .iter()
             .map(|calendar| {
-                let model = self.calendar(calendar, contract_zone, zone_given, effective);
+                let model = self.calendar(calendar, contract_zone, zone_given, effective, sets);
                 self.holidays_run_out(items, calendar, &model);
                 model
             })
@@ -142,8 +144,12 @@ impl Checker<'_> {
         contract_zone: Option<Tz>,
         contract_zone_given: bool,
         effective: Option<&Effective>,
+        sets: &[HolidaySet],
     ) -> Calendar {
         let mut weekly: [Vec<Spanned<TimeSpan>>; 7] = Default::default();
+        let mut set_names: Vec<&ast::Ident> = Vec::new();
+        // `open` lines without hours: their index in `open` and `as` weekday.
+        let mut hourless: Vec<(usize, Option<usize>)> = Vec::new();
         let mut closed: Vec<ClosedLine> = Vec::new();
         let mut open: Vec<OpenLine> = Vec::new();
         let mut open_dates: HashMap<NaiveDate, Span> = HashMap::new();
@@ -174,6 +180,7 @@ impl Checker<'_> {
                     keyword,
                     date,
                     spans,
+                    like,
                     note,
                 } => {
                     if let Some(first) = open_dates.get(&date.node) {
@@ -188,6 +195,9 @@ impl Checker<'_> {
                         continue;
                     }
                     open_dates.insert(date.node, date.span);
+                    if spans.is_empty() {
+                        hourless.push((open.len(), like.map(|l| l.weekday.node)));
+                    }
                     open.push(OpenLine {
                         date: *date,
                         spans: spans.clone(),
@@ -208,6 +218,7 @@ impl Checker<'_> {
                         own_zone = Some(self.zone(zone));
                     }
                 }
+                CalendarLine::Holidays { sets, .. } => set_names.extend(sets),
             }
         }
 
@@ -228,6 +239,8 @@ impl Checker<'_> {
                 self.overlap(a, b, &format!("on {}", date.node));
             }
         }
+        self.make_up_hours(calendar, &weekly, &mut open, &hourless);
+        let uses = self.calendar_sets(&set_names, sets);
 
         let has_hours =
             weekly.iter().any(|d| !d.is_empty()) || open.iter().any(|o| !o.spans.is_empty());
@@ -295,9 +308,68 @@ impl Checker<'_> {
                     note: o.note.clone(),
                 })
                 .collect(),
+            holidays: uses.iter().map(|(set, _)| (*set).clone()).collect(),
         };
+        self.set_days_fit(&model, &uses, effective);
         self.holidays(&model, &closed, &open, effective, errors_inside);
         model
+    }
+
+    /// Gives each `open` line without hours the calendar's hours of its
+    /// `as` weekday, else of Monday–Friday (E051 when those differ or are
+    /// none; the line is then dropped).
+    fn make_up_hours(
+        &mut self,
+        calendar: &ast::Calendar,
+        weekly: &[Vec<Spanned<TimeSpan>>; 7],
+        open: &mut Vec<OpenLine>,
+        hourless: &[(usize, Option<usize>)],
+    ) {
+        let hours: [Vec<TimeSpan>; 7] = weekly.clone().map(|spans| {
+            let mut spans: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
+            spans.sort();
+            spans.dedup();
+            spans
+        });
+        let mut unfit = Vec::new();
+        for (index, like) in hourless {
+            let Some(line) = open.get_mut(*index) else {
+                continue;
+            };
+            match make_up_hours(&hours, *like) {
+                Ok(spans) => {
+                    line.spans = spans
+                        .iter()
+                        .map(|s| Spanned::new(*s, line.date.span))
+                        .collect();
+                }
+                Err(why) => {
+                    self.push(
+                        Diagnostic::new(
+                            Code::E051,
+                            line.keyword.to(line.date.span),
+                            format!(
+                                "make-up day {} has no hours of its own, and calendar `{}` {}",
+                                line.date.node,
+                                calendar.name.node,
+                                why.words()
+                            ),
+                        )
+                        .with_label("which hours on the make-up day?")
+                        .with_help(format!(
+                            "write its hours, `open {0} 09:00-18:00`, or whose day's hours it has, `open {0} as mon`",
+                            line.date.node
+                        )),
+                    );
+                    unfit.push(*index);
+                }
+            }
+        }
+        let mut index = 0;
+        open.retain(|_| {
+            index += 1;
+            !unfit.contains(&(index - 1))
+        });
     }
 
     fn overlap(&mut self, a: Spanned<TimeSpan>, b: Spanned<TimeSpan>, when: &str) {

@@ -41,6 +41,7 @@ pub(super) struct Items<'a> {
     pub support: Option<&'a [SupportLine]>,
     /// The `reporting` lines, with the span of the keyword.
     pub reporting: Option<(&'a [ReportLine], Span)>,
+    pub holidays: Vec<&'a HolidaySet>,
     /// The `exclusions` lines, with the span of the keyword.
     pub exclusions: Option<(&'a [ExclusionLine], Span)>,
     /// The `credits` lines, with the span of the keyword.
@@ -111,6 +112,7 @@ impl Checker<'_> {
                 ItemKind::Reporting(lines) => items.reporting = Some((lines, item.keyword)),
                 ItemKind::Exclusions(lines) => items.exclusions = Some((lines, item.keyword)),
                 ItemKind::Credits(lines) => items.credits = Some((lines, item.keyword)),
+                ItemKind::Holidays(set) => items.holidays.push(set),
             }
         }
         items

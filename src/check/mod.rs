@@ -24,6 +24,7 @@ mod calendars;
 mod channels;
 mod coverage;
 mod header;
+mod holiday_sets;
 mod holiday_years;
 mod items;
 mod names;
@@ -63,10 +64,12 @@ pub(crate) struct Checker<'d> {
     /// Calendars an E012 suggested ("did you mean `office`?"): used, as
     /// far as W005 goes.
     meant_calendars: Vec<String>,
+    /// Holiday sets an E012 suggested, likewise.
+    meant_sets: Vec<String>,
 }
 
-/// Checks a parsed file; the model when it has no errors.
-pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
+/// W001 for each placeholder of a file.
+fn placeholders(file: &ast::File, out: &mut Vec<Diagnostic>) {
     for placeholder in &file.placeholders {
         out.push(
             Diagnostic::new(
@@ -78,6 +81,11 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
             .with_help("replace it with the agreed value; `build` and `render` refuse placeholders unless `--draft`"),
         );
     }
+}
+
+/// Checks a parsed contract file; the model when it has no errors.
+pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
+    placeholders(file, out);
     let Some(contract) = file.contracts.first() else {
         out.push(
             Diagnostic::new(Code::E011, file.end, "the file has no contract")
@@ -100,22 +108,56 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
             "put each contract in its own `.sla` file",
         ));
     }
-    let errors_before = out.iter().filter(|d| d.is_error()).count();
-    let model = Checker {
-        out: &mut *out,
-        has_unreadable_lines: !file.unreadable.is_empty(),
-        unknown_clocks: Vec::new(),
-        unknown_target_clocks: Vec::new(),
-        dropped: &file.dropped,
-        meant_calendars: Vec::new(),
+    for item in &file.top {
+        out.push(
+            Diagnostic::new(
+                Code::E001,
+                item.keyword,
+                format!("`{}` outside the contract", item.kind.keyword()),
+            )
+            .with_label("outside `contract { … }`")
+            .with_help("move it inside the contract, or into a library file of holiday sets only"),
+        );
     }
-    .contract(contract);
+    let errors_before = out.iter().filter(|d| d.is_error()).count();
+    let model = Checker::new(out, file).contract(contract);
     let errors_after = out.iter().filter(|d| d.is_error()).count();
     model.filter(|_| errors_after == errors_before)
 }
 
+/// Checks a parsed library file (holiday sets only); its sets when it has
+/// no errors.
+pub fn library(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Library> {
+    placeholders(file, out);
+    let errors_before = out.iter().filter(|d| d.is_error()).count();
+    // The grammar lets only sets stand outside a contract.
+    let mut sets: Vec<&ast::HolidaySet> = Vec::new();
+    for item in &file.top {
+        if let ast::ItemKind::Holidays(set) = &item.kind {
+            sets.push(set);
+        }
+    }
+    let sets = Checker::new(out, file).holiday_sets(&sets);
+    let errors_after = out.iter().filter(|d| d.is_error()).count();
+    (errors_after == errors_before).then_some(Library { sets })
+}
+
 fn text(t: &ast::Text) -> Text {
     t.node.clone()
+}
+
+impl<'d> Checker<'d> {
+    fn new(out: &'d mut Vec<Diagnostic>, file: &'d ast::File) -> Checker<'d> {
+        Checker {
+            out,
+            has_unreadable_lines: !file.unreadable.is_empty(),
+            unknown_clocks: Vec::new(),
+            unknown_target_clocks: Vec::new(),
+            dropped: &file.dropped,
+            meant_calendars: Vec::new(),
+            meant_sets: Vec::new(),
+        }
+    }
 }
 
 impl Checker<'_> {
@@ -178,8 +220,10 @@ impl Checker<'_> {
         // Scope.
         let (services, audience) = self.scope(&items, contract.keyword);
 
-        // Calendars first: channels and priorities refer to them.
-        let calendars = self.calendars(&items, timezone, effective.as_ref());
+        // Holiday sets, then calendars: channels and priorities refer to them.
+        let holidays = self.holiday_sets(&items.holidays);
+        let calendars = self.calendars(&items, timezone, effective.as_ref(), &holidays);
+        self.unused_sets(&items.holidays, &calendars);
         let calendar_names = Names::new(items.calendars.iter().map(|c| c.name.node.as_str()));
         let clock = items.clock.and_then(|c| {
             self.resolve(c, "calendar", &calendar_names)
@@ -260,6 +304,7 @@ impl Checker<'_> {
             reporting,
             exclusions,
             credits,
+            holidays,
         };
         self.escalations(&items, &model);
         self.coverage(&items, &model);

@@ -66,8 +66,12 @@ impl Checker<'_> {
                 .collect()
         };
         let suggestion = did_you_mean(&name.node, known.iter().copied());
-        if let Some(meant) = suggestion.filter(|_| kind == NameKind::Calendar.word()) {
-            self.meant_calendars.push(meant.to_string());
+        if let Some(meant) = suggestion {
+            if kind == NameKind::Calendar.word() {
+                self.meant_calendars.push(meant.to_string());
+            } else if kind == NameKind::HolidaySet.word() {
+                self.meant_sets.push(meant.to_string());
+            }
         }
         let kinds = match kind.strip_suffix('y') {
             Some(stem) => format!("{stem}ies"),

@@ -498,6 +498,12 @@ pub fn load_model_hiding(
     hidden: &[slac::Code],
 ) -> Result<Checked, Failure> {
     let mut checked = read_and_check(path, root)?;
+    if checked.kind == slac::ast::FileKind::Library {
+        return Err(Failure::usage(format!(
+            "`{}` is a holiday library, not a contract: use its sets from a contract's calendar (`slac check` checks the library itself)",
+            path.display()
+        )));
+    }
     if !draft {
         checked.placeholders_are_errors();
     }

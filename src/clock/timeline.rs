@@ -11,9 +11,8 @@
 
 use super::local;
 use super::ClockError;
-use crate::model::{Calendar, TimeSpan};
+use crate::model::Calendar;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use std::collections::{HashMap, HashSet};
 
 /// The first and last UTC years the clock works in.
 pub(crate) const FIRST_YEAR: i32 = 1900;
@@ -57,59 +56,6 @@ pub(crate) fn year_of(at: i64) -> Result<i32, ClockError> {
 
 fn new_year(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, 1, 1)
-}
-
-/// [`Calendar::spans_on`] for the dates of one build, with the calendar's
-/// `open` and `closed` lines looked up once instead of for every date
-/// (which was quadratic in closed days).
-struct SpansOn<'c> {
-    calendar: &'c Calendar,
-    open: HashMap<NaiveDate, &'c [TimeSpan]>,
-    closed: HashSet<NaiveDate>,
-}
-
-impl<'c> SpansOn<'c> {
-    /// For the dates `from..=to`.
-    fn new(calendar: &'c Calendar, from: NaiveDate, to: NaiveDate) -> SpansOn<'c> {
-        let mut open: HashMap<NaiveDate, &[TimeSpan]> = HashMap::new();
-        for day in calendar
-            .open
-            .iter()
-            .filter(|o| from <= o.date && o.date <= to)
-        {
-            // The first `open` line of a date counts, as in `spans_on`.
-            open.entry(day.date).or_insert(day.spans.as_slice());
-        }
-        let mut closed = HashSet::new();
-        for days in &calendar.closed {
-            let (first, last) = (days.from.max(from), days.to.min(to));
-            closed.extend(first.iter_days().take_while(|d| *d <= last));
-        }
-        SpansOn {
-            calendar,
-            open,
-            closed,
-        }
-    }
-
-    fn get(&self, date: NaiveDate) -> &'c [TimeSpan] {
-        let calendar = self.calendar;
-        if calendar.always {
-            return &[];
-        }
-        if let Some(spans) = self.open.get(&date) {
-            return spans;
-        }
-        if self.closed.contains(&date) {
-            return &[];
-        }
-        let weekday = date.weekday().num_days_from_monday() as usize;
-        calendar
-            .weekly
-            .get(weekday)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
 }
 
 impl Timeline {
@@ -160,13 +106,13 @@ impl Timeline {
         let from = lo_date - chrono::Days::new(2);
         let to = hi_date + chrono::Days::new(1);
 
-        let spans_on = SpansOn::new(&self.calendar, from, to);
+        let spans_on = self.calendar.days(from, to);
         let mut raw: Vec<(i64, i64)> = Vec::new();
         let mut days = Vec::new();
         let mut date = from;
         while date <= to {
             let mut close: Option<i64> = None;
-            for &span in spans_on.get(date) {
+            for &span in spans_on.spans_on(date) {
                 let (s, e) = local::span_instants(zone, date, span).ok_or_else(bad)?;
                 if e > s {
                     raw.push((s, e));

@@ -119,6 +119,8 @@ fn calendar(changes: &mut Changes, place: &Place, old: &Calendar, new: &Calendar
         weekly: _,
         closed,
         open,
+        // Compared day by day in phase 2 of issue 8.
+        holidays: _,
     } = old;
     changes.record(
         place.field("label", "label"),

@@ -39,6 +39,8 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         // Not compared yet (issue 9).
         exclusions: _,
         credits: _,
+        // Compared through the calendars that use them, in phase 2 of issue 8.
+        holidays: _,
     } = old;
     let header = |key: &str, words: &str| Place::new(Section::Contract, key, words);
     let neutral = Effect::Neutral;

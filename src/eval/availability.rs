@@ -168,6 +168,7 @@ pub(crate) fn window_clock(window: &[Vec<TimeSpan>; 7], zone: Tz) -> Clock {
         weekly: window.clone(),
         closed: Vec::new(),
         open: Vec::new(),
+        holidays: Vec::new(),
     };
     Clock::new(Some(&calendar), BusinessDayRule::EndsAtClose)
 }

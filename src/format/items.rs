@@ -28,7 +28,7 @@ impl Formatter<'_> {
         }
     }
 
-    fn item(&self, item: &Item) -> Node {
+    pub(super) fn item(&self, item: &Item) -> Node {
         let keyword = item.kind.keyword();
         let span = item.span;
         match &item.kind {
@@ -60,6 +60,7 @@ impl Formatter<'_> {
             ItemKind::Reporting(lines) => self.reporting(keyword, lines, item),
             ItemKind::Exclusions(lines) => self.exclusions(keyword, lines, item),
             ItemKind::Credits(lines) => self.credits(keyword, lines, item),
+            ItemKind::Holidays(set) => self.holiday_set(keyword, set, item),
         }
     }
 
@@ -185,44 +186,36 @@ impl Formatter<'_> {
                 from,
                 to,
                 note,
-            } => {
-                let mut value = if from.node == to.node {
-                    from.node.to_string()
-                } else {
-                    format!("{}..{}", from.node, to.node)
-                };
-                let mut end = to.span;
-                if let Some(note) = note {
-                    value.push(' ');
-                    value.push_str(&self.text(note));
-                    end = note.span;
-                }
-                Node::line(
-                    "calendar-line",
-                    vec!["closed".into(), value],
-                    keyword.to(end),
-                )
-            }
+            } => self.closed_line(*keyword, from, to, note.as_ref()),
             CalendarLine::Open {
                 keyword,
                 date,
                 spans,
+                like,
                 note,
             } => {
-                let mut value = format!("{} {}", date.node, Self::spans(spans));
-                let mut end = spans.last().map_or(date.span, |s| s.span);
-                if let Some(note) = note {
-                    value.push(' ');
-                    value.push_str(&self.text(note));
-                    end = note.span;
+                let mut value = date.node.to_string();
+                let mut end = date.span;
+                if let Some(last) = spans.last() {
+                    value = format!("{value} {}", Self::spans(spans));
+                    end = last.span;
                 }
-                Node::line("calendar-line", vec!["open".into(), value], keyword.to(end))
+                self.open_line(*keyword, value, end, like.as_ref(), note.as_ref())
             }
             CalendarLine::Timezone { keyword, zone } => Node::line(
                 "calendar-line",
                 vec!["timezone".into(), self.text(zone)],
                 keyword.to(zone.span),
             ),
+            CalendarLine::Holidays { keyword, sets } => {
+                let end = sets.last().map_or(*keyword, |s| s.span);
+                let names: Vec<&str> = sets.iter().map(|s| s.node.as_str()).collect();
+                Node::line(
+                    "calendar-line",
+                    vec!["holidays".into(), names.join(", ")],
+                    keyword.to(end),
+                )
+            }
         }
     }
 

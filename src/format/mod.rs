@@ -21,6 +21,7 @@
 //! turns each item into nodes, one function per item, with [`values`] for
 //! the values they share.
 
+mod holidays;
 mod items;
 mod layout;
 mod remedies;
@@ -85,9 +86,11 @@ pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
 /// (see [`format_source`]); lines that were not read are not in the AST.
 pub fn format(source: &SourceFile, file: &File) -> String {
     let mut f = Formatter::new(source, &file.comments);
-    // `use` lines keep their place among the contracts (first, as written).
+    // `use` lines, contracts and the sets outside them (a library's), in
+    // source order.
     let mut nodes: Vec<Node> = file.uses.iter().map(|u| f.use_line(u)).collect();
     nodes.extend(file.contracts.iter().map(|c| f.contract(c)));
+    nodes.extend(file.top.iter().map(|item| f.item(item)));
     nodes.sort_by_key(|n| n.span.start);
     f.block(&nodes, 0, source.text().len());
     f.finish()

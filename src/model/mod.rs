@@ -10,6 +10,10 @@
 //! placeholder text a person still has to fill in. A model with placeholders
 //! only reaches `build`/`render` with `--draft`.
 
+mod holidays;
+
+pub use holidays::{DayTable, HolidaySet, HolidaySetId, Library, SetDay, SetDayKind, SetOpenDay};
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -171,6 +175,8 @@ pub struct Contract {
     pub exclusions: Option<Exclusions>,
     /// `credits { … }`, if given (design §11).
     pub credits: Option<Credits>,
+    /// The `holidays` sets the contract declares, in declaration order.
+    pub holidays: Vec<HolidaySet>,
 }
 
 impl Contract {
@@ -320,8 +326,11 @@ pub struct Calendar {
     /// Closed days (holidays), in source order.
     pub closed: Vec<ClosedDays>,
     /// Make-up working days and other extra open days, in source order.
-    /// On such a date these spans replace the weekly ones.
+    /// On such a date these spans replace the weekly ones (an `open` line
+    /// without hours has the weekday's hours here, resolved by the checker).
     pub open: Vec<OpenDay>,
+    /// The sets of its `holidays` lines, resolved, in the order written.
+    pub holidays: Vec<HolidaySet>,
 }
 
 /// `closed FROM..TO "note"` (a single date has `from == to`). Inclusive.
@@ -341,22 +350,11 @@ pub struct OpenDay {
 }
 
 impl Calendar {
-    /// The open spans of a date, after holidays and make-up days: an `open`
-    /// date wins over a `closed` range, which wins over the weekly pattern.
+    /// The open spans of a date, after holidays and make-up days, its sets'
+    /// too ([`Calendar::days`] holds the precedence).
     /// Overnight spans are listed under the date they start on.
     pub fn spans_on(&self, date: NaiveDate) -> &[TimeSpan] {
-        use chrono::Datelike;
-        if self.always {
-            return &[];
-        }
-        if let Some(open) = self.open.iter().find(|o| o.date == date) {
-            return &open.spans;
-        }
-        if self.closed.iter().any(|c| c.from <= date && date <= c.to) {
-            return &[];
-        }
-        let weekday = date.weekday().num_days_from_monday() as usize;
-        self.weekly.get(weekday).map(Vec::as_slice).unwrap_or(&[])
+        self.days(date, date).spans_on(date)
     }
 
     /// The last year in which the calendar lists a closed day (`None` when
@@ -665,6 +663,11 @@ pub(crate) mod placeholders {
                 opt(&k.label)
                     || k.closed.iter().any(|d| opt(&d.note))
                     || k.open.iter().any(|d| opt(&d.note))
+            }),
+            ItemName::Holidays => c.holidays.iter().any(|h| {
+                text(&h.label)
+                    || h.closed.iter().any(|d| opt(&d.note))
+                    || h.open.iter().any(|d| opt(&d.note))
             }),
             ItemName::Channel => c.channels.iter().any(|ch| {
                 text(&ch.label)

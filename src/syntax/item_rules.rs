@@ -30,6 +30,7 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Reporting => (Rule::reporting_item, Rule::kw_reporting),
         ItemName::Exclusions => (Rule::exclusions_item, Rule::kw_exclusions),
         ItemName::Credits => (Rule::credits_item, Rule::kw_credits),
+        ItemName::Holidays => (Rule::holidays_item, Rule::kw_holidays),
     }
 }
 

@@ -133,6 +133,7 @@ fn simple(zone: chrono_tz::Tz, days: &[usize], spans: &[TimeSpan]) -> Calendar {
         weekly,
         closed: vec![],
         open: vec![],
+        holidays: vec![],
     }
 }
 

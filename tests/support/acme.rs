@@ -68,6 +68,7 @@ pub fn acme() -> Contract {
             spans: vec![span(9, 0, 18, 0)],
             note: Some(text("调休上班")),
         }],
+        holidays: vec![],
     };
     let always = Calendar {
         id: CalendarId("always".into()),
@@ -77,6 +78,7 @@ pub fn acme() -> Contract {
         weekly: Default::default(),
         closed: vec![],
         open: vec![],
+        holidays: vec![],
     };
     let night_span = vec![span(22, 0, 6, 0)];
     let night = Calendar {
@@ -95,6 +97,7 @@ pub fn acme() -> Contract {
         ],
         closed: vec![],
         open: vec![],
+        holidays: vec![],
     };
     let channel =
         |id: &str, label: &str, hours: &str, availability: Option<f64>, contact: Option<&str>| {
@@ -249,6 +252,7 @@ pub fn acme() -> Contract {
         reporting: None,
         exclusions: None,
         credits: None,
+        holidays: vec![],
     }
 }
 

@@ -10,6 +10,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::TimeSpan;
 use crate::source::{Span, Spanned};
 use crate::syntax::Rule;
+use chrono::NaiveDate;
+
+/// The parts of a `closed` line: keyword, first date, last date, note.
+pub(super) type ClosedDays = (Span, Spanned<NaiveDate>, Spanned<NaiveDate>, Option<Text>);
 
 /// Weekdays as written (`mon-fri`), Monday = 0.
 type Days = Spanned<Vec<usize>>;
@@ -116,6 +120,7 @@ impl Lowering<'_> {
             Rule::weekly_line => l.weekly_line(line),
             Rule::closed_line => l.closed_line(line),
             Rule::open_line => l.open_line(line),
+            Rule::calendar_holidays => l.calendar_holidays(line),
             Rule::calendar_timezone => {
                 let mut c = l.open(line, Rule::calendar_timezone)?;
                 let keyword = span_of(&l.expect(&mut c, Rule::kw_timezone)?);
@@ -162,6 +167,18 @@ impl Lowering<'_> {
     }
 
     pub(super) fn closed_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
+        let (keyword, from, to, note) = self.closed_days(line)?;
+        Some(CalendarLine::Closed {
+            keyword,
+            from,
+            to,
+            note,
+        })
+    }
+
+    /// `closed FROM[..TO] ["note"]`, in a calendar or a holiday set: the
+    /// keyword, the first and last dates and the note.
+    pub(super) fn closed_days(&mut self, line: P<'_>) -> Option<ClosedDays> {
         let mut c = self.open(line, Rule::closed_line)?;
         let keyword = span_of(&self.expect(&mut c, Rule::kw_closed)?);
         let from = self.expect(&mut c, Rule::date)?;
@@ -192,12 +209,7 @@ impl Lowering<'_> {
             );
             return None;
         }
-        Some(CalendarLine::Closed {
-            keyword,
-            from,
-            to,
-            note,
-        })
+        Some((keyword, from, to, note))
     }
 
     pub(super) fn open_line(&mut self, line: P<'_>) -> Option<CalendarLine> {
@@ -205,14 +217,18 @@ impl Lowering<'_> {
         let keyword = span_of(&self.expect(&mut c, Rule::kw_open)?);
         let date = self.expect(&mut c, Rule::date)?;
         let date = self.date(&date);
-        let spans = self.expect(&mut c, Rule::spans)?;
-        let spans = self.spans(spans);
+        let spans = match c.optional(Rule::spans) {
+            Some(spans) => self.spans(spans),
+            None => Vec::new(),
+        };
+        let like = present(c.optional(Rule::open_as).map(|a| self.open_as(a)))?;
         let note = present(c.optional(Rule::text).map(|t| self.text(t)))?;
         self.end(c)?;
         Some(CalendarLine::Open {
             keyword,
             date: date?,
             spans,
+            like,
             note,
         })
     }

@@ -23,6 +23,7 @@ pub(super) enum Context {
     Credits,
     /// The `{ … }` of a credit line's tiers.
     Tiers,
+    Holidays,
 }
 
 impl Context {
@@ -41,6 +42,7 @@ impl Context {
             Context::Maintenance => Rule::recover_maintenance,
             Context::Credits => Rule::recover_credits,
             Context::Tiers => Rule::recover_tiers,
+            Context::Holidays => Rule::recover_holidays,
         }
     }
 
@@ -49,8 +51,8 @@ impl Context {
             Context::Contract => return ItemName::keywords().collect(),
             Context::Scope => &["service", "audience"],
             Context::Calendar => &[
-                "closed", "open", "timezone", "daily", "mon-fri", "mon", "tue", "wed", "thu",
-                "fri", "sat", "sun",
+                "closed", "open", "timezone", "holidays", "daily", "mon-fri", "mon", "tue", "wed",
+                "thu", "fri", "sat", "sun",
             ],
             Context::Target => &[],
             Context::Support => &["submit", "escalate"],
@@ -72,6 +74,7 @@ impl Context {
                 "form",
             ],
             Context::Tiers => &["below"],
+            Context::Holidays => &["closed", "open"],
         };
         words.to_vec()
     }
@@ -91,6 +94,7 @@ impl Context {
             Context::Maintenance => ("line", " in `maintenance`"),
             Context::Credits => ("line", " in `credits`"),
             Context::Tiers => ("tier", " of a credit line"),
+            Context::Holidays => ("line", " in a holiday set"),
         };
         format!("unknown {noun} `{word}`{place}")
     }
@@ -115,7 +119,8 @@ impl Context {
             | Context::Exclusions
             | Context::Maintenance
             | Context::Credits
-            | Context::Tiers => self.keywords().contains(&word),
+            | Context::Tiers
+            | Context::Holidays => self.keywords().contains(&word),
         }
     }
 }

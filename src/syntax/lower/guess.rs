@@ -38,6 +38,7 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         ItemName::Channel => (Some(NameKind::Channel), None),
         ItemName::Priority => (Some(NameKind::Priority), None),
         ItemName::Clock => (None, Some(NameKind::Calendar)),
+        ItemName::Holidays => (Some(NameKind::HolidaySet), None),
         ItemName::Id
         | ItemName::Version
         | ItemName::Language
@@ -92,9 +93,12 @@ pub(super) fn guess(line: &str, context: Context, dropped: &mut Dropped) {
                 }
             }
         }
-        Context::Channel | Context::Priority => {}
+        Context::Calendar if meant(first, "holidays") => {
+            dropped.referenced.push((NameKind::HolidaySet, name));
+        }
+        Context::Channel | Context::Priority | Context::Calendar => {}
         Context::Scope
-        | Context::Calendar
+        | Context::Holidays
         | Context::Support
         | Context::Party
         | Context::Reporting

@@ -122,6 +122,10 @@ impl Lowering<'_> {
                 let (lines, braces) = self.credits(&mut c)?;
                 (ItemKind::Credits(lines), Some(braces))
             }
+            ItemName::Holidays => {
+                let (set, braces) = self.holiday_set(&mut c)?;
+                (ItemKind::Holidays(set), Some(braces))
+            }
         };
         self.end(c)?;
         Some(Item {

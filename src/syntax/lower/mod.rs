@@ -16,6 +16,7 @@ mod blocks;
 mod context;
 mod cursor;
 mod guess;
+mod holidays;
 mod items;
 mod recovery;
 mod remedies;
@@ -97,6 +98,7 @@ impl<'s> Lowering<'s> {
     pub(super) fn file(&mut self, pair: P<'_>, comments: Vec<Comment>) -> File {
         let mut contracts = Vec::new();
         let mut uses = Vec::new();
+        let mut top = Vec::new();
         if let Some(mut children) = self.open(pair, Rule::file) {
             while let Some(child) = children.next_any() {
                 match child.as_rule() {
@@ -114,15 +116,36 @@ impl<'s> Lowering<'s> {
                             None => self.silent(before, span, Rule::contract),
                         }
                     }
+                    Rule::holidays_item => {
+                        let (before, span) = (self.said(), span_of(&child));
+                        match self.item(child) {
+                            Some(item) => top.push(item),
+                            None => {
+                                self.silent(before, span, Rule::holidays_item);
+                                self.unreadable.push(span);
+                            }
+                        }
+                    }
                     Rule::EOI => {}
-                    _ => self.unexpected(&child, Rule::file, "`use`, `contract` or `EOI`"),
+                    _ => self.unexpected(
+                        &child,
+                        Rule::file,
+                        "`use`, `contract`, `holidays` or `EOI`",
+                    ),
                 }
             }
         }
         let end = self.source.text().len();
+        let kind = if contracts.is_empty() && !(top.is_empty() && uses.is_empty()) {
+            FileKind::Library
+        } else {
+            FileKind::Contract
+        };
         File {
             uses,
+            kind,
             contracts,
+            top,
             comments,
             placeholders: std::mem::take(&mut self.placeholders),
             unreadable: std::mem::take(&mut self.unreadable),

@@ -1,0 +1,344 @@
+//! Holiday sets (`holidays ID "LABEL" { … }`) and what a calendar's dates
+//! are once its own lines and its sets are put together.
+//!
+//! Two functions hold the meaning, and every reader goes through them:
+//! [`HolidaySet::days_in`] is the one expansion of a set (the clock, the
+//! rule set, the appendix and `slac holidays show` all read it), and
+//! [`Calendar::days`] the one precedence of language.md ("Holiday sets"):
+//! the calendar's own `open`/`closed` lines, then its sets' `open` days,
+//! then their `closed` days, then the weekly hours.
+
+use super::{Calendar, ClosedDays, Text, TimeSpan};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The name of a `holidays` set, e.g. `cn-2026`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct HolidaySetId(pub String);
+
+impl HolidaySetId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for HolidaySetId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `holidays ID "LABEL" { … }`: closed days and make-up working days that
+/// calendars share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HolidaySet {
+    pub id: HolidaySetId,
+    pub label: Text,
+    /// `closed DATE|RANGE "note"`, in source order.
+    pub closed: Vec<ClosedDays>,
+    /// `open DATE[, DATE…] [as WEEKDAY] "note"`, one per date, in source order.
+    pub open: Vec<SetOpenDay>,
+}
+
+/// A make-up working day of a set: open on the using calendar's hours of
+/// `like`, else on its (equal) Monday–Friday hours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetOpenDay {
+    pub date: NaiveDate,
+    pub like: Option<Weekday>,
+    pub note: Option<Text>,
+}
+
+/// One day of a set, as [`HolidaySet::days_in`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetDay<'s> {
+    pub date: NaiveDate,
+    pub kind: SetDayKind,
+    pub note: Option<&'s Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetDayKind {
+    Closed,
+    /// A make-up working day, on the hours of `like` (else Monday–Friday's).
+    Open {
+        like: Option<Weekday>,
+    },
+}
+
+impl HolidaySet {
+    /// The set's days from `from` to `to` (inclusive), by date; a date the
+    /// set both closes and opens is listed twice, closed first.
+    pub fn days_in(&self, from: NaiveDate, to: NaiveDate) -> Vec<SetDay<'_>> {
+        let mut days = Vec::new();
+        for closed in &self.closed {
+            let (first, last) = (closed.from.max(from), closed.to.min(to));
+            days.extend(
+                first
+                    .iter_days()
+                    .take_while(|d| *d <= last)
+                    .map(|date| SetDay {
+                        date,
+                        kind: SetDayKind::Closed,
+                        note: closed.note.as_ref(),
+                    }),
+            );
+        }
+        days.extend(
+            self.open
+                .iter()
+                .filter(|o| from <= o.date && o.date <= to)
+                .map(|o| SetDay {
+                    date: o.date,
+                    kind: SetDayKind::Open { like: o.like },
+                    note: o.note.as_ref(),
+                }),
+        );
+        days.sort_by_key(|d| (d.date, matches!(d.kind, SetDayKind::Open { .. })));
+        days
+    }
+
+    /// The first and last dates the set names, if it names any.
+    pub fn dated_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let firsts = self.closed.iter().map(|c| c.from);
+        let lasts = self.closed.iter().map(|c| c.to);
+        let opens = self.open.iter().map(|o| o.date);
+        let first = firsts.chain(opens.clone()).min()?;
+        let last = lasts.chain(opens).max()?;
+        Some((first, last))
+    }
+}
+
+/// A library file: holiday sets only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Library {
+    pub sets: Vec<HolidaySet>,
+}
+
+/// The dates of a range of one calendar, its sets applied: each date's
+/// open spans in one look-up.
+#[derive(Debug, Clone)]
+pub struct DayTable<'c> {
+    calendar: &'c Calendar,
+    open: HashMap<NaiveDate, &'c [TimeSpan]>,
+    closed: HashSet<NaiveDate>,
+}
+
+impl<'c> DayTable<'c> {
+    /// The open spans of `date` (one of the table's range). Overnight
+    /// spans are listed under the date they start on.
+    pub fn spans_on(&self, date: NaiveDate) -> &'c [TimeSpan] {
+        let calendar = self.calendar;
+        if calendar.always {
+            return &[];
+        }
+        if let Some(spans) = self.open.get(&date) {
+            return spans;
+        }
+        if self.closed.contains(&date) {
+            return &[];
+        }
+        calendar.weekly_on(date.weekday())
+    }
+}
+
+impl Calendar {
+    /// The calendar's weekly spans of a weekday.
+    pub fn weekly_on(&self, weekday: Weekday) -> &[TimeSpan] {
+        self.weekly
+            .get(weekday.num_days_from_monday() as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The dates `from..=to` of the calendar, with the precedence of
+    /// language.md: its own `open` lines (the first of a date), then its
+    /// own `closed` lines, then its sets' `open` days, then their `closed`
+    /// days, then the weekly hours. (A date one set closes and another
+    /// opens is an error the checker reports, E050; should a model hold
+    /// one, `open` wins, as it does inside one set.)
+    pub fn days(&self, from: NaiveDate, to: NaiveDate) -> DayTable<'_> {
+        let mut open: HashMap<NaiveDate, &[TimeSpan]> = HashMap::new();
+        let mut closed = HashSet::new();
+        for set in &self.holidays {
+            for day in set.days_in(from, to) {
+                match day.kind {
+                    SetDayKind::Closed => {
+                        closed.insert(day.date);
+                    }
+                    SetDayKind::Open { like } => {
+                        let spans = self.weekly_on(like.unwrap_or(Weekday::Mon));
+                        open.entry(day.date).or_insert(spans);
+                    }
+                }
+            }
+        }
+        for days in &self.closed {
+            let (first, last) = (days.from.max(from), days.to.min(to));
+            for date in first.iter_days().take_while(|d| *d <= last) {
+                open.remove(&date);
+                closed.insert(date);
+            }
+        }
+        let mut own_open = HashSet::new();
+        for day in self.open.iter().filter(|o| from <= o.date && o.date <= to) {
+            if own_open.insert(day.date) {
+                open.insert(day.date, day.spans.as_slice());
+            }
+        }
+        DayTable {
+            calendar: self,
+            open,
+            closed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CalendarId, Fill, TimeOfDay};
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()
+    }
+
+    fn span(from: u16, to: u16) -> TimeSpan {
+        TimeSpan {
+            start: TimeOfDay(from * 60),
+            end: TimeOfDay(to * 60),
+        }
+    }
+
+    fn note(text: &str) -> Option<Text> {
+        Some(Fill::Value(text.into()))
+    }
+
+    fn set(
+        id: &str,
+        closed: &[(NaiveDate, NaiveDate)],
+        open: &[(NaiveDate, Option<Weekday>)],
+    ) -> HolidaySet {
+        HolidaySet {
+            id: HolidaySetId(id.into()),
+            label: Fill::Value(id.into()),
+            closed: closed
+                .iter()
+                .map(|(from, to)| ClosedDays {
+                    from: *from,
+                    to: *to,
+                    note: note("closed"),
+                })
+                .collect(),
+            open: open
+                .iter()
+                .map(|(date, like)| SetOpenDay {
+                    date: *date,
+                    like: *like,
+                    note: note("open"),
+                })
+                .collect(),
+        }
+    }
+
+    /// Mon–fri 9–18, sat 10–12.
+    fn office(holidays: Vec<HolidaySet>) -> Calendar {
+        let mut weekly: [Vec<TimeSpan>; 7] = Default::default();
+        for hours in weekly.iter_mut().take(5) {
+            hours.push(span(9, 18));
+        }
+        weekly[5].push(span(10, 12));
+        Calendar {
+            id: CalendarId("office".into()),
+            label: None,
+            timezone: chrono_tz::Tz::Asia__Shanghai,
+            always: false,
+            weekly,
+            closed: Vec::new(),
+            open: Vec::new(),
+            holidays,
+        }
+    }
+
+    #[test]
+    fn a_set_lists_its_days_in_a_range_by_date() {
+        let cn = set(
+            "cn",
+            &[(day(2, 15), day(2, 17))],
+            &[(day(2, 14), None), (day(2, 28), None)],
+        );
+        let days: Vec<(NaiveDate, SetDayKind)> = cn
+            .days_in(day(2, 14), day(2, 16))
+            .iter()
+            .map(|d| (d.date, d.kind))
+            .collect();
+        let open = SetDayKind::Open { like: None };
+        assert_eq!(
+            days,
+            vec![
+                (day(2, 14), open),
+                (day(2, 15), SetDayKind::Closed),
+                (day(2, 16), SetDayKind::Closed),
+            ]
+        );
+        assert_eq!(cn.dated_range(), Some((day(2, 14), day(2, 28))));
+    }
+
+    #[test]
+    fn set_days_close_and_open_with_the_calendars_hours() {
+        // 2026-02-14 is a Saturday, 2026-02-16 a Monday.
+        let cn = set(
+            "cn",
+            &[(day(2, 16), day(2, 17))],
+            &[(day(2, 14), None), (day(2, 28), Some(Weekday::Sat))],
+        );
+        let calendar = office(vec![cn]);
+        let days = calendar.days(day(2, 1), day(3, 1));
+        assert_eq!(days.spans_on(day(2, 14)), &[span(9, 18)]);
+        assert_eq!(days.spans_on(day(2, 28)), &[span(10, 12)]);
+        assert!(days.spans_on(day(2, 16)).is_empty());
+        assert_eq!(days.spans_on(day(2, 18)), &[span(9, 18)]);
+        assert!(days.spans_on(day(2, 15)).is_empty(), "a Sunday");
+    }
+
+    #[test]
+    fn the_calendars_own_lines_win_over_its_sets() {
+        let cn = set("cn", &[(day(2, 16), day(2, 17))], &[(day(2, 14), None)]);
+        let mut calendar = office(vec![cn]);
+        calendar.closed.push(ClosedDays {
+            from: day(2, 14),
+            to: day(2, 14),
+            note: None,
+        });
+        calendar.open.push(crate::model::OpenDay {
+            date: day(2, 16),
+            spans: vec![span(9, 12)],
+            note: None,
+        });
+        let days = calendar.days(day(2, 1), day(3, 1));
+        assert!(
+            days.spans_on(day(2, 14)).is_empty(),
+            "own closed over set open"
+        );
+        assert_eq!(
+            days.spans_on(day(2, 16)),
+            &[span(9, 12)],
+            "own open over set closed"
+        );
+        assert!(days.spans_on(day(2, 17)).is_empty());
+        assert_eq!(calendar.spans_on(day(2, 16)), &[span(9, 12)]);
+        assert!(calendar.spans_on(day(2, 17)).is_empty());
+    }
+
+    #[test]
+    fn one_sets_open_day_wins_over_its_own_closed_range() {
+        let odd = set("odd", &[(day(3, 2), day(3, 6))], &[(day(3, 4), None)]);
+        let calendar = office(vec![odd]);
+        let days = calendar.days(day(3, 1), day(3, 31));
+        assert_eq!(days.spans_on(day(3, 4)), &[span(9, 18)]);
+        assert!(days.spans_on(day(3, 5)).is_empty());
+    }
+}
