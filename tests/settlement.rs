@@ -148,3 +148,94 @@ fn the_report_is_due_after_each_reporting_period() {
     assert_eq!(report.periods[0].report_due, None);
     assert!(report.to_json().contains("\"report_due\": null"));
 }
+
+/// acme-support.sla with the clauses of §11's example, set on the model
+/// (so the test does not depend on the `exclusions` syntax).
+fn acme_with_clauses() -> slac::model::Contract {
+    use slac::model::{Clause, ClauseId, Exclusions, Fill};
+    let mut contract = model(&fixture("contracts/acme-support.sla"));
+    let clause = |id: &str| Clause {
+        id: ClauseId(id.into()),
+        text: Fill::Value("…".into()),
+    };
+    contract.exclusions = Some(Exclusions {
+        maintenance: None,
+        clauses: vec![clause("force-majeure"), clause("customer")],
+    });
+    contract
+}
+
+#[test]
+fn a_ticket_excluded_under_a_clause_leaves_attainment() {
+    let contract = acme_with_clauses();
+    let header = format!("{HEADER},excluded");
+    // P1 responses: T1 met (9 min), T2 breached (20 min) but excluded,
+    // T3 breached; T4 names no clause; T5 an unknown one.
+    let p1 = |id: &str, minutes: u32, excluded: &str| {
+        format!("{id},P1,hotline,2027-03-01T10:00:00+08:00,2027-03-01T10:{minutes:02}:00+08:00,2027-03-01T11:00:00+08:00,,true,5,,{excluded}")
+    };
+    let log = [
+        header.clone(),
+        p1("T1", 9, ""),
+        p1("T2", 20, "force-majeure"),
+        p1("T3", 20, " "),
+        p1("T4", 9, "customer"),
+        p1("T5", 9, "force-majeur"),
+        p1("T6", 9, "act-of-god"),
+    ]
+    .join("\n");
+    let report = eval(&contract, &log, ReportPeriod::Monthly);
+    assert_eq!(report.tickets, 2);
+    assert_eq!(report.excluded, 2);
+    let march = &report.periods[0];
+    let response = &march.priorities[0].response;
+    assert_eq!((response.met, response.breached), (1, 1));
+    assert_eq!(march.fcr.as_ref().unwrap().answered, 2);
+    let excluded: Vec<(&str, u64)> = march
+        .excluded
+        .iter()
+        .map(|e| (e.clause.as_str(), e.tickets))
+        .collect();
+    assert_eq!(excluded, [("force-majeure", 1), ("customer", 1)]);
+    let skipped: Vec<(u64, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (6, "excluded names an unknown clause `force-majeur` (did you mean `force-majeure`? the contract's clauses are force-majeure, customer)"),
+            (7, "excluded names an unknown clause `act-of-god` (the contract's clauses are force-majeure, customer)"),
+        ]
+    );
+    assert!(report
+        .to_json()
+        .contains("\"excluded\": [\n        {\n          \"clause\": \"force-majeure\",\n          \"tickets\": 1\n        },"));
+    for shown in [
+        slac::eval::text(&report),
+        slac::eval::markdown(&report),
+        slac::eval::html(&report),
+    ] {
+        assert!(
+            shown.contains("Excluded: 1 ticket under force-majeure, 1 under customer"),
+            "{shown}"
+        );
+    }
+    // JSON Lines: the same key.
+    let jsonl = "{\"id\": \"J1\", \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2027-03-01T10:00:00+08:00\", \"excluded\": \"customer\"}\n";
+    let options = EvalOptions {
+        as_of: chrono::Utc::now(),
+        period: ReportPeriod::Monthly,
+    };
+    let report = evaluate(&contract, jsonl.as_bytes(), InputFormat::Jsonl, &options).unwrap();
+    assert_eq!((report.tickets, report.excluded), (0, 1));
+    assert_eq!(report.nothing_evaluated(), None);
+    // A contract without clauses: every named clause is unknown.
+    let plain = model(&fixture("contracts/acme-support.sla"));
+    let report = eval(&plain, &log, ReportPeriod::Monthly);
+    assert_eq!(report.excluded, 0);
+    assert!(report.skipped[0]
+        .reason
+        .ends_with("(the contract has no exclusion clause)"));
+}

@@ -48,6 +48,9 @@ pub struct ComplianceReport {
     /// targets are then not reported as without data.
     #[serde(skip)]
     pub ticket_log: bool,
+    /// Tickets excluded under an exclusion clause (§11): valid rows whose
+    /// `excluded` names a clause, in no measure and not in `tickets`.
+    pub excluded: u64,
 }
 
 /// How many skipped rows a report lists; the rest are only counted.
@@ -82,6 +85,9 @@ pub struct PeriodReport {
     /// evaluated (§11).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub availability: Vec<AvailabilityReport>,
+    /// The tickets excluded under each clause that excluded any, in the
+    /// contract's order.
+    pub excluded: Vec<ExcludedCount>,
 }
 
 impl PeriodReport {
@@ -96,8 +102,16 @@ impl PeriodReport {
             missed: Vec::new(),
             no_data: Vec::new(),
             availability: Vec::new(),
+            excluded: Vec::new(),
         }
     }
+}
+
+/// The tickets of a period excluded under one clause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExcludedCount {
+    pub clause: String,
+    pub tickets: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -326,7 +340,7 @@ impl ComplianceReport {
                 first.join("; ")
             ));
         }
-        if self.tickets > 0 || self.skipped_total == 0 {
+        if self.tickets > 0 || self.excluded > 0 || self.skipped_total == 0 {
             return None;
         }
         let first: Vec<String> = self

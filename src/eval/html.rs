@@ -7,7 +7,8 @@
 
 use super::compliance::{ComplianceReport, PeriodReport, Skipped, TargetReport};
 use super::text::{
-    csat_line, fcr_line, maintenance_line, num, outages_skipped, pct, plain, report_due_line,
+    csat_line, excluded_line, fcr_line, maintenance_line, num, outages_skipped, pct, plain,
+    report_due_line,
 };
 use crate::model::TargetKind;
 use std::fmt::Write;
@@ -343,9 +344,14 @@ pub fn html(r: &ComplianceReport) -> String {
         }
         availability_table(&mut out, p);
         out.push_str("<ul>");
-        for line in [fcr_line(p), csat_line(p), report_due_line(p)]
-            .into_iter()
-            .flatten()
+        for line in [
+            fcr_line(p),
+            csat_line(p),
+            excluded_line(p),
+            report_due_line(p),
+        ]
+        .into_iter()
+        .flatten()
         {
             let _ = write!(out, "<li>{}</li>", esc(&line));
         }

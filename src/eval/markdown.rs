@@ -3,8 +3,8 @@
 
 use super::compliance::{ComplianceReport, Skipped};
 use super::text::{
-    availability_line, csat_line, fcr_line, headline, maintenance_line, num, outages_skipped, pct,
-    plain, report_due_line, verdict,
+    availability_line, csat_line, excluded_line, fcr_line, headline, maintenance_line, num,
+    outages_skipped, pct, plain, report_due_line, verdict,
 };
 use crate::escape::markdown as escape;
 use crate::model::TargetKind;
@@ -66,10 +66,15 @@ pub fn markdown(r: &ComplianceReport) -> String {
                 }
             }
         }
-        let mut lines: Vec<String> = [fcr_line(p), csat_line(p), report_due_line(p)]
-            .into_iter()
-            .flatten()
-            .collect();
+        let mut lines: Vec<String> = [
+            fcr_line(p),
+            csat_line(p),
+            excluded_line(p),
+            report_due_line(p),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         for a in &p.availability {
             lines.push(availability_line(a));
             lines.extend(

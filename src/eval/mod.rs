@@ -33,14 +33,15 @@ mod time;
 
 pub use availability::evaluate_outages;
 pub use compliance::{
-    AvailabilityReport, ComplianceReport, CsatReport, FcrReport, MaintenanceReport, OutageSummary,
-    PeriodReport, PriorityInfo, PriorityReport, Skipped, TargetReport, SKIPPED_LISTED,
+    AvailabilityReport, ComplianceReport, CsatReport, ExcludedCount, FcrReport, MaintenanceReport,
+    OutageSummary, PeriodReport, PriorityInfo, PriorityReport, Skipped, TargetReport,
+    SKIPPED_LISTED,
 };
 pub use html::html;
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
 pub use text::text;
-pub use ticket::COLUMNS;
+pub use ticket::{COLUMNS, EXCLUDED};
 
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
@@ -378,6 +379,7 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
             .collect::<String>();
         return Err(EvalError::MissingColumns { missing, hint });
     }
+    let excluded_at = header.iter().position(|h| h == ticket::EXCLUDED);
     let width = header.len();
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, |p| p.line());
@@ -396,6 +398,7 @@ fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
         for (slot, &i) in fields.cols.iter_mut().zip(&at) {
             *slot = record.get(i).unwrap_or_default();
         }
+        fields.excluded = excluded_at.and_then(|i| record.get(i)).unwrap_or_default();
         sink.row(&fields, line);
     }
     Ok(())
@@ -485,12 +488,20 @@ fn read_jsonl<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
                 }
             }
         }
+        let mut excluded = String::new();
+        if let Some(v) = object.get(ticket::EXCLUDED) {
+            match json_cell(v) {
+                Ok(text) => excluded = text,
+                Err(what) => bad = Some(format!("{} is {what}", ticket::EXCLUDED)),
+            }
+        }
         if let Some(reason) = bad {
             sink.skip(number, reason);
             continue;
         }
         let fields = Fields {
             cols: cells.each_ref().map(|s| s.as_bytes()),
+            excluded: excluded.as_bytes(),
         };
         sink.row(&fields, number);
     }

@@ -9,7 +9,7 @@
 
 use super::compliance::*;
 use super::settle::{midnight_millis, period_bounds, Deadlines};
-use super::ticket::Ticket;
+use super::ticket::{clause_ids, Ticket};
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
 use crate::model::{
@@ -77,6 +77,8 @@ struct PeriodAcc {
     csat_sum: u64,
     csat_top: u64,
     csat_ratings: u64,
+    /// Tickets excluded under each of the contract's clauses.
+    excluded: Vec<u64>,
 }
 
 /// Accumulates tickets; [`Tally::finish`] turns the totals into a report.
@@ -99,6 +101,10 @@ pub(crate) struct Tally<'c> {
     /// midnight of its first day and of the day after its last.
     effective: (Option<i64>, Option<i64>),
     pub(crate) tickets: u64,
+    /// Tickets excluded under a clause (not in `tickets`).
+    excluded: u64,
+    /// The contract's clause ids, in declaration order.
+    clauses: Vec<String>,
     /// The deadlines after each period's end, on the contract clock.
     deadlines: Deadlines,
 }
@@ -247,6 +253,8 @@ impl<'c> Tally<'c> {
                 .map_or(u32::MAX, |c| c.scale.1.saturating_sub(1)),
             effective: effective_bounds(contract),
             tickets: 0,
+            excluded: 0,
+            clauses: clause_ids(contract),
             deadlines,
         })
     }
@@ -280,6 +288,7 @@ impl<'c> Tally<'c> {
                     csat_sum: 0,
                     csat_top: 0,
                     csat_ratings: 0,
+                    excluded: vec![0; self.clauses.len()],
                 });
                 self.index.insert(key, self.periods.len() - 1);
                 self.periods.len() - 1
@@ -296,7 +305,24 @@ impl<'c> Tally<'c> {
     pub fn add(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), Unscored> {
         self.within_effective(t.received)
             .map_err(Unscored::OutsideEffective)?;
-        self.count(t, paused).map_err(Unscored::Malformed)
+        match t.excluded {
+            Some(clause) => self.exclude(t, clause).map_err(Unscored::Malformed),
+            None => self.count(t, paused).map_err(Unscored::Malformed),
+        }
+    }
+
+    /// Counts a ticket excluded under a clause: in its period's count of
+    /// that clause, in no measure.
+    fn exclude(&mut self, t: &Ticket, clause: usize) -> Result<(), String> {
+        let period = self.period_of(t.received)?;
+        let count = self
+            .periods
+            .get_mut(period)
+            .and_then(|acc| acc.excluded.get_mut(clause))
+            .ok_or("internal: no clause totals")?;
+        *count += 1;
+        self.excluded += 1;
+        Ok(())
     }
 
     /// `Err` with the reason when `received` is outside the effective
@@ -579,6 +605,16 @@ impl<'c> Tally<'c> {
             if let Some(c) = &csat {
                 verdict("csat".into(), c.ok());
             }
+            let excluded = self
+                .clauses
+                .iter()
+                .zip(&acc.excluded)
+                .filter(|(_, &n)| n > 0)
+                .map(|(clause, &tickets)| ExcludedCount {
+                    clause: clause.clone(),
+                    tickets,
+                })
+                .collect();
             all_missed.extend(missed.iter().map(|m| format!("{name} {m}")));
             periods.push(PeriodReport {
                 period: name,
@@ -589,6 +625,7 @@ impl<'c> Tally<'c> {
                 missed,
                 no_data,
                 availability: Vec::new(),
+                excluded,
             });
         }
         targets.retain(|t| !decided.contains(t));
@@ -632,6 +669,7 @@ impl<'c> Tally<'c> {
                 .collect(),
             no_data: targets,
             outside_effective,
+            excluded: self.excluded,
             effective: contract.effective.as_ref().map(|e| {
                 let date = |d: &Fill<chrono::NaiveDate>| match d {
                     Fill::Value(d) => d.to_string(),

@@ -138,6 +138,24 @@ pub(crate) fn report_due_line(p: &PeriodReport) -> Option<String> {
     p.report_due.as_ref().map(|due| format!("Report due {due}"))
 }
 
+/// `Excluded: 2 tickets under force-majeure, 1 under customer` (§11).
+pub(crate) fn excluded_line(p: &PeriodReport) -> Option<String> {
+    let parts: Vec<String> = p
+        .excluded
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let noun = match (i, e.tickets) {
+                (0, 1) => " ticket",
+                (0, _) => " tickets",
+                _ => "",
+            };
+            format!("{}{noun} under {}", e.tickets, e.clause)
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("Excluded: {}", parts.join(", ")))
+}
+
 fn target_row(out: &mut String, id: &str, tickets: u64, t: &TargetReport) {
     let _ = writeln!(
         out,
@@ -186,9 +204,14 @@ pub fn text(r: &ComplianceReport) -> String {
                 target_row(&mut out, &pr.id, pr.tickets, pr.target(kind));
             }
         }
-        for line in [fcr_line(p), csat_line(p), report_due_line(p)]
-            .into_iter()
-            .flatten()
+        for line in [
+            fcr_line(p),
+            csat_line(p),
+            excluded_line(p),
+            report_due_line(p),
+        ]
+        .into_iter()
+        .flatten()
         {
             let _ = writeln!(out, "  {line}");
         }

@@ -24,10 +24,16 @@ pub const COLUMNS: [&str; 10] = [
     "paused",
 ];
 
+/// The optional column of §11: the id of the exclusion clause a ticket
+/// falls under (empty: none). A log without it excludes nothing.
+pub const EXCLUDED: &str = "excluded";
+
 /// The raw fields of one row; an empty slice is an absent value.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Fields<'a> {
     pub cols: [&'a [u8]; 10],
+    /// The `excluded` column, empty when the log has none.
+    pub excluded: &'a [u8],
 }
 
 impl<'a> Fields<'a> {
@@ -48,6 +54,9 @@ pub(crate) struct Ticket {
     pub workaround: Option<i64>,
     pub first_contact_resolved: Option<bool>,
     pub csat: Option<u32>,
+    /// The index of the contract's exclusion clause the row names in
+    /// `excluded`: the ticket leaves attainment and is counted under it.
+    pub excluded: Option<usize>,
 }
 
 /// What a row is checked against, prepared once from the contract.
@@ -57,6 +66,8 @@ pub(crate) struct RowRules {
     channels: Vec<String>,
     /// The CSAT scale `low..=high`, when the contract has a CSAT target.
     scale: Option<(u32, u32)>,
+    /// The ids of the contract's exclusion clauses, in declaration order.
+    clauses: Vec<String>,
 }
 
 impl RowRules {
@@ -65,8 +76,47 @@ impl RowRules {
             priorities: contract.priorities.iter().map(|p| p.id.0.clone()).collect(),
             channels: contract.channels.iter().map(|c| c.id.0.clone()).collect(),
             scale: contract.csat.as_ref().map(|c| c.scale),
+            clauses: clause_ids(contract),
         }
     }
+
+    /// `excluded`: empty, or the id of one of the contract's clauses.
+    fn excluded(&self, bytes: &[u8]) -> Result<Option<usize>, String> {
+        let bytes = trim(bytes);
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        if let Some(i) = self.clauses.iter().position(|c| c.as_bytes() == bytes) {
+            return Ok(Some(i));
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let known = if self.clauses.is_empty() {
+            "the contract has no exclusion clause".to_string()
+        } else {
+            let hint =
+                crate::diagnostic::did_you_mean(&text, self.clauses.iter().map(String::as_str))
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
+            format!(
+                "{hint}the contract's clauses are {}",
+                self.clauses.join(", ")
+            )
+        };
+        Err(format!(
+            "excluded names an unknown clause `{}` ({known})",
+            shown(bytes)
+        ))
+    }
+}
+
+/// The ids of a contract's exclusion clauses, in declaration order.
+pub(crate) fn clause_ids(contract: &Contract) -> Vec<String> {
+    contract
+        .exclusions
+        .iter()
+        .flat_map(|e| &e.clauses)
+        .map(|c| c.id.as_str().to_string())
+        .collect()
 }
 
 pub(crate) fn shown(bytes: &[u8]) -> String {
@@ -209,6 +259,7 @@ impl RowRules {
         let first_contact_resolved = boolean(fcr)?;
         let csat = rating(csat, self.scale)?;
         pauses(pause, paused)?;
+        let excluded = self.excluded(f.excluded)?;
         Ok(Ticket {
             priority,
             received,
@@ -217,6 +268,7 @@ impl RowRules {
             workaround,
             first_contact_resolved,
             csat,
+            excluded,
         })
     }
 }
@@ -229,6 +281,7 @@ mod tests {
     fn row<'a>(cols: [&'a str; 10]) -> Fields<'a> {
         Fields {
             cols: cols.map(str::as_bytes),
+            excluded: b"",
         }
     }
 
