@@ -708,3 +708,304 @@ fn the_cli_takes_either_log_or_both() {
     let run = cli::run(&["eval", contract]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+// ------------------------------------------------------ credits, deadlines
+
+/// The test contract with `credits` and `reporting` (through the language)
+/// and the maintenance rules of [`contract`].
+fn settled_contract() -> Contract {
+    let source = CONTRACT.replace(
+        "  priority P1",
+        r#"  credits {
+    fee 50000 USD monthly
+    availability phone { below 99.9% credit 5%  below 99.5% credit 10%  below 99.0% credit 25% }
+    availability desk  { below 99.5% credit 10%  below 98% credit 20% }
+    availability night { below 99% credit 10%  below 95% credit 30% }
+    response P1 below 100% credit 2%
+    cap 30% monthly
+    claim within 10 business days
+    form voucher
+  }
+  reporting { report monthly within 5 business days }
+
+  priority P1"#,
+    );
+    let checked = slac::check_bytes("settled.sla", source.as_bytes().to_vec());
+    let mut settled = checked
+        .model
+        .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+    settled.exclusions = contract(true).exclusions;
+    settled
+}
+
+/// The tiers of the test contract's lines, as (threshold in thousandths of
+/// a percent, credit in hundredths of a percent).
+fn tiers(channel: &str) -> &'static [(i64, i64)] {
+    match channel {
+        "phone" => &[(99_900, 500), (99_500, 1000), (99_000, 2500)],
+        "desk" => &[(99_500, 1000), (98_000, 2000)],
+        "night" => &[(99_000, 1000), (95_000, 3000)],
+        other => panic!("no channel {other}"),
+    }
+}
+
+/// The credit of a line in hundredths of a percent, in integers: the
+/// deepest tier the availability (up ÷ scheduled) is strictly below.
+fn credit_oracle(channel: &str, counted: &Counted) -> i64 {
+    let up = counted.scheduled - counted.downtime;
+    tiers(channel)
+        .iter()
+        .rev()
+        .find(|&&(below, _)| up * 100_000 < below * counted.scheduled)
+        .map(|&(_, credit)| credit)
+        .unwrap_or(0)
+}
+
+/// The close (17:00) of the `n`-th business day (the `business` calendar:
+/// weekdays but Thanksgiving) after `last`, the period's last day.
+fn business_close(last: NaiveDate, n: u32) -> String {
+    let mut date = last;
+    let mut counted = 0;
+    while counted < n {
+        date = date.succ_opt().unwrap();
+        if !spans_on("desk", date).unwrap().is_empty() {
+            counted += 1;
+        }
+    }
+    rfc3339(
+        ZONE.from_local_datetime(&date.and_hms_opt(17, 0, 0).unwrap())
+            .earliest()
+            .unwrap()
+            .to_utc(),
+    )
+}
+
+/// Credits, amounts and deadlines of every period equal an independent
+/// computation over the minute-by-minute availability: tiers as steps,
+/// the sum capped at 30%, the amount exact to the cent (half-up), the
+/// claim and report deadlines on the business calendar.
+#[test]
+fn credits_and_deadlines_equal_an_independent_computation() {
+    let l = local;
+    let rows = vec![
+        // March: the phone down 2 real hours across DST and 10 on the 15th,
+        // plus the maintenance below (97.85%: the 25% tier), the desk 8
+        // hours of 184 (95.65%: 20%), the night desk 2 of 247 (99.19%:
+        // nothing) — 45% in all, capped at 30%.
+        row(
+            "phone",
+            l(2027, 3, 14, 1, 0),
+            l(2027, 3, 14, 4, 0),
+            "outage",
+            None,
+        ),
+        row(
+            "night",
+            l(2027, 3, 14, 1, 0),
+            l(2027, 3, 14, 4, 0),
+            "outage",
+            None,
+        ),
+        row(
+            "desk",
+            l(2027, 3, 15, 8, 0),
+            l(2027, 3, 15, 18, 0),
+            "outage",
+            None,
+        ),
+        row(
+            "phone",
+            l(2027, 3, 15, 8, 0),
+            l(2027, 3, 15, 18, 0),
+            "outage",
+            None,
+        ),
+        // Maintenance with too little notice, partly outside its window,
+        // and beyond its allowance (the oracle of `oracle` decides each).
+        row(
+            "phone",
+            l(2027, 3, 20, 1, 0),
+            l(2027, 3, 20, 2, 0),
+            "maintenance",
+            Some(l(2027, 3, 17, 10, 0)),
+        ),
+        row(
+            "phone",
+            l(2027, 3, 27, 5, 0),
+            l(2027, 3, 27, 7, 0),
+            "maintenance",
+            Some(l(2027, 3, 1, 10, 0)),
+        ),
+        row(
+            "phone",
+            l(2027, 3, 28, 0, 0),
+            l(2027, 3, 28, 5, 0),
+            "maintenance",
+            Some(l(2027, 3, 1, 10, 0)),
+        ),
+        // June: the phone down 43 minutes of 43,200 (99.90046%: exactly
+        // not below 99.9%, no credit); 44 minutes (99.898%) would earn 5%.
+        row(
+            "phone",
+            l(2027, 6, 2, 10, 0),
+            l(2027, 6, 2, 10, 43),
+            "outage",
+            None,
+        ),
+        // July: 44 minutes of 44,640 (99.901%): no credit either.
+        row(
+            "phone",
+            l(2027, 7, 2, 10, 0),
+            l(2027, 7, 2, 10, 44),
+            "outage",
+            None,
+        ),
+        // August: 45 minutes (99.899%): 5% = 2500.00 USD.
+        row(
+            "phone",
+            l(2027, 8, 2, 10, 0),
+            l(2027, 8, 2, 10, 45),
+            "outage",
+            None,
+        ),
+        // November: across the fall-back night and Thanksgiving.
+        row(
+            "night",
+            l(2027, 11, 6, 22, 0),
+            l(2027, 11, 7, 6, 0),
+            "outage",
+            None,
+        ),
+        row(
+            "desk",
+            l(2027, 11, 24, 12, 0),
+            l(2027, 11, 27, 0, 0),
+            "outage",
+            None,
+        ),
+    ];
+    let contract = settled_contract();
+    let report = evaluate(&contract, &rows);
+    assert_eq!(report.periods.len(), 9);
+    let fee_cents: i64 = 50_000 * 100;
+    for p in &report.periods {
+        let (year, month) = p.period.split_once('-').unwrap();
+        let (year, month): (i32, u32) = (year.parse().unwrap(), month.parse().unwrap());
+        let credits = p.credits.as_ref().expect("every period has credits");
+        let mut sum = 0;
+        for (i, channel) in ["phone", "desk", "night"].into_iter().enumerate() {
+            let counted = oracle(channel, year, month, &rows, true);
+            let expected = credit_oracle(channel, &counted);
+            let line = &credits.lines[i];
+            assert_eq!(line.metric, format!("availability {channel}"));
+            assert_eq!(
+                (line.credit_percent * 100.0).round() as i64,
+                expected,
+                "{channel} in {}: {line:?}",
+                p.period
+            );
+            let percent =
+                (counted.scheduled - counted.downtime) as f64 * 100.0 / counted.scheduled as f64;
+            assert_eq!(line.actual, Some((percent * 100.0).round() / 100.0));
+            sum += expected;
+        }
+        // No ticket log: the response line has no data and earns nothing.
+        let response = &credits.lines[3];
+        assert_eq!(
+            (response.metric.as_str(), response.actual),
+            ("response P1", None)
+        );
+        assert_eq!(response.credit_percent, 0.0);
+        let total = sum.min(3000);
+        assert_eq!((credits.total_percent * 100.0).round() as i64, total);
+        assert_eq!(credits.capped, sum > 3000, "{}", p.period);
+        // Half-up to the cent, in integers: fee × total ÷ 10,000.
+        let cents = (fee_cents * total * 2 + 10_000) / 20_000;
+        assert_eq!(
+            credits.amount.as_deref(),
+            Some(format!("{}.{:02}", cents / 100, cents % 100).as_str())
+        );
+        assert_eq!(credits.currency.as_deref(), Some("USD"));
+        assert_eq!(credits.fee.as_deref(), Some("50000.00"));
+        assert_eq!(credits.form, Some("voucher"));
+        let first_of_next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        }
+        .unwrap();
+        let last = first_of_next.pred_opt().unwrap();
+        assert_eq!(
+            credits.claim_by,
+            Some(business_close(last, 10)),
+            "{}",
+            p.period
+        );
+        assert_eq!(p.report_due, Some(business_close(last, 5)), "{}", p.period);
+    }
+    let by_name = |name: &str| {
+        report
+            .periods
+            .iter()
+            .find(|p| p.period == name)
+            .and_then(|p| p.credits.as_ref())
+            .unwrap()
+    };
+    // The figures written out above, to be sure the oracle is not vacuous.
+    let march = by_name("2027-03");
+    let shown: Vec<(Option<f64>, f64)> = march
+        .lines
+        .iter()
+        .map(|l| (l.actual, l.credit_percent))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (Some(97.85), 25.0),
+            (Some(95.65), 20.0),
+            (Some(99.19), 0.0),
+            (None, 0.0)
+        ]
+    );
+    assert_eq!(march.total_percent, 30.0);
+    assert!(march.capped);
+    assert_eq!(march.amount.as_deref(), Some("15000.00"));
+    assert_eq!(by_name("2027-06").total_percent, 0.0);
+    assert_eq!(by_name("2027-07").total_percent, 0.0);
+    assert_eq!(by_name("2027-08").amount.as_deref(), Some("2500.00"));
+    // November ends on Tuesday 30th: its report is due at the close of
+    // the 5th business day after, Tuesday 7 December.
+    let november = report
+        .periods
+        .iter()
+        .find(|p| p.period == "2027-11")
+        .unwrap();
+    assert_eq!(
+        november.report_due.as_deref(),
+        Some("2027-12-07T17:00:00-05:00")
+    );
+    let json = report.to_json();
+    assert!(
+        json.contains("\"claim_by\": \"2027-04-14T17:00:00-04:00\""),
+        "{json}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The credit never exceeds the cap, nor the amount the cap's share of
+    /// the fee.
+    #[test]
+    fn the_credit_never_exceeds_the_cap(rows in prop::collection::vec(arb_row(), 0..12)) {
+        let report = evaluate(&settled_contract(), &rows);
+        for p in &report.periods {
+            let c = p.credits.as_ref().unwrap();
+            prop_assert!(c.total_percent <= 30.0, "{c:?}");
+            let amount: f64 = c.amount.as_deref().unwrap().parse().unwrap();
+            prop_assert!(amount <= 15_000.0, "{c:?}");
+            let sum: f64 = c.lines.iter().map(|l| l.credit_percent).sum();
+            prop_assert_eq!(c.capped, sum > 30.0);
+        }
+    }
+}

@@ -239,3 +239,126 @@ fn a_ticket_excluded_under_a_clause_leaves_attainment() {
         .reason
         .ends_with("(the contract has no exclusion clause)"));
 }
+
+/// acme-support.sla with `reporting` and ticket-based credit lines.
+fn acme_with_credits() -> slac::model::Contract {
+    let source = fixture("tests/fixtures/reporting.sla").replace(
+        "  reporting {",
+        "  credits {
+    fee 50000 CNY monthly
+    response   P1 below 100% credit 2%
+    resolution P2 { below 95% credit 3%  below 90% credit 6% }
+    fcr  below 70% credit 2%
+    csat below 4.5 credit 2.5%
+    cap 30% monthly
+    claim within 30 days
+    form voucher
+  }
+
+  reporting {",
+    );
+    model(&source)
+}
+
+#[test]
+fn ticket_figures_earn_their_credits_in_every_format() {
+    let contract = acme_with_credits();
+    // P1: one response met (9 minutes), one breached (20): 50%. FCR 1 of
+    // 2: 50%. CSAT (5 + 4) / 2 = 4.5, not below 4.5. No P2 ticket.
+    let p1 = |id: &str, minutes: u32, fcr: bool, csat: u32| {
+        format!("{id},P1,hotline,2027-03-01T10:00:00+08:00,2027-03-01T10:{minutes:02}:00+08:00,2027-03-01T11:00:00+08:00,,{fcr},{csat},")
+    };
+    let log = [
+        HEADER.to_string(),
+        p1("T1", 9, true, 5),
+        p1("T2", 20, false, 4),
+    ]
+    .join("\n");
+    let report = eval(&contract, &log, ReportPeriod::Monthly);
+    let c = report.periods[0].credits.as_ref().unwrap();
+    let lines: Vec<(&str, Option<f64>, f64)> = c
+        .lines
+        .iter()
+        .map(|l| (l.metric.as_str(), l.actual, l.credit_percent))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("response P1", Some(50.0), 2.0),
+            ("resolution P2", None, 0.0),
+            ("fcr", Some(50.0), 2.0),
+            ("csat", Some(4.5), 0.0),
+        ]
+    );
+    assert_eq!((c.total_percent, c.capped), (4.0, false));
+    assert_eq!(c.amount.as_deref(), Some("2000.00"));
+    assert_eq!(c.claim_by.as_deref(), Some("2027-05-01T00:00:00+08:00"));
+    let json = report.to_json();
+    for field in [
+        "\"metric\": \"response P1\"",
+        "\"actual\": 50.0",
+        "\"credit_percent\": 2",
+        "\"total_percent\": 4",
+        "\"capped\": false",
+        "\"amount\": \"2000.00\"",
+        "\"currency\": \"CNY\"",
+        "\"claim_by\": \"2027-05-01T00:00:00+08:00\"",
+    ] {
+        assert!(json.contains(field), "{field} in {json}");
+    }
+    let total = "Credits 4% of the fee 50000.00 CNY = 2000.00 CNY as voucher; claim by 2027-05-01T00:00:00+08:00";
+    let text = slac::eval::text(&report);
+    assert!(text.contains(total), "{text}");
+    assert!(
+        text.contains("\n  resolution P2              no data      0%\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  csat                          4.50      0%\n"),
+        "{text}"
+    );
+    let markdown = slac::eval::markdown(&report);
+    assert!(
+        markdown.contains("| response P1 | 50.00% | 2% |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains(&format!("**{total}**")), "{markdown}");
+    let html = slac::eval::html(&report);
+    assert!(
+        html.contains(
+            "<tr><td class=\"l\">resolution P2</td><td class=\"na\">no data</td><td>0%</td></tr>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains(&format!("<p>{total}</p>")), "{html}");
+    // A quarterly evaluation of a monthly fee uses three months' fee.
+    let report = eval(&contract, &log, ReportPeriod::Quarterly);
+    let c = report.periods[0].credits.as_ref().unwrap();
+    assert_eq!(c.fee.as_deref(), Some("150000.00"));
+    assert_eq!(c.amount.as_deref(), Some("6000.00"));
+    assert_eq!(c.claim_by.as_deref(), Some("2027-05-01T00:00:00+08:00"));
+}
+
+#[test]
+fn a_placeholder_fee_gives_percentages_without_an_amount() {
+    let source = fixture("tests/fixtures/reporting.sla").replace(
+        "  reporting {",
+        "  credits {
+    fee [月度服务费] monthly
+    response P1 below 100% credit 2%
+  }
+
+  reporting {",
+    );
+    let contract = model(&source);
+    let log = [HEADER.to_string(), row("T1", "2027-03-01T10:00:00+08:00")].join("\n");
+    let report = eval(&contract, &log, ReportPeriod::Monthly);
+    let c = report.periods[0].credits.as_ref().unwrap();
+    assert_eq!((c.amount.as_deref(), c.fee.as_deref()), (None, None));
+    assert_eq!(c.claim_by, None);
+    let text = slac::eval::text(&report);
+    assert!(
+        text.contains("Credits 0% of the fee; no claim window stated"),
+        "{text}"
+    );
+}

@@ -627,6 +627,8 @@ pub fn evaluate_outages<R: Read>(
         skipped: log.skipped,
         skipped_total: log.skipped_total,
     });
+    // The credits' availability lines and the new periods' report due.
+    super::credits::settle(report, contract, options.period);
     Ok(())
 }
 

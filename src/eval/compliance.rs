@@ -76,6 +76,9 @@ pub struct PeriodReport {
     /// the contract's zone; `reporting`, §11); `None` when the contract has
     /// no `reporting`, or no report period ends with this one.
     pub report_due: Option<String>,
+    /// The service credits of the period (§11); `None` when the contract
+    /// has no `credits`.
+    pub credits: Option<super::credits::CreditsReport>,
     /// The targets missed in this period: `P1.response`, `P2.resolution`,
     /// `fcr`, `csat`.
     pub missed: Vec<String>,
@@ -99,6 +102,7 @@ impl PeriodReport {
             fcr: None,
             csat: None,
             report_due: None,
+            credits: None,
             missed: Vec::new(),
             no_data: Vec::new(),
             availability: Vec::new(),
@@ -175,6 +179,9 @@ pub enum CsatReport {
         target: f64,
         ok: Option<bool>,
         ratings: u64,
+        /// The mean unrounded, for the credit tiers.
+        #[serde(skip)]
+        exact: Option<f64>,
     },
     Satisfied {
         percent: Option<f64>,
@@ -182,6 +189,9 @@ pub enum CsatReport {
         target_percent: f64,
         ok: Option<bool>,
         ratings: u64,
+        /// The share unrounded, for the credit tiers.
+        #[serde(skip)]
+        exact: Option<f64>,
     },
 }
 

@@ -343,6 +343,7 @@ pub fn html(r: &ComplianceReport) -> String {
             ticket_table(&mut out, p);
         }
         availability_table(&mut out, p);
+        super::credits_view::html(&mut out, p);
         out.push_str("<ul>");
         for line in [
             fcr_line(p),

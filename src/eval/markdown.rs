@@ -89,6 +89,7 @@ pub fn markdown(r: &ComplianceReport) -> String {
                 let _ = writeln!(out, "- {}", escape(&line));
             }
         }
+        super::credits_view::markdown(&mut out, p);
         if !p.missed.is_empty() {
             let _ = writeln!(out, "\n**Missed:** {}", escape(&p.missed.join(", ")));
         }

@@ -21,6 +21,8 @@
 
 mod availability;
 pub mod compliance;
+mod credits;
+mod credits_view;
 mod html;
 mod ids;
 mod markdown;
@@ -37,6 +39,7 @@ pub use compliance::{
     OutageSummary, PeriodReport, PriorityInfo, PriorityReport, Skipped, TargetReport,
     SKIPPED_LISTED,
 };
+pub use credits::{CreditLineReport, CreditsReport, FigureUnit};
 pub use html::html;
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
@@ -314,7 +317,9 @@ pub fn evaluate<R: Read + Send>(
             .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
     });
     read?;
-    Ok(tally.finish(skips.listed, skips.total, skips.outside_effective))
+    let mut report = tally.finish(skips.listed, skips.total, skips.outside_effective);
+    credits::settle(&mut report, contract, options.period);
+    Ok(report)
 }
 
 /// The report of a run without a ticket log (`slac eval CONTRACT --outages
@@ -327,6 +332,7 @@ pub fn without_tickets(
     let mut report = Tally::new(contract, options)?.finish(Vec::new(), 0, 0);
     report.ticket_log = false;
     report.no_data.clear();
+    credits::settle(&mut report, contract, options.period);
     Ok(report)
 }
 

@@ -66,6 +66,17 @@ pub(crate) fn period_bounds(
     Some((midnight_millis(zone, first)?, midnight_millis(zone, next)?))
 }
 
+/// The year and month (1–12) or quarter (1–4) of a period's name as the
+/// report writes it: `2027-03`, `2027-Q1`.
+pub(crate) fn parse_period(period: ReportPeriod, name: &str) -> Option<(i32, u32)> {
+    let (year, rest) = name.split_once('-')?;
+    let index = match period {
+        ReportPeriod::Monthly => rest.parse().ok()?,
+        ReportPeriod::Quarterly => rest.strip_prefix('Q')?.parse().ok()?,
+    };
+    Some((year.parse().ok()?, index))
+}
+
 /// The contract clock (`clock`, else 24x7), showing its times in the
 /// contract's zone.
 pub(crate) fn contract_clock(contract: &Contract) -> Clock {
@@ -93,10 +104,6 @@ impl Deadlines {
         }
     }
 
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "the credits of each period use it, landing next")
-    )]
     /// `claim within`: `N days` are calendar days (local midnight N dates
     /// after the end), anything else counts on the contract clock.
     pub fn claim_by(&self, end: i64, within: Duration) -> Result<i64, ClockError> {

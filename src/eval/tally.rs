@@ -8,13 +8,12 @@
 //! depend on row order.
 
 use super::compliance::*;
-use super::settle::{midnight_millis, period_bounds, Deadlines};
+use super::settle::{midnight_millis, Deadlines};
 use super::ticket::{clause_ids, Ticket};
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
 use crate::model::{
-    BusinessDayRule, Contract, CsatGoal, Duration, Fill, PerTarget, Period, Priority, TargetKind,
-    Unit,
+    BusinessDayRule, Contract, CsatGoal, Duration, Fill, PerTarget, Priority, TargetKind, Unit,
 };
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -105,8 +104,6 @@ pub(crate) struct Tally<'c> {
     excluded: u64,
     /// The contract's clause ids, in declaration order.
     clauses: Vec<String>,
-    /// The deadlines after each period's end, on the contract clock.
-    deadlines: Deadlines,
 }
 
 /// Why a valid row is not counted.
@@ -231,10 +228,14 @@ impl<'c> Tally<'c> {
             };
         }
         let deadlines = Deadlines::new(contract);
-        // A report due time the contract clock cannot count is the
-        // contract's fault: say it once, as for targets.
+        // A report due time or claim window the contract clock cannot
+        // count is the contract's fault: say it once, as for targets.
+        let as_of = options.as_of.timestamp_millis();
         if let Some(within) = report_within(contract) {
-            deadlines.report_due(options.as_of.timestamp_millis(), within)?;
+            deadlines.report_due(as_of, within)?;
+        }
+        if let Some(within) = claim_within(contract) {
+            deadlines.claim_by(as_of, within)?;
         }
         Ok(Tally {
             contract,
@@ -255,7 +256,6 @@ impl<'c> Tally<'c> {
             tickets: 0,
             excluded: 0,
             clauses: clause_ids(contract),
-            deadlines,
         })
     }
 
@@ -528,12 +528,7 @@ impl<'c> Tally<'c> {
         }
         let mut decided = std::collections::HashSet::new();
         let mut periods = Vec::with_capacity(self.periods.len());
-        let report_dues: Vec<Option<String>> = self
-            .periods
-            .iter()
-            .map(|a| self.report_due(a.key))
-            .collect();
-        for (acc, report_due) in self.periods.iter_mut().zip(report_dues) {
+        for acc in &mut self.periods {
             let name = match self.period {
                 ReportPeriod::Monthly => format!("{:04}-{:02}", acc.key.year, acc.key.index),
                 ReportPeriod::Quarterly => format!("{:04}-Q{}", acc.key.year, acc.key.index),
@@ -591,6 +586,7 @@ impl<'c> Tally<'c> {
                         target,
                         ok: (n > 0).then_some(acc.csat_sum as f64 >= target * n as f64),
                         ratings: n,
+                        exact: (n > 0).then(|| acc.csat_sum as f64 / n as f64),
                     }
                 }),
                 CsatGoal::Satisfied { min_percent } => {
@@ -599,6 +595,8 @@ impl<'c> Tally<'c> {
                         target_percent: target,
                         ok: reaches(acc.csat_top, acc.csat_ratings, target),
                         ratings: acc.csat_ratings,
+                        exact: (acc.csat_ratings > 0)
+                            .then(|| acc.csat_top as f64 * 100.0 / acc.csat_ratings as f64),
                     })
                 }
             });
@@ -621,7 +619,8 @@ impl<'c> Tally<'c> {
                 priorities,
                 fcr,
                 csat,
-                report_due,
+                report_due: None,
+                credits: None,
                 missed,
                 no_data,
                 availability: Vec::new(),
@@ -695,37 +694,13 @@ fn report_within(contract: &Contract) -> Option<Duration> {
         .and_then(|r| r.within.value().copied())
 }
 
-impl Tally<'_> {
-    /// `[start, end)` of a report period in UTC milliseconds.
-    fn bounds(&self, key: PeriodKey) -> Option<(i64, i64)> {
-        period_bounds(self.zone, self.period, key.year, key.index)
-    }
-
-    /// When the provider's report is due after this period: only when the
-    /// period ends where a reporting period ends (a quarterly report after
-    /// March, June, September and December of a monthly evaluation; each
-    /// quarter of a quarterly evaluation has a monthly report due at its
-    /// end). `None` without `reporting`, with a placeholder, or when the
-    /// clock cannot place it (checked up front).
-    fn report_due(&self, key: PeriodKey) -> Option<String> {
-        let reporting = self.contract.reporting.as_ref()?;
-        let within = report_within(self.contract)?;
-        let every = match reporting.period.value()? {
-            Period::Monthly => 1,
-            Period::Quarterly => 3,
-            Period::Yearly => 12,
-        };
-        let last_month = match self.period {
-            ReportPeriod::Monthly => key.index,
-            ReportPeriod::Quarterly => key.index * 3,
-        };
-        if last_month % every != 0 {
-            return None;
-        }
-        let (_, end) = self.bounds(key)?;
-        let due = self.deadlines.report_due(end, within).ok()?;
-        self.deadlines.rfc3339(due).ok()
-    }
+/// `credits { claim within D }` when D is filled in.
+fn claim_within(contract: &Contract) -> Option<Duration> {
+    contract
+        .credits
+        .as_ref()
+        .and_then(|c| c.claim.as_ref())
+        .and_then(|c| c.value().copied())
 }
 
 /// The fate of one ticket against one target, with its open-time minutes

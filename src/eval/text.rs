@@ -113,6 +113,7 @@ pub(crate) fn csat_line(p: &PeriodReport) -> Option<String> {
             target,
             ok,
             ratings,
+            exact: _,
         } => format!(
             "CSAT {} mean of {ratings} ratings (target {}): {}",
             num(*score),
@@ -124,6 +125,7 @@ pub(crate) fn csat_line(p: &PeriodReport) -> Option<String> {
             target_percent,
             ok,
             ratings,
+            exact: _,
         } => format!(
             "CSAT {} satisfied of {ratings} ratings (target {}%): {}",
             pct(*percent),
@@ -221,6 +223,7 @@ pub fn text(r: &ComplianceReport) -> String {
                 let _ = writeln!(out, "    {}", maintenance_line(m));
             }
         }
+        super::credits_view::text(&mut out, p);
         let missed = if p.missed.is_empty() {
             "none".to_string()
         } else {
