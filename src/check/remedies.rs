@@ -19,9 +19,6 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 use crate::source::{Span, Spanned};
 
-/// Minutes in a week: a window and a calendar's hours are compared on them.
-const WEEK: usize = 7 * 1440;
-
 /// What the credit checks look up in the rest of the contract.
 pub(super) struct Measured<'a> {
     pub channels: &'a [Channel],
@@ -759,55 +756,5 @@ fn target_of(metric: &CreditMetric, measured: &Measured<'_>) -> Option<f64> {
             CsatGoal::Score { min } => min.value().copied(),
             CsatGoal::Satisfied { min_percent } => min_percent.value().copied(),
         }),
-    }
-}
-
-/// Which minutes of the week (Monday 00:00 first) weekly spans cover, with
-/// overnight spans running into the next day (Sunday night into Monday)
-/// and `extra` spans on given weekdays (make-up days).
-fn week_minutes(weekly: &[Vec<TimeSpan>; 7], extra: &[(usize, TimeSpan)]) -> Vec<bool> {
-    let mut minutes = vec![false; WEEK];
-    let spans = weekly
-        .iter()
-        .enumerate()
-        .flat_map(|(day, spans)| spans.iter().map(move |s| (day, *s)))
-        .chain(extra.iter().copied());
-    for (day, span) in spans {
-        let start = day * 1440 + span.start.minutes() as usize;
-        for m in 0..span.wall_minutes() as usize {
-            if let Some(slot) = minutes.get_mut((start + m) % WEEK) {
-                *slot = true;
-            }
-        }
-    }
-    minutes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn span(start: u16, end: u16) -> TimeSpan {
-        TimeSpan {
-            start: TimeOfDay(start),
-            end: TimeOfDay(end),
-        }
-    }
-
-    #[test]
-    fn overnight_spans_run_into_the_next_day_and_sunday_into_monday() {
-        let mut week: [Vec<TimeSpan>; 7] = Default::default();
-        if let Some(sunday) = week.get_mut(6) {
-            sunday.push(span(22 * 60, 2 * 60));
-        }
-        let minutes = week_minutes(&week, &[]);
-        assert_eq!(minutes.iter().filter(|m| **m).count(), 240);
-        assert_eq!(minutes.get(60), Some(&true), "Monday 01:00");
-        assert_eq!(minutes.get(6 * 1440 + 23 * 60), Some(&true), "Sunday 23:00");
-        assert_eq!(
-            minutes.get(6 * 1440 + 21 * 60),
-            Some(&false),
-            "Sunday 21:00"
-        );
     }
 }

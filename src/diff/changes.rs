@@ -97,10 +97,11 @@ pub enum Section {
     Priorities,
     Quality,
     Support,
+    Remedies,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Contract,
         Section::Parties,
         Section::Terms,
@@ -110,6 +111,7 @@ impl Section {
         Section::Priorities,
         Section::Quality,
         Section::Support,
+        Section::Remedies,
     ];
 
     pub fn title(self) -> &'static str {
@@ -123,6 +125,7 @@ impl Section {
             Section::Priorities => "Priorities and targets",
             Section::Quality => "Quality (FCR, CSAT)",
             Section::Support => "Support",
+            Section::Remedies => "Remedies (exclusions, credits)",
         }
     }
 }

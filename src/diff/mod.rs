@@ -23,6 +23,7 @@ mod changes;
 mod lived;
 mod output;
 mod priorities;
+mod remedies;
 mod show;
 mod walk;
 

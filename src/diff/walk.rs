@@ -36,9 +36,8 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         csat,
         support,
         reporting,
-        // Not compared yet (issue 9).
-        exclusions: _,
-        credits: _,
+        exclusions,
+        credits,
         // Compared through the calendars that use them, in phase 2 of issue 8.
         holidays: _,
     } = old;
@@ -137,6 +136,12 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         (old, reporting.as_ref()),
         (new, new.reporting.as_ref()),
     );
+    super::remedies::exclusions(
+        changes,
+        (old, exclusions.as_ref()),
+        (new, new.exclusions.as_ref()),
+    );
+    super::remedies::credits(changes, credits.as_ref(), new.credits.as_ref());
 }
 
 fn show_effective(effective: &Effective) -> String {

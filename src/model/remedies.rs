@@ -247,9 +247,34 @@ pub struct Tier {
     pub credit_percent: f64,
 }
 
+/// Minutes in a week (Monday 00:00 is minute 0).
+pub const WEEK_MINUTES: usize = 7 * 1440;
+
+/// Which minutes of the week (Monday 00:00 first) weekly spans cover, with
+/// overnight spans running into the next day (Sunday night into Monday)
+/// and `extra` spans on given weekdays (make-up days).
+pub fn week_minutes(weekly: &[Vec<TimeSpan>; 7], extra: &[(usize, TimeSpan)]) -> Vec<bool> {
+    let mut minutes = vec![false; WEEK_MINUTES];
+    let spans = weekly
+        .iter()
+        .enumerate()
+        .flat_map(|(day, spans)| spans.iter().map(move |s| (day, *s)))
+        .chain(extra.iter().copied());
+    for (day, span) in spans {
+        let start = day * 1440 + span.start.minutes() as usize;
+        for m in 0..span.wall_minutes() as usize {
+            if let Some(slot) = minutes.get_mut((start + m) % WEEK_MINUTES) {
+                *slot = true;
+            }
+        }
+    }
+    minutes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TimeOfDay;
 
     #[test]
     fn money_is_parsed_exactly_in_cents() {
@@ -326,6 +351,30 @@ mod tests {
         assert_eq!(
             shown,
             ["availability hotline", "response P1", "fcr", "csat"]
+        );
+    }
+
+    fn span(start: u16, end: u16) -> TimeSpan {
+        TimeSpan {
+            start: TimeOfDay(start),
+            end: TimeOfDay(end),
+        }
+    }
+
+    #[test]
+    fn overnight_spans_run_into_the_next_day_and_sunday_into_monday() {
+        let mut week: [Vec<TimeSpan>; 7] = Default::default();
+        if let Some(sunday) = week.get_mut(6) {
+            sunday.push(span(22 * 60, 2 * 60));
+        }
+        let minutes = week_minutes(&week, &[]);
+        assert_eq!(minutes.iter().filter(|m| **m).count(), 240);
+        assert_eq!(minutes.get(60), Some(&true), "Monday 01:00");
+        assert_eq!(minutes.get(6 * 1440 + 23 * 60), Some(&true), "Sunday 23:00");
+        assert_eq!(
+            minutes.get(6 * 1440 + 21 * 60),
+            Some(&false),
+            "Sunday 21:00"
         );
     }
 }
