@@ -1,7 +1,28 @@
 //! Escaping text for the documents slac writes: the one place that knows
-//! HTML's and Markdown's special characters. The appendix (`render`) and the
-//! compliance report (`eval`) both escape through here, so contract or log
-//! text can never become markup in either.
+//! HTML's and Markdown's special characters, and a `.sla` string's escapes
+//! (for the `.sla` files slac writes, such as `holidays import`'s). The
+//! appendix (`render`) and the compliance report (`eval`) both escape
+//! through here, so contract or log text can never become markup in either.
+
+/// Text as a `.sla` string literal, quotes included: `"` and `\` are
+/// escaped, a line break or tab is written `\n` / `\t`, and other
+/// control characters are dropped (the grammar has no escape for them).
+pub fn sla_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// Makes text literal in HTML: `& < > " '` become references, a newline a
 /// `<br>`, and characters HTML forbids (other control characters,

@@ -10,6 +10,7 @@ mod diff;
 mod due;
 mod eval;
 mod fmt;
+mod holidays;
 mod init;
 mod output;
 mod render;
@@ -61,6 +62,8 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in meaning between two versions of a contract.
     Diff(DiffArgs),
+    /// Holiday sets: `import` an iCalendar feed as a library.
+    Holidays(holidays::HolidaysArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of slac, or of one command.
@@ -380,6 +383,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args, color),
         Command::Diff(args) => diff::run(args, color),
+        Command::Holidays(args) => holidays::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     };

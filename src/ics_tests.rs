@@ -1,0 +1,255 @@
+use super::*;
+
+const GOOGLE: &[u8] = include_bytes!("../tests/ics/google-us-2027.ics");
+const OUTLOOK: &[u8] = include_bytes!("../tests/ics/outlook-uk.ics");
+const CN: &[u8] = include_bytes!("../tests/ics/cn-2026.ics");
+
+fn options(id: &str) -> ImportOptions {
+    ImportOptions {
+        id: id.into(),
+        label: None,
+        workdays: None,
+        years: None,
+        source_name: "feed.ics".into(),
+    }
+}
+
+fn imported(bytes: &[u8], options: &ImportOptions) -> Imported {
+    import(bytes, options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The lines of the set's body, trimmed.
+fn body(library: &str) -> Vec<String> {
+    library
+        .lines()
+        .skip_while(|l| !l.starts_with("holidays "))
+        .skip(1)
+        .take_while(|l| *l != "}")
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn a_google_feed_gives_closed_days_ranges_and_skips_timed_events() {
+    let out = imported(GOOGLE, &options("us-2027"));
+    assert!(
+        out.library
+            .contains("holidays us-2027 \"Holidays in United States\" {"),
+        "{}",
+        out.library
+    );
+    assert_eq!(
+        body(&out.library),
+        vec![
+            "closed 2027-01-01 \"New Year's Day\"",
+            "closed 2027-07-04 \"Independence Day\"",
+            "closed 2027-07-05 \"Independence Day (observed)\"",
+            // DTEND is exclusive: two days.
+            "closed 2027-11-25..2027-11-26 \"Thanksgiving Day and the day after (\\\"Black Friday\\\")\"",
+            "closed 2027-12-24 \"Christmas Day (substitute) ; office closed\"",
+        ]
+    );
+    assert_eq!(out.imported, 5);
+    assert_eq!(out.skipped.len(), 1);
+    assert!(
+        out.skipped[0].contains("\"Independence Day parade\"")
+            && out.skipped[0].contains("timed event"),
+        "{:?}",
+        out.skipped
+    );
+}
+
+#[test]
+fn crlf_and_lf_feeds_read_the_same() {
+    let lf = String::from_utf8(GOOGLE.to_vec())
+        .unwrap()
+        .replace("\r\n", "\n");
+    assert_eq!(
+        imported(lf.as_bytes(), &options("us-2027")),
+        imported(GOOGLE, &options("us-2027"))
+    );
+}
+
+#[test]
+fn yearly_rules_become_yearly_lines_where_one_fits() {
+    let out = imported(OUTLOOK, &options("uk"));
+    let lines = body(&out.library);
+    assert!(
+        lines.contains(&"closed yearly 01-01 from 2020 \"New Year's Day\"".to_string()),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.contains(&"closed yearly last mon aug from 2020 \"Summer bank holiday\"".to_string()),
+        "{lines:#?}"
+    );
+    // EXDATE: the year left out.
+    assert!(
+        lines.contains(
+            &"closed yearly 1st mon may from 2020 except 2020 \"Early May bank holiday\""
+                .to_string()
+        ),
+        "{lines:#?}"
+    );
+    // Every other year has no yearly form: skipped without --years.
+    assert!(
+        out.skipped
+            .iter()
+            .any(|s| s.contains("Company day") && s.contains("--years")),
+        "{:?}",
+        out.skipped
+    );
+    assert!(
+        out.skipped.iter().any(|s| s.contains("Team meeting")),
+        "{:?}",
+        out.skipped
+    );
+    assert!(
+        out.skipped
+            .iter()
+            .any(|s| s.contains("Payday") && s.contains("FREQ=MONTHLY")),
+        "{:?}",
+        out.skipped
+    );
+    assert_eq!(out.imported, 3);
+}
+
+#[test]
+fn a_rule_without_a_yearly_form_is_expanded_over_years() {
+    let mut o = options("uk");
+    o.years = Some("2024..2029".parse().unwrap());
+    let lines = body(&imported(OUTLOOK, &o).library);
+    for year in [2024, 2026, 2028] {
+        assert!(
+            lines.contains(&format!(
+                "closed {year}-01-02 \"Company day (every other year)\""
+            )),
+            "{lines:#?}"
+        );
+    }
+    assert!(!lines.iter().any(|l| l.starts_with("closed 2025-01-02")));
+    // Yearly lines stay rules: they hold in every year.
+    assert!(lines.contains(&"closed yearly 01-01 from 2020 \"New Year's Day\"".to_string()));
+}
+
+#[test]
+fn a_chinese_feed_with_make_up_days_gives_open_lines_and_keeps_its_text() {
+    let mut o = options("cn-2026");
+    o.workdays = Some(Regex::new("班|补班|上班").unwrap());
+    let out = imported(CN, &o);
+    assert!(
+        out.library
+            .contains("holidays cn-2026 \"中国节假日 2026\" {"),
+        "{}",
+        out.library
+    );
+    assert_eq!(
+        body(&out.library),
+        vec![
+            "closed 2026-01-01..2026-01-03 \"元旦 假期\"",
+            "open 2026-01-04 \"元旦 补班\"",
+            // The make-up days of one holiday are one line.
+            "open 2026-02-14, 2026-02-28 \"春节 补班\"",
+            "closed 2026-02-15..2026-02-23 \"春节 假期\"",
+            // Folded inside 国 (a three-byte character).
+            "closed 2026-10-01..2026-10-07 \"国庆节 假期\"",
+        ]
+    );
+    assert!(out.skipped.is_empty());
+}
+
+#[test]
+fn years_keep_only_the_days_inside_them() {
+    let mut o = options("cn");
+    o.years = Some("2026".parse().unwrap());
+    assert_eq!(body(&imported(CN, &o).library).len(), 5);
+    o.years = Some("2027..2028".parse().unwrap());
+    assert_eq!(import(CN, &o), Err(ImportError::Nothing(6)));
+}
+
+#[test]
+fn a_label_given_wins_and_is_escaped() {
+    let mut o = options("us");
+    o.label = Some("US \"federal\" \\ holidays".into());
+    let out = imported(GOOGLE, &o);
+    assert!(
+        out.library
+            .contains(r#"holidays us "US \"federal\" \\ holidays" {"#),
+        "{}",
+        out.library
+    );
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    assert_eq!(
+        import(b"hello, world\n", &options("x")),
+        Err(ImportError::NotIcs)
+    );
+    assert_eq!(import(b"", &options("x")), Err(ImportError::NotIcs));
+    assert_eq!(
+        import(
+            b"BEGIN:VCALENDAR\r\n\xff\xfe\r\nEND:VCALENDAR\r\n",
+            &options("x")
+        ),
+        Err(ImportError::NotUtf8)
+    );
+    assert!(matches!(
+        import(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", &options("x")),
+        Err(ImportError::Syntax(_))
+    ));
+    assert_eq!(
+        import(GOOGLE, &options("2027 us")),
+        Err(ImportError::BadId("2027 us".into()))
+    );
+    assert_eq!(
+        import(
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+            &options("x")
+        ),
+        Err(ImportError::Nothing(0))
+    );
+}
+
+#[test]
+fn years_parse_one_year_or_a_range_and_refuse_the_rest() {
+    assert_eq!(
+        "2026".parse(),
+        Ok(Years {
+            first: 2026,
+            last: 2026
+        })
+    );
+    assert_eq!(
+        "2024..2029".parse(),
+        Ok(Years {
+            first: 2024,
+            last: 2029
+        })
+    );
+    for bad in ["", "26", "2029..2024", "2026..", "abcd", "20260", "0100"] {
+        assert!(bad.parse::<Years>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn rrule_shapes_read_as_their_yearly_base() {
+    let start = NaiveDate::from_ymd_opt(2027, 11, 25).unwrap();
+    let base = |rule: &str| read_rule(rule, start).map(|r| r.base.to_string());
+    assert_eq!(
+        base("FREQ=YEARLY;BYMONTH=11;BYDAY=4TH"),
+        Ok("4th thu nov".into())
+    );
+    assert_eq!(
+        base("FREQ=YEARLY;BYDAY=-1MO;BYMONTH=5"),
+        Ok("last mon may".into())
+    );
+    assert_eq!(
+        base("FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4"),
+        Ok("07-04".into())
+    );
+    assert_eq!(base("FREQ=YEARLY"), Ok("11-25".into()));
+    assert!(base("FREQ=YEARLY;BYDAY=-2MO;BYMONTH=5").is_err());
+    assert!(base("FREQ=YEARLY;BYMONTH=5,6;BYMONTHDAY=1").is_err());
+    assert!(base("FREQ=YEARLY;BYSETPOS=1").is_err());
+    assert!(base("FREQ=DAILY").is_err());
+}

@@ -1,0 +1,168 @@
+//! `slac holidays import FILE.ics --id ID …` through the real binary: the
+//! library written passes `slac check` and `slac fmt --check`, `-o` writes
+//! whole or not at all and never over the feed, bad input exits 2.
+//! The feeds are in `tests/ics/` (shapes of Google's, Outlook's and a
+//! Chinese 调休 feed); what each event becomes is tested in `src/ics_tests.rs`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
+
+mod support;
+use std::path::Path;
+use support::cli::{run, run_in};
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn an_imported_library_checks_and_is_formatted() {
+    let dir = tempfile::tempdir().unwrap();
+    for (feed, id, extra) in [
+        ("tests/ics/google-us-2027.ics", "us-2027", vec![]),
+        (
+            "tests/ics/outlook-uk.ics",
+            "uk",
+            vec!["--years", "2024..2027"],
+        ),
+        (
+            "tests/ics/cn-2026.ics",
+            "cn-2026",
+            vec!["--workdays", "班|补班|上班"],
+        ),
+    ] {
+        let out = dir.path().join(format!("{id}.sla"));
+        let mut args = vec!["holidays", "import", feed, "--id", id, "-o", path(&out)];
+        args.extend(extra);
+        let import = run(&args);
+        assert_eq!(import.code, 0, "{feed}: {}", import.stderr);
+        assert!(import.stdout.is_empty(), "{}", import.stdout);
+        let check = run(&["check", "--color", "never", path(&out)]);
+        assert_eq!(check.code, 0, "{feed}: {}{}", check.stdout, check.stderr);
+        let fmt = run(&["fmt", "--check", path(&out)]);
+        assert_eq!(fmt.code, 0, "{feed}: {}{}", fmt.stdout, fmt.stderr);
+    }
+}
+
+#[test]
+fn without_o_the_library_goes_to_stdout_and_skipped_events_to_stderr() {
+    let import = run(&[
+        "holidays",
+        "import",
+        "tests/ics/google-us-2027.ics",
+        "--id",
+        "us-2027",
+        "--label",
+        "US holidays 2027",
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    assert!(
+        import
+            .stdout
+            .contains("holidays us-2027 \"US holidays 2027\" {"),
+        "{}",
+        import.stdout
+    );
+    assert!(import
+        .stdout
+        .contains("closed 2027-11-25..2027-11-26 \"Thanksgiving Day"));
+    assert!(
+        import.stderr.contains(
+            "note: skipped \"Independence Day parade\" at 20270704T090000Z: a timed event"
+        ),
+        "{}",
+        import.stderr
+    );
+    assert!(import
+        .stderr
+        .contains("imported 5 events into set `us-2027`"));
+}
+
+#[test]
+fn bad_input_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_ics = dir.path().join("notes.ics");
+    std::fs::write(&not_ics, "just some notes\n").unwrap();
+    let out = dir.path().join("out.sla");
+    let feed = "tests/ics/cn-2026.ics";
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![path(&not_ics), "--id", "x"],
+            "not an iCalendar file: it does not start with `BEGIN:VCALENDAR`",
+        ),
+        (
+            vec![feed, "--id", "x", "--years", "2027..2026"],
+            "--years `2027..2026` ends before it starts",
+        ),
+        (
+            vec![feed, "--id", "x", "--years", "26"],
+            "--years `26` is not a year such as 2026",
+        ),
+        (
+            vec![feed, "--id", "x", "--workdays", "班("],
+            "--workdays `班(` is not a regular expression",
+        ),
+        (vec![feed, "--id", "2026"], "`2026` is not a set id"),
+        (
+            vec!["tests/ics/missing.ics", "--id", "x"],
+            "cannot read `tests/ics/missing.ics`",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut all = vec!["holidays", "import"];
+        all.extend(args.iter().copied());
+        all.extend(["-o", path(&out)]);
+        let run = run(&all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+        assert!(!out.exists(), "{args:?} wrote {}", out.display());
+    }
+}
+
+#[test]
+fn a_failed_import_leaves_an_existing_output_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cn.sla");
+    std::fs::write(&out, "// kept\n").unwrap();
+    let bad = dir.path().join("bad.ics");
+    std::fs::write(&bad, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "holidays", "import", "bad.ics", "--id", "cn", "-o", "cn.sla",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "// kept\n");
+    // No temporary file left behind either.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn the_output_is_never_the_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("cn.ics");
+    std::fs::copy("tests/ics/cn-2026.ics", &feed).unwrap();
+    let before = std::fs::read(&feed).unwrap();
+    let run = run(&[
+        "holidays",
+        "import",
+        path(&feed),
+        "--id",
+        "cn",
+        "-o",
+        path(&feed),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is the input"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&feed).unwrap(), before);
+}
