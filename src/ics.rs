@@ -7,16 +7,17 @@
 //! - an all-day event (`DTSTART;VALUE=DATE`) is a `closed` day or range
 //!   (`DTEND` is exclusive; `DURATION:P3D` counts too), or an `open` day
 //!   when its summary matches `--workdays`;
-//! - a yearly `RRULE` becomes one `closed yearly` line where one fits
-//!   (`BYMONTH`+`BYMONTHDAY`, or `BYMONTH`+`BYDAY` such as `4TH`/`-1MO`, one
-//!   day long, every year), and is otherwise expanded over `--years`;
+//! - a yearly `RRULE` (`BYMONTH`+`BYMONTHDAY`, or `BYMONTH`+`BYDAY` such as
+//!   `4TH`/`-1MO`; `INTERVAL`, `COUNT`, `UNTIL`, `EXDATE`) is expanded over
+//!   `--years` into dated days (`closed yearly` lines are not in the
+//!   language yet: when they are, a rule that fits one should become one);
 //! - a timed event, a cancelled one, a rule that is not yearly: skipped,
 //!   each with a note for the person importing.
 //!
 //! Days closed twice (two events on one date) are listed once with both
 //! notes. The library comes out as `slac fmt` writes it.
 
-use crate::model::yearly::{Nth, YearlyBase, YearlyRule};
+use crate::model::yearly::{Nth, YearlyBase};
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -456,18 +457,16 @@ fn nth_weekday(by_day: &str) -> Option<(Nth, Weekday)> {
     Some((nth, weekday))
 }
 
-/// The set being built: days by date, each with its notes, and the
-/// yearly lines.
+/// The set being built: days by date, each with its notes.
 #[derive(Default)]
 struct Set {
     closed: BTreeMap<NaiveDate, Vec<String>>,
     open: BTreeMap<NaiveDate, Vec<String>>,
-    yearly: Vec<(YearlyRule, String)>,
 }
 
 impl Set {
     fn is_empty(&self) -> bool {
-        self.closed.is_empty() && self.open.is_empty() && self.yearly.is_empty()
+        self.closed.is_empty() && self.open.is_empty()
     }
 
     /// Adds an event, or says why it is skipped.
@@ -487,24 +486,10 @@ impl Set {
                 ))
             };
         };
-        // One `closed yearly` line: a closed day, every year from the first.
-        if !workday && event.days == 1 && rule.interval == 1 && rule.count.is_none() {
-            let mut yearly = YearlyRule::every_year(rule.base);
-            yearly.from = Some(event.start.year());
-            yearly.until = rule.until.map(|u| u.year());
-            yearly.except = event
-                .except
-                .iter()
-                .filter(|d| rule.base.date_in(d.year()) == Some(**d))
-                .map(|d| d.year())
-                .collect();
-            self.yearly.push((yearly, event.summary.clone()));
-            return Ok(());
-        }
         let Some(years) = options.years else {
             return Err(format!(
-                "skipped \"{}\": its yearly rule has no `closed yearly` form (every {} years, a count, several days or a working day); give --years A..B to expand it",
-                event.summary, rule.interval
+                "skipped \"{}\": a yearly rule; give --years A..B to expand it into dated days",
+                event.summary
             ));
         };
         let mut occurrences = 0;
@@ -624,10 +609,6 @@ impl Set {
         );
         for (_, line) in &lines {
             let _ = writeln!(out, "  {line}");
-        }
-        for (rule, summary) in &self.yearly {
-            let notes = vec![summary.clone()];
-            let _ = writeln!(out, "  closed yearly {rule}{}", note(&notes));
         }
         out.push_str("}\n");
         out

@@ -71,32 +71,32 @@ fn crlf_and_lf_feeds_read_the_same() {
 }
 
 #[test]
-fn yearly_rules_become_yearly_lines_where_one_fits() {
-    let out = imported(OUTLOOK, &options("uk"));
+fn yearly_rules_are_expanded_over_years() {
+    let mut o = options("uk");
+    o.years = Some("2024..2029".parse().unwrap());
+    let out = imported(OUTLOOK, &o);
     let lines = body(&out.library);
+    for year in [2024, 2026, 2028] {
+        assert!(
+            lines.contains(&format!(
+                "closed {year}-01-02 \"Company day (every other year)\""
+            )),
+            "{lines:#?}"
+        );
+    }
+    assert!(!lines.iter().any(|l| l.starts_with("closed 2025-01-02")));
+    // BYMONTHDAY, BYDAY=-1MO (last Monday of August), BYDAY=1MO of May.
     assert!(
-        lines.contains(&"closed yearly 01-01 from 2020 \"New Year's Day\"".to_string()),
+        lines.contains(&"closed 2027-01-01 \"New Year's Day\"".to_string()),
         "{lines:#?}"
     );
     assert!(
-        lines.contains(&"closed yearly last mon aug from 2020 \"Summer bank holiday\"".to_string()),
+        lines.contains(&"closed 2027-08-30 \"Summer bank holiday\"".to_string()),
         "{lines:#?}"
     );
-    // EXDATE: the year left out.
     assert!(
-        lines.contains(
-            &"closed yearly 1st mon may from 2020 except 2020 \"Early May bank holiday\""
-                .to_string()
-        ),
+        lines.contains(&"closed 2027-05-03 \"Early May bank holiday\"".to_string()),
         "{lines:#?}"
-    );
-    // Every other year has no yearly form: skipped without --years.
-    assert!(
-        out.skipped
-            .iter()
-            .any(|s| s.contains("Company day") && s.contains("--years")),
-        "{:?}",
-        out.skipped
     );
     assert!(
         out.skipped.iter().any(|s| s.contains("Team meeting")),
@@ -110,25 +110,39 @@ fn yearly_rules_become_yearly_lines_where_one_fits() {
         "{:?}",
         out.skipped
     );
-    assert_eq!(out.imported, 3);
+    assert_eq!(out.imported, 4);
+    // EXDATE: 2020's early May holiday is left out.
+    o.years = Some("2020".parse().unwrap());
+    let lines = body(&imported(OUTLOOK, &o).library);
+    assert!(!lines.iter().any(|l| l.contains("Early May")), "{lines:#?}");
+    assert!(
+        lines.contains(&"closed 2020-08-31 \"Summer bank holiday\"".to_string()),
+        "{lines:#?}"
+    );
 }
 
 #[test]
-fn a_rule_without_a_yearly_form_is_expanded_over_years() {
-    let mut o = options("uk");
-    o.years = Some("2024..2029".parse().unwrap());
-    let lines = body(&imported(OUTLOOK, &o).library);
-    for year in [2024, 2026, 2028] {
-        assert!(
-            lines.contains(&format!(
-                "closed {year}-01-02 \"Company day (every other year)\""
-            )),
-            "{lines:#?}"
-        );
-    }
-    assert!(!lines.iter().any(|l| l.starts_with("closed 2025-01-02")));
-    // Yearly lines stay rules: they hold in every year.
-    assert!(lines.contains(&"closed yearly 01-01 from 2020 \"New Year's Day\"".to_string()));
+fn without_years_a_yearly_rule_is_skipped_with_a_note() {
+    assert_eq!(
+        import(OUTLOOK, &options("uk")),
+        Err(ImportError::Nothing(6))
+    );
+    let feed = String::from_utf8(OUTLOOK.to_vec()).unwrap().replace(
+        "END:VCALENDAR",
+        "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas Day\r\nEND:VEVENT\r\nEND:VCALENDAR",
+    );
+    let out = imported(feed.as_bytes(), &options("uk"));
+    assert_eq!(
+        body(&out.library),
+        vec!["closed 2026-12-25 \"Christmas Day\"".to_string()]
+    );
+    assert!(
+        out.skipped
+            .iter()
+            .any(|s| s.contains("New Year's Day") && s.contains("--years")),
+        "{:?}",
+        out.skipped
+    );
 }
 
 #[test]
@@ -161,7 +175,7 @@ fn a_chinese_feed_with_make_up_days_gives_open_lines_and_keeps_its_text() {
 fn years_keep_only_the_days_inside_them() {
     let mut o = options("cn");
     o.years = Some("2026".parse().unwrap());
-    assert_eq!(body(&imported(CN, &o).library).len(), 5);
+    assert_eq!(body(&imported(CN, &o).library).len(), 6);
     o.years = Some("2027..2028".parse().unwrap());
     assert_eq!(import(CN, &o), Err(ImportError::Nothing(6)));
 }
