@@ -152,7 +152,7 @@ fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
 /// The acme model, remedies included, with every text replaced by
 /// `make(n)`; returns the count.
 fn with_texts(make: impl Fn(usize) -> String) -> (Contract, usize) {
-    let mut contract = example::acme_with_remedies();
+    let mut contract = example::acme();
     let mut n = 0;
     each_text(&mut contract, &mut |t| {
         *t = Fill::Value(make(n));

@@ -370,7 +370,10 @@ fn acme_has_the_shape_of_section_7() {
             "priorities",
             "fcr",
             "csat",
-            "support"
+            "support",
+            "reporting",
+            "exclusions",
+            "credits"
         ]
     );
     assert_eq!(v["schema"], "slac.rules/v1");

@@ -663,7 +663,7 @@ mod tests {
         assert!(appendix(with, Lang::En).contains(
             "### 4.3 Reporting\n\nThe Provider shall deliver to the Client its service level report for each reporting period (monthly) within 5 business days after the end of that period, counted as section 1 sets out."
         ));
-        let without = include_str!("../../contracts/acme-support.sla");
+        let without = include_str!("../../contracts/globex-helpdesk.sla");
         assert!(!appendix(without, Lang::ZhCn).contains("服务报告"));
         assert!(!appendix(without, Lang::En).contains("Reporting"));
     }

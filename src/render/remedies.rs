@@ -308,7 +308,7 @@ impl<'a> Remedies<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::example::{acme, acme_with_remedies};
+    use crate::model::example::{acme, acme_without_remedies};
     use crate::model::{Contract, CsatGoal, Fill, Lang};
     use crate::render::{html, markdown, RenderOptions};
 
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn exclusions_are_section_5_in_both_languages() {
-        let c = acme_with_remedies();
+        let c = acme();
         let zh = md(&c, Lang::ZhCn);
         for needed in [
             "## 5. 除外情形\n\n### 5.1 计划维护\n\n- 提前通知：服务方应至少提前 5 个工作日通知客户，即自发出通知之时起算的 5 个工作日期限，应不晚于维护开始之时届满\n",
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn credits_are_section_6_with_a_tier_table_per_line() {
-        let c = acme_with_remedies();
+        let c = acme();
         let zh = md(&c, Lang::ZhCn);
         for needed in [
             "## 6. 服务补偿\n\n### 6.1 计算方式\n\n",
@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn availability_and_the_periods_of_remedies_are_counted_in_words() {
-        let c = acme_with_remedies();
+        let c = acme();
         let zh = md(&c, Lang::ZhCn);
         assert!(zh.contains(
             "可用性 =（计划服务时间 − 停机时间）÷ 计划服务时间 × 100%，不低于目标值即为达标。"
@@ -396,16 +396,16 @@ mod tests {
         );
         // Without remedies or reporting: no such sentence, but the
         // measurement of availability is there whenever a channel has a target.
-        let plain = md(&acme(), Lang::En);
+        let plain = md(&acme_without_remedies(), Lang::En);
         assert!(!plain.contains("the claim period"));
         assert!(plain.contains("Availability = (scheduled time − downtime)"));
     }
 
     #[test]
     fn absent_remedies_still_have_their_sections() {
-        let zh = md(&acme(), Lang::ZhCn);
+        let zh = md(&acme_without_remedies(), Lang::ZhCn);
         assert!(zh.contains("## 5. 除外情形\n\n### 5.1 计划维护\n\n本协议未约定计划维护的除外情形；计划维护期间的服务中断计为停机时间。\n\n### 5.2 其他除外情形\n\n本协议未约定其他除外情形。\n\n## 6. 服务补偿\n\n本协议未约定服务补偿。\n\n## 7. 协议期限"));
-        let en = md(&acme(), Lang::En);
+        let en = md(&acme_without_remedies(), Lang::En);
         assert!(en.contains(
             "## 6. Service credits\n\nThis SLA sets no service credits.\n\n## 7. Effective period"
         ));
@@ -416,7 +416,7 @@ mod tests {
     /// currency (a placeholder) and a placeholder channel read as such.
     #[test]
     fn units_missing_parts_and_placeholders() {
-        let mut c = acme_with_remedies();
+        let mut c = acme();
         if let Some(csat) = c.csat.as_mut() {
             csat.goal = CsatGoal::Satisfied {
                 min_percent: Fill::Value(90.0),

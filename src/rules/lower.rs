@@ -310,7 +310,7 @@ mod tests {
             value["reporting"],
             json!({"period": "monthly", "within": {"amount": 5, "unit": "business_days"}})
         );
-        let without = rules_of(include_str!("../../contracts/acme-support.sla"), false);
+        let without = rules_of(include_str!("../../contracts/globex-helpdesk.sla"), false);
         assert!(without.get("reporting").is_none());
     }
 

@@ -208,7 +208,7 @@ fn cap(c: &Cap) -> CapOut {
 #[cfg(test)]
 mod tests {
     use super::money;
-    use crate::model::example::acme_with_remedies;
+    use crate::model::example::acme;
     use crate::model::{Fill, Money};
     use serde_json::{json, Value};
 
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn exclusions_and_credits_are_objects_of_the_rule_set() {
-        let value = valid_rules(&acme_with_remedies(), false);
+        let value = valid_rules(&acme(), false);
         assert_eq!(
             value["exclusions"],
             json!({
@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn the_schema_refuses_inexact_money_and_malformed_lines() {
-        let good = valid_rules(&acme_with_remedies(), false);
+        let good = valid_rules(&acme(), false);
         let schema: Value =
             serde_json::from_str(crate::rules::SCHEMA).unwrap_or_else(|e| panic!("{e}"));
         let validator = jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{e}"));
@@ -317,7 +317,7 @@ mod tests {
     /// claim window, a clause's text).
     #[test]
     fn absent_parts_are_left_out_and_placeholders_stand_in_a_draft() {
-        let mut contract = acme_with_remedies();
+        let mut contract = acme();
         let Some(credits) = contract.credits.as_mut() else {
             panic!("the example has credits");
         };

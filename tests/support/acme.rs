@@ -249,14 +249,14 @@ pub fn acme() -> Contract {
                 to: text("值班经理"),
             }],
         },
-        reporting: None,
-        exclusions: None,
-        credits: None,
+        reporting: Some(acme_reporting()),
+        exclusions: Some(acme_exclusions()),
+        credits: Some(acme_credits()),
         holidays: vec![],
     }
 }
 
-/// The remedies of the design's §11 example, for the acme contract: its
+/// The remedies of the design's §11 example, as the acme contract has them: its
 /// `exclusions` (maintenance on weekend nights with five business days'
 /// notice, at most 8 hours a month; two named clauses).
 pub fn acme_exclusions() -> Exclusions {
@@ -341,11 +341,12 @@ pub fn acme_reporting() -> Reporting {
     }
 }
 
-/// The acme model with the remedies of §11: exclusions, credits, reporting.
-pub fn acme_with_remedies() -> Contract {
+/// The acme model without `reporting`, `exclusions` and `credits`: a
+/// contract that states no remedies.
+pub fn acme_without_remedies() -> Contract {
     let mut c = acme();
-    c.exclusions = Some(acme_exclusions());
-    c.credits = Some(acme_credits());
-    c.reporting = Some(acme_reporting());
+    c.reporting = None;
+    c.exclusions = None;
+    c.credits = None;
     c
 }
