@@ -172,3 +172,95 @@ fn a_calendar_using_a_set_counts_as_with_the_days_written_out() {
         }
     }
 }
+
+/// The rule set of a contract text, checked against the schema.
+fn rule_set_of(name: &str, text: String) -> serde_json::Value {
+    let checked = slac::check(SourceFile::new(name, text));
+    assert_eq!(checked.diagnostics, vec![], "{name}");
+    let rules = slac::rules::build(&checked.model.unwrap(), false);
+    let value: serde_json::Value =
+        serde_json::from_str(&slac::rules::to_json(&rules).unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(slac::rules::SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new(), "{name}");
+    value
+}
+
+#[test]
+fn the_rule_set_of_a_calendar_using_a_set_has_the_days_written_out() {
+    let plain = rule_set_of("plain.sla", written_out());
+    let mut set = rule_set_of("set.sla", with_set());
+    let business = set["calendars"]["business"]
+        .as_object_mut()
+        .unwrap()
+        .remove("holidays");
+    assert_eq!(business, Some(serde_json::json!(["cn-2027"])));
+    assert_eq!(
+        set["calendars"], plain["calendars"],
+        "the same resolved closed and open days"
+    );
+    assert_eq!(
+        set["calendars"]["business"]["closed"],
+        serde_json::json!([{"from": "2027-10-01", "to": "2027-10-07", "note": "国庆节"}])
+    );
+    assert_eq!(
+        set["holidays"],
+        serde_json::json!({"cn-2027": {
+            "label": "中国法定节假日 2027",
+            "closed": [{"from": "2027-10-01", "to": "2027-10-07", "note": "国庆节"}],
+            "open": [{"date": "2027-09-26", "note": "调休上班"}],
+        }})
+    );
+    assert!(plain.get("holidays").is_none(), "no sets, no object");
+}
+
+#[test]
+fn resolved_days_keep_the_precedence_and_notes_of_the_calendar() {
+    // The calendar's own lines win over the set's on the same date, and a
+    // set's range cut by a date the calendar opens becomes two ranges.
+    let text = acme().replace(ACME_DAYS, "    holidays cn-2027\n    open 2027-10-04 10:00-16:00 \"值班\"\n    closed 2027-09-27 \"公司活动\"\n").replace(
+        "  calendar business",
+        "  holidays cn-2027 \"中国法定节假日 2027\" {\n    closed 2027-10-01..2027-10-07 \"国庆节\"\n    open   2027-09-26, 2027-09-27, 2027-10-09 as mon \"调休上班\"\n  }\n\n  calendar business",
+    );
+    let rules = rule_set_of("precedence.sla", text);
+    let business = &rules["calendars"]["business"];
+    assert_eq!(
+        business["closed"],
+        serde_json::json!([
+            {"from": "2027-09-27", "to": "2027-09-27", "note": "公司活动"},
+            {"from": "2027-10-01", "to": "2027-10-03", "note": "国庆节"},
+            {"from": "2027-10-05", "to": "2027-10-07", "note": "国庆节"},
+        ])
+    );
+    let open: Vec<(&str, &str)> = business["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["date"].as_str().unwrap(), o["note"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        open,
+        [
+            ("2027-09-26", "调休上班"),
+            ("2027-10-04", "值班"),
+            ("2027-10-09", "调休上班")
+        ]
+    );
+    assert_eq!(
+        business["open"][2]["spans"],
+        serde_json::json!([["09:00", "12:00"], ["13:00", "18:00"]]),
+        "a make-up day `as mon` on the calendar's Monday hours"
+    );
+    assert_eq!(
+        rules["holidays"]["cn-2027"]["open"],
+        serde_json::json!([
+            {"date": "2027-09-26", "as": "mon", "note": "调休上班"},
+            {"date": "2027-09-27", "as": "mon", "note": "调休上班"},
+            {"date": "2027-10-09", "as": "mon", "note": "调休上班"},
+        ])
+    );
+}

@@ -321,6 +321,19 @@ fn the_schema_rejects_what_the_format_forbids() {
         ("weekly on a 24x7 calendar", |v| {
             v["calendars"]["always"]["weekly"] = serde_json::json!({});
         }),
+        ("holiday sets on a 24x7 calendar", |v| {
+            v["calendars"]["always"]["holidays"] = serde_json::json!(["cn-2027"]);
+        }),
+        ("an empty list of used sets", |v| {
+            v["calendars"]["business"]["holidays"] = serde_json::json!([]);
+        }),
+        ("a set without its days", |v| {
+            v["holidays"] = serde_json::json!({"cn-2027": {"label": "x"}});
+        }),
+        ("a make-up day as no weekday", |v| {
+            v["holidays"] = serde_json::json!({"cn-2027": {"label": "x", "closed": [],
+                "open": [{"date": "2027-09-26", "as": "monday"}]}});
+        }),
         ("percent over 100", |v| {
             v["fcr"]["min_percent"] = 101.into();
         }),

@@ -8,8 +8,8 @@
 //! the calendar's own `open`/`closed` lines, then its sets' `open` days,
 //! then their `closed` days, then the weekly hours.
 
-use super::{Calendar, ClosedDays, Text, TimeSpan};
-use chrono::{Datelike, NaiveDate, Weekday};
+use super::{Calendar, ClosedDays, Effective, Fill, Text, TimeSpan};
+use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -119,12 +119,31 @@ pub struct Library {
 }
 
 /// The dates of a range of one calendar, its sets applied: each date's
-/// open spans in one look-up.
+/// open spans in one look-up, and the note of the line that decided it.
 #[derive(Debug, Clone)]
 pub struct DayTable<'c> {
     calendar: &'c Calendar,
-    open: HashMap<NaiveDate, &'c [TimeSpan]>,
-    closed: HashSet<NaiveDate>,
+    open: HashMap<NaiveDate, (&'c [TimeSpan], Option<&'c Text>)>,
+    closed: HashMap<NaiveDate, Option<&'c Text>>,
+}
+
+/// A date on which a calendar's own lines or its sets replace the weekly
+/// hours, as [`DayTable::listed`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListedDay<'c> {
+    pub date: NaiveDate,
+    pub kind: ListedKind<'c>,
+    /// The note of the line that decided the date.
+    pub note: Option<&'c Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ListedKind<'c> {
+    Closed,
+    /// Open on these spans instead of the weekly ones.
+    Open {
+        spans: &'c [TimeSpan],
+    },
 }
 
 impl<'c> DayTable<'c> {
@@ -135,13 +154,40 @@ impl<'c> DayTable<'c> {
         if calendar.always {
             return &[];
         }
-        if let Some(spans) = self.open.get(&date) {
+        if let Some((spans, _)) = self.open.get(&date) {
             return spans;
         }
-        if self.closed.contains(&date) {
+        if self.closed.contains_key(&date) {
             return &[];
         }
         calendar.weekly_on(date.weekday())
+    }
+
+    /// Every date of the range that does not run on the weekly hours, by
+    /// date: what the calendar's `closed` and `open` mean once its sets are
+    /// merged in (the rule set lists these).
+    pub fn listed(&self) -> Vec<ListedDay<'c>> {
+        let mut days: Vec<ListedDay<'c>> = self
+            .open
+            .iter()
+            .map(|(date, (spans, note))| ListedDay {
+                date: *date,
+                kind: ListedKind::Open { spans },
+                note: *note,
+            })
+            .chain(
+                self.closed
+                    .iter()
+                    .filter(|(date, _)| !self.open.contains_key(date))
+                    .map(|(date, note)| ListedDay {
+                        date: *date,
+                        kind: ListedKind::Closed,
+                        note: *note,
+                    }),
+            )
+            .collect();
+        days.sort_by_key(|d| d.date);
+        days
     }
 }
 
@@ -161,32 +207,36 @@ impl Calendar {
     /// opens is an error the checker reports, E050; should a model hold
     /// one, `open` wins, as it does inside one set.)
     pub fn days(&self, from: NaiveDate, to: NaiveDate) -> DayTable<'_> {
-        let mut open: HashMap<NaiveDate, &[TimeSpan]> = HashMap::new();
-        let mut closed = HashSet::new();
+        type Spans<'a> = (&'a [TimeSpan], Option<&'a Text>);
+        let mut open: HashMap<NaiveDate, Spans<'_>> = HashMap::new();
+        let mut closed = HashMap::new();
         for set in &self.holidays {
             for day in set.days_in(from, to) {
                 match day.kind {
                     SetDayKind::Closed => {
-                        closed.insert(day.date);
+                        closed.entry(day.date).or_insert(day.note);
                     }
                     SetDayKind::Open { like } => {
                         let spans = self.weekly_on(like.unwrap_or(Weekday::Mon));
-                        open.entry(day.date).or_insert(spans);
+                        open.entry(day.date).or_insert((spans, day.note));
                     }
                 }
             }
         }
+        let mut own_closed = HashSet::new();
         for days in &self.closed {
             let (first, last) = (days.from.max(from), days.to.min(to));
             for date in first.iter_days().take_while(|d| *d <= last) {
                 open.remove(&date);
-                closed.insert(date);
+                if own_closed.insert(date) {
+                    closed.insert(date, days.note.as_ref());
+                }
             }
         }
         let mut own_open = HashSet::new();
         for day in self.open.iter().filter(|o| from <= o.date && o.date <= to) {
             if own_open.insert(day.date) {
-                open.insert(day.date, day.spans.as_slice());
+                open.insert(day.date, (day.spans.as_slice(), day.note.as_ref()));
             }
         }
         DayTable {
@@ -194,6 +244,54 @@ impl Calendar {
             open,
             closed,
         }
+    }
+
+    /// The first and last dates the calendar's own lines and its sets name,
+    /// if they name any.
+    pub fn dated_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let own = self
+            .closed
+            .iter()
+            .map(|c| (c.from, c.to))
+            .chain(self.open.iter().map(|o| (o.date, o.date)));
+        let sets = self.holidays.iter().filter_map(HolidaySet::dated_range);
+        own.chain(sets)
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    }
+
+    /// The calendar's listed days ([`DayTable::listed`]) over every date it
+    /// or its sets name, and over `period` besides (the contract's
+    /// [`Effective::expansion_period`], where yearly days are expanded).
+    pub fn listed_days(&self, period: Option<(NaiveDate, NaiveDate)>) -> Vec<ListedDay<'_>> {
+        let range = self
+            .dated_range()
+            .into_iter()
+            .chain(period)
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+        match range {
+            Some((from, to)) => self.days(from, to).listed(),
+            None => Vec::new(),
+        }
+    }
+}
+
+impl Effective {
+    /// The dates yearly holiday days are expanded over: the effective
+    /// period, or with no end date (or a placeholder for it) three years
+    /// from its start. `None` when the start is a placeholder.
+    pub fn expansion_period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let from = *self.from.value()?;
+        let three_years = || {
+            from.checked_add_months(Months::new(36))
+                .and_then(|end| end.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        };
+        let to = match self.to.as_ref().map(Fill::value) {
+            Some(Some(to)) => *to,
+            // A draft's `[end date]` counts as no end date.
+            Some(None) | None => three_years(),
+        };
+        Some((from, to.max(from)))
     }
 }
 
@@ -340,5 +438,30 @@ mod tests {
         let days = calendar.days(day(3, 1), day(3, 31));
         assert_eq!(days.spans_on(day(3, 4)), &[span(9, 18)]);
         assert!(days.spans_on(day(3, 5)).is_empty());
+    }
+
+    #[test]
+    fn yearly_days_expand_over_the_effective_period_or_three_years() {
+        let open_ended = Effective {
+            from: Fill::Value(day(1, 1)),
+            to: None,
+        };
+        let through = NaiveDate::from_ymd_opt(2028, 12, 31).unwrap_or_default();
+        assert_eq!(open_ended.expansion_period(), Some((day(1, 1), through)));
+        let draft = Effective {
+            to: Some(Fill::Placeholder("结束日期".into())),
+            ..open_ended.clone()
+        };
+        assert_eq!(draft.expansion_period(), Some((day(1, 1), through)));
+        let half = Effective {
+            to: Some(Fill::Value(day(6, 30))),
+            ..open_ended
+        };
+        assert_eq!(half.expansion_period(), Some((day(1, 1), day(6, 30))));
+        let no_start = Effective {
+            from: Fill::Placeholder("开始日期".into()),
+            to: None,
+        };
+        assert_eq!(no_start.expansion_period(), None);
     }
 }

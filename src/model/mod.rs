@@ -12,7 +12,10 @@
 
 mod holidays;
 
-pub use holidays::{DayTable, HolidaySet, HolidaySetId, Library, SetDay, SetDayKind, SetOpenDay};
+pub use holidays::{
+    DayTable, HolidaySet, HolidaySetId, Library, ListedDay, ListedKind, SetDay, SetDayKind,
+    SetOpenDay,
+};
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;

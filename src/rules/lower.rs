@@ -40,10 +40,12 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         reporting,
         exclusions,
         credits,
-        // The sets as written go out in phase 2 of issue 8, with each
-        // calendar resolved.
-        holidays: _,
+        holidays,
     } = contract;
+    let period = contract
+        .effective
+        .as_ref()
+        .and_then(Effective::expansion_period);
     let mut rules = RuleSet {
         schema: SCHEMA_TAG,
         fingerprint: String::new(),
@@ -71,9 +73,11 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         calendars: Calendars(
             calendars
                 .iter()
-                .map(|c| (c.id.clone(), calendar(c)))
+                .map(|c| (c.id.clone(), calendar(c, period)))
                 .collect(),
         ),
+        // The declared sets and those the calendars use from libraries.
+        holidays: super::holidays::holiday_sets(holidays, calendars),
         channels: channels.iter().map(channel).collect(),
         priorities: priorities.iter().map(priority).collect(),
         fcr: fcr.as_ref().map(self::fcr),
@@ -100,7 +104,7 @@ pub(super) fn text(t: &Text) -> Slot<String> {
     slot(t, String::clone)
 }
 
-fn opt_text(t: &Option<Text>) -> Option<Slot<String>> {
+pub(super) fn opt_text(t: &Option<Text>) -> Option<Slot<String>> {
     t.as_ref().map(text)
 }
 
@@ -108,7 +112,7 @@ fn number(p: &Fill<f64>) -> Slot<Number> {
     slot(p, |v| Number(*v))
 }
 
-fn date(d: &NaiveDate) -> DateText {
+pub(super) fn date(d: &NaiveDate) -> DateText {
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -119,7 +123,7 @@ pub(super) fn duration(d: &Fill<Duration>) -> Slot<DurationOut> {
     })
 }
 
-fn spans(spans: &[TimeSpan]) -> Vec<SpanOut> {
+pub(super) fn spans(spans: &[TimeSpan]) -> Vec<SpanOut> {
     spans
         .iter()
         .map(|s| [s.start.to_string(), s.end.to_string()])
@@ -180,33 +184,18 @@ pub(super) fn weekly(week: &[Vec<TimeSpan>; 7]) -> Weekly {
     )
 }
 
-fn calendar(c: &Calendar) -> CalendarOut {
+/// A calendar with its sets merged into `closed` and `open`.
+fn calendar(c: &Calendar, period: Option<(NaiveDate, NaiveDate)>) -> CalendarOut {
     let weekly = (!c.always).then(|| weekly(&c.weekly));
+    let (closed, open) = super::holidays::resolved_days(c, period);
     CalendarOut {
         label: opt_text(&c.label),
         timezone: c.timezone.name().to_string(),
         always: c.always,
         weekly,
-        closed: (!c.always).then(|| {
-            c.closed
-                .iter()
-                .map(|d| ClosedOut {
-                    from: date(&d.from),
-                    to: date(&d.to),
-                    note: opt_text(&d.note),
-                })
-                .collect()
-        }),
-        open: (!c.always).then(|| {
-            c.open
-                .iter()
-                .map(|d| OpenOut {
-                    date: date(&d.date),
-                    spans: spans(&d.spans),
-                    note: opt_text(&d.note),
-                })
-                .collect()
-        }),
+        closed: (!c.always).then_some(closed),
+        open: (!c.always).then_some(open),
+        holidays: super::holidays::used_sets(c),
     }
 }
 

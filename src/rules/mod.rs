@@ -16,6 +16,7 @@
 //!
 //! `slac build` and `slac schema` are thin wrappers around this module.
 
+mod holidays;
 mod lower;
 mod remedies;
 pub mod shape;

@@ -11,11 +11,14 @@
 //! - a value a template left open is `{"placeholder": "…"}` in its place
 //!   (only in a `--draft` rule set).
 
+pub use super::holidays::{HolidaySetOut, HolidaySetsOut, SetOpenOut};
 pub use super::remedies::{
     AllowanceOut, CapOut, ClauseOut, CreditLineOut, CreditsOut, ExclusionsOut, FeeOut,
     MaintenanceOut, MetricOut, TierOut,
 };
-use crate::model::{CalendarId, ChannelId, Lang, Period, PriorityId, ServiceId, Unit};
+use crate::model::{
+    CalendarId, ChannelId, HolidaySetId, Lang, Period, PriorityId, ServiceId, Unit,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -37,6 +40,9 @@ pub struct RuleSet {
     pub services: Vec<ServiceOut>,
     pub audience: Vec<Slot<String>>,
     pub calendars: Calendars,
+    /// The holiday sets as written; absent when the contract has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<HolidaySetsOut>,
     pub channels: Vec<ChannelOut>,
     /// In rank order, most severe first.
     pub priorities: Vec<PriorityOut>,
@@ -192,6 +198,10 @@ pub struct CalendarOut {
     pub closed: Option<Vec<ClosedOut>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<Vec<OpenOut>>,
+    /// The ids of the sets it uses (already merged into `closed` and
+    /// `open`); absent when it uses none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<Vec<HolidaySetId>>,
 }
 
 /// Open spans by weekday, `mon`..`sun`; days without spans are left out.
