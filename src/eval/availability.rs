@@ -452,17 +452,24 @@ impl Measure<'_> {
             let open = channel.hours.open_intervals(from, to)?;
             let down = intersect(&clip(&outages, from, to), &open);
             let clause = subtract(&intersect(&clip(&clauses, from, to), &open), &down);
-            let mut taken = union([down.clone(), clause.clone()].concat());
+            // Minutes an outage or a clause row already counts.
+            let counted = union([down.clone(), clause.clone()].concat());
+            // Rows come in order of start, so the earlier maintenance rows
+            // cover exactly `[row start, reach)` of what lies after a row's
+            // start: a row's new minutes start at `reach`.
+            let mut reach = i64::MIN;
             let (mut downtime, mut excluded) = (length(&down), length(&clause));
             let mut reports = Vec::new();
             for (row, short) in maintenance.iter().zip(&notice) {
                 if row.end <= from || row.start >= to || (row.start == row.end) {
                     continue;
                 }
-                let whole = intersect(&[(row.start.max(from), row.end.min(to))], &open);
-                let covered = length(&intersect(&whole, &taken));
-                let piece = subtract(&whole, &taken);
-                taken = union([taken, piece.clone()].concat());
+                let (a, b) = (row.start.max(from), row.end.min(to));
+                let whole = clip(&open, a, b);
+                let fresh = a.max(reach);
+                let piece = subtract(&clip(&whole, fresh, b), &clip(&counted, fresh, b));
+                reach = reach.max(b);
+                let covered = length(&whole) - length(&piece);
                 let (kept, mut why) =
                     self.maintenance_piece(&piece, short.as_deref(), &mut allowances)?;
                 let row_down = length(&piece) - length(&kept);
