@@ -1,6 +1,9 @@
 //! `cargo bench --bench eval`: evaluating a synthetic log of 1M tickets
 //! (`examples/support/synth.rs`, ~128 MB of CSV) against `contracts/acme-support.sla`,
-//! from memory and from a file. Ten samples each; about half a minute.
+//! from memory and from a file; then the same tickets with a 100k-row outage
+//! log (availability per channel, maintenance rules added to the model when
+//! the contract has none), against the tickets alone. Ten samples each;
+//! about a minute.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,10 +16,49 @@
 mod synth;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use slac::eval::{evaluate, EvalOptions, InputFormat, ReportPeriod};
+use slac::eval::{evaluate, evaluate_outages, EvalOptions, InputFormat, ReportPeriod};
+use slac::model::{
+    Allowance, Clause, ClauseId, Contract, Duration as Span, Exclusions, Fill, Maintenance, Period,
+    TimeOfDay, TimeSpan, Unit,
+};
 use std::time::Duration;
 
 const TICKETS: usize = 1_000_000;
+const OUTAGES: usize = 100_000;
+
+/// Maintenance with 5 business days' notice, Saturday and Sunday
+/// 00:00-06:00, at most 8 hours monthly, and a `force-majeure` clause.
+fn with_exclusions(mut contract: Contract) -> Contract {
+    if contract.exclusions.is_some() {
+        return contract;
+    }
+    let night = vec![TimeSpan {
+        start: TimeOfDay(0),
+        end: TimeOfDay(6 * 60),
+    }];
+    let window = [vec![], vec![], vec![], vec![], vec![], night.clone(), night];
+    contract.exclusions = Some(Exclusions {
+        maintenance: Some(Maintenance {
+            notice: Fill::Value(Span {
+                amount: 5,
+                unit: Unit::BusinessDays,
+            }),
+            window: Some(window),
+            allowance: Some(Allowance {
+                amount: Fill::Value(Span {
+                    amount: 8,
+                    unit: Unit::Hours,
+                }),
+                period: Period::Monthly,
+            }),
+        }),
+        clauses: vec![Clause {
+            id: ClauseId("force-majeure".into()),
+            text: Fill::Value("Force majeure.".into()),
+        }],
+    });
+    contract
+}
 
 fn bench(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/contracts/acme-support.sla");
@@ -55,6 +97,49 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
     let _ = std::fs::remove_file(&file);
+
+    let contract = with_exclusions(contract);
+    let mut outages = Vec::new();
+    if synth::write_outages_csv(&contract, OUTAGES, 2027, &mut outages).is_err() {
+        return;
+    }
+    let mut group = c.benchmark_group("eval with outages");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(6))
+        .throughput(Throughput::Elements(TICKETS as u64));
+    group.bench_function("1M tickets alone", |b| {
+        b.iter(|| {
+            evaluate(&contract, log.as_slice(), InputFormat::Csv, &options).map(|r| r.tickets)
+        })
+    });
+    group.bench_function("1M tickets and 100k outage rows", |b| {
+        b.iter(|| {
+            let mut report = evaluate(&contract, log.as_slice(), InputFormat::Csv, &options)?;
+            evaluate_outages(
+                &mut report,
+                &contract,
+                outages.as_slice(),
+                InputFormat::Csv,
+                &options,
+            )?;
+            Ok::<_, slac::eval::EvalError>(report.periods.len())
+        })
+    });
+    group.bench_function("100k outage rows alone", |b| {
+        b.iter(|| {
+            let mut report = slac::eval::without_tickets(&contract, &options)?;
+            evaluate_outages(
+                &mut report,
+                &contract,
+                outages.as_slice(),
+                InputFormat::Csv,
+                &options,
+            )?;
+            Ok::<_, slac::eval::EvalError>(report.periods.len())
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1009,3 +1009,16 @@ proptest! {
         }
     }
 }
+
+/// The exclusions the tests build by hand are what the contract's own
+/// `exclusions` item says, so the figures above hold for the written rule.
+#[test]
+fn the_hand_built_exclusions_are_the_written_ones() {
+    let written = CONTRACT.replace(
+        "  priority P1",
+        "  exclusions {\n    maintenance {\n      notice  5 business days\n      window  sat-sun 00:00-06:00\n      at most 4 hours monthly\n    }\n    clause force-majeure \"Force majeure.\"\n  }\n\n  priority P1",
+    );
+    let checked = slac::check_bytes("written.sla", written.into_bytes());
+    let model = checked.model.expect("the written exclusions check");
+    assert_eq!(model.exclusions, contract(true).exclusions);
+}

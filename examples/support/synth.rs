@@ -144,3 +144,48 @@ pub fn write_csv<W: Write>(contract: &Contract, n: usize, seed: u64, out: W) -> 
     }
     out.flush()
 }
+
+/// Writes an outage log of `n` rows (the columns of §11) through the same
+/// year as [`write_csv`]: on every channel, mostly `outage` rows of about
+/// half an hour, one in ten `maintenance` announced 0–10 days before, one in
+/// twenty under the contract's first exclusion clause when it has one.
+#[allow(dead_code, reason = "only the benchmark writes outage logs")]
+pub fn write_outages_csv<W: Write>(
+    contract: &Contract,
+    n: usize,
+    seed: u64,
+    out: W,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut rng = Rng(seed | 1);
+    let zone = contract.timezone.unwrap_or(Tz::UTC);
+    let channels: Vec<&str> = contract.channels.iter().map(|c| c.id.as_str()).collect();
+    let clause = contract
+        .exclusions
+        .as_ref()
+        .and_then(|e| e.clauses.first())
+        .map(|c| c.id.as_str());
+    let (start, year) = span(contract, zone);
+    writeln!(out, "{}", slac::eval::OUTAGE_COLUMNS.join(","))?;
+    for i in 0..n {
+        let channel = channels.get(rng.below(channels.len()));
+        let from = start + (i as i64 * year) / n.max(1) as i64 + rng.below(60_000) as i64;
+        let to = from + (rng.exp(30.0) * 60_000.0) as i64 + 60_000;
+        let (kind, notice) = match rng.below(20) {
+            0 | 1 => {
+                let notice = from - (rng.unit() * 10.0 * 86_400_000.0) as i64;
+                ("maintenance", time(notice, zone))
+            }
+            2 => (clause.unwrap_or("outage"), String::new()),
+            _ => ("outage", String::new()),
+        };
+        writeln!(
+            out,
+            "{},{},{},{kind},{notice},",
+            channel.copied().unwrap_or("hotline"),
+            time(from, zone),
+            time(to, zone),
+        )?;
+    }
+    out.flush()
+}

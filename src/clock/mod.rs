@@ -80,6 +80,12 @@ fn millis_text(at: i64) -> String {
     DateTime::<Utc>::from_timestamp_millis(at).map_or_else(|| format!("{at} ms"), rfc3339)
 }
 
+/// True when the clock can place the instant `at` (UTC milliseconds): it
+/// lies in the years the clock supports.
+pub fn supports(at: i64) -> bool {
+    timeline::year_of(at).is_ok()
+}
+
 /// The SLA clock of one priority: a calendar (or elapsed time) and the
 /// contract's `business-day` rule.
 ///

@@ -27,6 +27,7 @@ mod html;
 mod ids;
 mod markdown;
 mod outages;
+mod read;
 mod settle;
 mod tally;
 mod text;
@@ -50,7 +51,7 @@ use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
 use ids::SeenIds;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::sync::mpsc;
 use tally::Tally;
 use ticket::{Fields, RowRules};
@@ -336,78 +337,59 @@ pub fn without_tickets(
     Ok(report)
 }
 
-fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
-    let mut record = csv::ByteRecord::new();
-    let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => EvalError::Io(e),
-        other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
-    };
-    if !reader.read_byte_record(&mut record).map_err(csv_error)? {
-        return Err(EvalError::NoHeader);
-    }
-    let header: Vec<String> = record
+/// The ticket log's columns and header errors, for [`read`].
+/// The columns of §9 and the optional `excluded` (§11), read as one row.
+const TICKET_LOG_COLUMNS: [&str; 11] = [
+    COLUMNS[0],
+    COLUMNS[1],
+    COLUMNS[2],
+    COLUMNS[3],
+    COLUMNS[4],
+    COLUMNS[5],
+    COLUMNS[6],
+    COLUMNS[7],
+    COLUMNS[8],
+    COLUMNS[9],
+    ticket::EXCLUDED,
+];
+
+const TICKET_LOG: read::LogShape<'static, 11> = read::LogShape {
+    columns: &TICKET_LOG_COLUMNS,
+    optional: &[ticket::EXCLUDED],
+    no_header: || EvalError::NoHeader,
+    missing: missing_columns,
+};
+
+/// The missing columns, with a did-you-mean for each unknown header name.
+fn missing_columns(missing: Vec<String>, header: &[String]) -> EvalError {
+    let hint = header
         .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
+        .map(String::as_str)
+        .filter(|h| !COLUMNS.contains(h))
+        .filter_map(|u| {
+            crate::diagnostic::did_you_mean(u, missing.iter().map(String::as_str))
+                .map(|m| format!("; `{u}` may be `{m}`"))
         })
-        .collect();
-    let mut at = [0usize; 10];
-    let mut missing = Vec::new();
-    for (slot, name) in at.iter_mut().zip(COLUMNS) {
-        match header.iter().position(|h| h == name) {
-            Some(i) => *slot = i,
-            None => missing.push(name.to_string()),
-        }
+        .collect::<String>();
+    EvalError::MissingColumns { missing, hint }
+}
+
+/// Hands a read row to the sink: a ticket to validate, or a skip.
+fn to_sink(sink: &mut Sink<'_>, line: u64, row: read::RowFields<'_, 11>) {
+    match row {
+        Ok([a, b, c, d, e, f, g, h, i, j, excluded]) => sink.row(
+            &Fields {
+                cols: [a, b, c, d, e, f, g, h, i, j],
+                excluded,
+            },
+            line,
+        ),
+        Err(reason) => sink.skip(line, reason),
     }
-    if !missing.is_empty() {
-        if let Some(error) = misread_header(&record, &header, &COLUMNS) {
-            return Err(error);
-        }
-        let unknown: Vec<&str> = header
-            .iter()
-            .map(String::as_str)
-            .filter(|h| !COLUMNS.contains(h))
-            .collect();
-        let hint = unknown
-            .iter()
-            .filter_map(|u| {
-                crate::diagnostic::did_you_mean(u, missing.iter().map(String::as_str))
-                    .map(|m| format!("; `{u}` may be `{m}`"))
-            })
-            .collect::<String>();
-        return Err(EvalError::MissingColumns { missing, hint });
-    }
-    let excluded_at = header.iter().position(|h| h == ticket::EXCLUDED);
-    let width = header.len();
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != width {
-            sink.skip(
-                line,
-                format!(
-                    "has {} field{}, the header has {width}",
-                    record.len(),
-                    if record.len() == 1 { "" } else { "s" }
-                ),
-            );
-            continue;
-        }
-        let mut fields = Fields::default();
-        for (slot, &i) in fields.cols.iter_mut().zip(&at) {
-            *slot = record.get(i).unwrap_or_default();
-        }
-        fields.excluded = excluded_at.and_then(|i| record.get(i)).unwrap_or_default();
-        sink.row(&fields, line);
-    }
-    Ok(())
+}
+
+fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
+    read::csv_rows(input, &TICKET_LOG, |line, row| to_sink(sink, line, row))
 }
 
 /// Why a header lacking columns is really another encoding or delimiter:
@@ -461,55 +443,7 @@ fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
 }
 
 fn read_jsonl<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut line = Vec::new();
-    let mut number = 0u64;
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        number += 1;
-        if line.trim_ascii().is_empty() {
-            continue;
-        }
-        let object = match serde_json::from_slice::<serde_json::Value>(&line) {
-            Ok(serde_json::Value::Object(o)) => o,
-            Ok(_) => {
-                sink.skip(number, "is not a JSON object".into());
-                continue;
-            }
-            Err(e) => {
-                sink.skip(number, format!("is not JSON ({e})"));
-                continue;
-            }
-        };
-        let mut cells: [String; 10] = Default::default();
-        let mut bad = None;
-        for (cell, name) in cells.iter_mut().zip(COLUMNS) {
-            if let Some(v) = object.get(name) {
-                match json_cell(v) {
-                    Ok(text) => *cell = text,
-                    Err(what) => bad = Some(format!("{name} is {what}")),
-                }
-            }
-        }
-        let mut excluded = String::new();
-        if let Some(v) = object.get(ticket::EXCLUDED) {
-            match json_cell(v) {
-                Ok(text) => excluded = text,
-                Err(what) => bad = Some(format!("{} is {what}", ticket::EXCLUDED)),
-            }
-        }
-        if let Some(reason) = bad {
-            sink.skip(number, reason);
-            continue;
-        }
-        let fields = Fields {
-            cols: cells.each_ref().map(|s| s.as_bytes()),
-            excluded: excluded.as_bytes(),
-        };
-        sink.row(&fields, number);
-    }
-    Ok(())
+    read::jsonl_rows(input, &TICKET_LOG_COLUMNS, |line, row| {
+        to_sink(sink, line, row)
+    })
 }

@@ -12,6 +12,7 @@
 //! number and reason, as in the ticket log; nothing is guessed.
 
 use super::compliance::{Skipped, SKIPPED_LISTED};
+use super::read::{self, LogShape, RowFields};
 use super::ticket::shown;
 use super::time::parse_millis;
 use super::EvalError;
@@ -20,7 +21,7 @@ use crate::model::Contract;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 
 /// The columns of the outage log, in the order of §11.
 pub const OUTAGE_COLUMNS: [&str; 6] = ["channel", "start", "end", "kind", "notice_at", "note"];
@@ -142,9 +143,14 @@ fn time(name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
     if bytes.is_empty() {
         return Ok(None);
     }
-    parse_millis(bytes)
-        .map(Some)
-        .map_err(|why| format!("{name} `{}` {why}", shown(bytes)))
+    match parse_millis(bytes) {
+        Ok(at) if crate::clock::supports(at) => Ok(Some(at)),
+        Ok(_) => Err(format!(
+            "{name} `{}` is outside the years the clock supports",
+            shown(bytes)
+        )),
+        Err(why) => Err(format!("{name} `{}` {why}", shown(bytes))),
+    }
 }
 
 /// Collects rows and skips as the reader hands them on.
@@ -211,107 +217,33 @@ pub(crate) fn read<R: Read>(
     Ok(log)
 }
 
+/// The outage log's columns and header errors; `notice_at` and `note` may
+/// be left out of a log that needs neither.
+const OUTAGE_LOG: LogShape<'static, 6> = LogShape {
+    columns: &OUTAGE_COLUMNS,
+    optional: &["notice_at", "note"],
+    no_header: || EvalError::OutageNoHeader,
+    missing: |missing, _| EvalError::OutageColumns { missing },
+};
+
+/// Hands a read row on: to validate, or to skip.
+fn collect_row(collect: &mut Collect<'_>, line: u64, row: RowFields<'_, 6>) {
+    match row {
+        Ok(cols) => collect.row(cols, line),
+        Err(reason) => collect.skip(line, reason),
+    }
+}
+
 fn read_csv<R: Read>(input: R, collect: &mut Collect<'_>) -> Result<(), EvalError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
-    let mut record = csv::ByteRecord::new();
-    let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => EvalError::Io(e),
-        other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
-    };
-    if !reader.read_byte_record(&mut record).map_err(csv_error)? {
-        return Err(EvalError::OutageNoHeader);
-    }
-    let header: Vec<String> = record
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect();
-    let mut at = [0usize; 6];
-    let mut missing = Vec::new();
-    for (slot, name) in at.iter_mut().zip(OUTAGE_COLUMNS) {
-        match header.iter().position(|h| h == name) {
-            Some(i) => *slot = i,
-            // `notice_at` and `note` may be left out of a log that needs
-            // neither; the other columns may not.
-            None if matches!(name, "notice_at" | "note") => *slot = usize::MAX,
-            None => missing.push(name.to_string()),
-        }
-    }
-    if !missing.is_empty() {
-        if let Some(error) = super::misread_header(&record, &header, &OUTAGE_COLUMNS) {
-            return Err(error);
-        }
-        return Err(EvalError::OutageColumns { missing });
-    }
-    let width = header.len();
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != width {
-            collect.skip(
-                line,
-                format!(
-                    "has {} field{}, the header has {width}",
-                    record.len(),
-                    if record.len() == 1 { "" } else { "s" }
-                ),
-            );
-            continue;
-        }
-        let cols = at.map(|i| record.get(i).unwrap_or_default());
-        collect.row(cols, line);
-    }
-    Ok(())
+    read::csv_rows(input, &OUTAGE_LOG, |line, row| {
+        collect_row(collect, line, row)
+    })
 }
 
 fn read_jsonl<R: Read>(input: R, collect: &mut Collect<'_>) -> Result<(), EvalError> {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut line = Vec::new();
-    let mut number = 0u64;
-    loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        number += 1;
-        if line.trim_ascii().is_empty() {
-            continue;
-        }
-        let object = match serde_json::from_slice::<serde_json::Value>(&line) {
-            Ok(serde_json::Value::Object(o)) => o,
-            Ok(_) => {
-                collect.skip(number, "is not a JSON object".into());
-                continue;
-            }
-            Err(e) => {
-                collect.skip(number, format!("is not JSON ({e})"));
-                continue;
-            }
-        };
-        let mut cells: [String; 6] = Default::default();
-        let mut bad = None;
-        for (cell, name) in cells.iter_mut().zip(OUTAGE_COLUMNS) {
-            if let Some(v) = object.get(name) {
-                match super::json_cell(v) {
-                    Ok(text) => *cell = text,
-                    Err(what) => bad = Some(format!("{name} is {what}")),
-                }
-            }
-        }
-        if let Some(reason) = bad {
-            collect.skip(number, reason);
-            continue;
-        }
-        collect.row(cells.each_ref().map(|s| s.as_bytes()), number);
-    }
-    Ok(())
+    read::jsonl_rows(input, &OUTAGE_COLUMNS, |line, row| {
+        collect_row(collect, line, row)
+    })
 }
 
 #[cfg(test)]
@@ -361,7 +293,8 @@ mod tests {
              hotline,2027-05-01T10:00:00+08:00,,\n\
              hotline,2027-03-01T10:00:00+08:00\n\
              hotline,2027-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n\
-             hotline,2027-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n");
+             hotline,2027-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n\
+             hotline,1850-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n");
         let reasons: Vec<(u64, &str)> = log
             .skipped
             .iter()
@@ -382,6 +315,10 @@ mod tests {
                 (8, "starts after --as-of"),
                 (9, "has 2 fields, the header has 4"),
                 (11, "repeats line 10 exactly"),
+                (
+                    12,
+                    "start `1850-03-01T10:00:00+08:00` is outside the years the clock supports"
+                ),
             ]
         );
         assert_eq!(log.rows, 1);

@@ -1,0 +1,134 @@
+//! The two log formats, read row by row for any set of columns: CSV with a
+//! header (through one reused `csv::ByteRecord`, 64 KiB buffer) and JSON
+//! Lines (one line at a time). The ticket log and the outage log both read
+//! through these; each hands its rows, as the fields of its columns in
+//! order, to its own validation.
+
+use super::{json_cell, misread_header, EvalError};
+use std::io::{BufRead, BufReader, Read};
+
+/// One row as a reader hands it on: its line and either its fields, in the
+/// order of the columns asked for (empty when absent), or why it is skipped.
+pub(crate) type RowFields<'a, const N: usize> = Result<[&'a [u8]; N], String>;
+
+/// What a log is to a reader: its columns, those a CSV header may leave
+/// out (read as empty), and the errors of a missing header or columns.
+pub(crate) struct LogShape<'c, const N: usize> {
+    pub columns: &'c [&'c str; N],
+    pub optional: &'c [&'c str],
+    /// The error of a log without even a header row.
+    pub no_header: fn() -> EvalError,
+    /// The error of a header lacking columns: the missing ones, the header.
+    pub missing: fn(Vec<String>, &[String]) -> EvalError,
+}
+
+/// Reads a CSV log: the header maps the columns, then every row goes to
+/// `row` (a row of another width than the header's is skipped).
+pub(crate) fn csv_rows<const N: usize, R: Read>(
+    input: R,
+    shape: &LogShape<'_, N>,
+    mut row: impl FnMut(u64, RowFields<'_, N>),
+) -> Result<(), EvalError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(input);
+    let mut record = csv::ByteRecord::new();
+    let csv_error = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => EvalError::Io(e),
+        other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
+    };
+    if !reader.read_byte_record(&mut record).map_err(csv_error)? {
+        return Err((shape.no_header)());
+    }
+    let header: Vec<String> = record
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect();
+    // A column the header leaves out reads as empty (`usize::MAX`).
+    let mut at = [usize::MAX; N];
+    let mut missing = Vec::new();
+    for (slot, name) in at.iter_mut().zip(shape.columns) {
+        match header.iter().position(|h| h == name) {
+            Some(i) => *slot = i,
+            None if shape.optional.contains(name) => {}
+            None => missing.push(name.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        if let Some(error) = misread_header(&record, &header, shape.columns) {
+            return Err(error);
+        }
+        return Err((shape.missing)(missing, &header));
+    }
+    let width = header.len();
+    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != width {
+            let n = record.len();
+            let s = if n == 1 { "" } else { "s" };
+            row(
+                line,
+                Err(format!("has {n} field{s}, the header has {width}")),
+            );
+            continue;
+        }
+        row(line, Ok(at.map(|i| record.get(i).unwrap_or_default())));
+    }
+    Ok(())
+}
+
+/// Reads a JSON Lines log: one object a line, keys from the columns
+/// (others ignored); blank lines are skipped silently.
+pub(crate) fn jsonl_rows<const N: usize, R: Read>(
+    input: R,
+    columns: &[&str; N],
+    mut row: impl FnMut(u64, RowFields<'_, N>),
+) -> Result<(), EvalError> {
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    let mut cells: [String; N] = std::array::from_fn(|_| String::new());
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let object = match serde_json::from_slice::<serde_json::Value>(&line) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                row(number, Err("is not a JSON object".into()));
+                continue;
+            }
+            Err(e) => {
+                row(number, Err(format!("is not JSON ({e})")));
+                continue;
+            }
+        };
+        let mut bad = None;
+        for (cell, name) in cells.iter_mut().zip(columns) {
+            cell.clear();
+            if let Some(v) = object.get(*name) {
+                match json_cell(v) {
+                    Ok(text) => *cell = text,
+                    Err(what) => bad = Some(format!("{name} is {what}")),
+                }
+            }
+        }
+        match bad {
+            Some(reason) => row(number, Err(reason)),
+            None => row(number, Ok(cells.each_ref().map(|s| s.as_bytes()))),
+        }
+    }
+    Ok(())
+}
