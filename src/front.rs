@@ -117,9 +117,21 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     let Loaded {
         sources,
         main,
-        used: _,
+        used,
         edges: _,
         diagnostics,
     } = loaded;
-    checked(sources, main.as_ref(), diagnostics)
+    let mut checked = checked(sources, main.as_ref(), diagnostics);
+    let mut read: Vec<model::Source> = used
+        .iter()
+        .map(|u| model::Source {
+            path: u.path.clone(),
+            sha256: u.sha256.clone(),
+        })
+        .collect();
+    read.sort();
+    if let Some(model) = checked.model.as_mut() {
+        model.sources = read;
+    }
+    checked
 }

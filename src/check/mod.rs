@@ -305,6 +305,7 @@ impl Checker<'_> {
             exclusions,
             credits,
             holidays,
+            sources: Vec::new(),
         };
         self.escalations(&items, &model);
         self.coverage(&items, &model);

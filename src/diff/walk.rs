@@ -40,6 +40,9 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         credits,
         // Compared through the calendars that use them, in phase 2 of issue 8.
         holidays: _,
+        // What the used files mean is compared through what the contract
+        // takes from them; their hashes are the rule set's business.
+        sources: _,
     } = old;
     let header = |key: &str, words: &str| Place::new(Section::Contract, key, words);
     let neutral = Effect::Neutral;

@@ -99,6 +99,8 @@ macro_rules! id_type {
 // After `id_type!`, which it uses.
 mod remedies;
 pub use remedies::*;
+mod sources;
+pub use sources::Source;
 
 id_type!(
     /// The name of a `calendar`, e.g. `business`.
@@ -180,6 +182,9 @@ pub struct Contract {
     pub credits: Option<Credits>,
     /// The `holidays` sets the contract declares, in declaration order.
     pub holidays: Vec<HolidaySet>,
+    /// The files `use` lines reached, by path (empty for a contract that
+    /// uses none; filled by the front end, which reads them).
+    pub sources: Vec<Source>,
 }
 
 impl Contract {

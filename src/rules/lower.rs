@@ -41,6 +41,7 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         exclusions,
         credits,
         holidays,
+        sources,
     } = contract;
     let period = contract
         .effective
@@ -86,6 +87,13 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         reporting: reporting.as_ref().map(self::reporting),
         exclusions: exclusions.as_ref().map(super::remedies::exclusions),
         credits: credits.as_ref().map(super::remedies::credits),
+        sources: sources
+            .iter()
+            .map(|s| SourceOut {
+                path: s.path.clone(),
+                sha256: s.sha256.clone(),
+            })
+            .collect(),
     };
     rules.fingerprint = super::fingerprint(&rules);
     rules

@@ -57,6 +57,16 @@ pub struct RuleSet {
     pub exclusions: Option<ExclusionsOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credits: Option<CreditsOut>,
+    /// The files `use` lines reached, by path; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceOut>,
+}
+
+/// A used file: its path under the project root and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceOut {
+    pub path: String,
+    pub sha256: String,
 }
 
 /// A value, or the `{"placeholder": "…"}` object standing in its place.

@@ -213,3 +213,61 @@ fn fmt_formats_the_file_given_and_never_follows_use() {
         "use \"../secret.txt\"\nuse \"missing.sla\"\ncontract \"x\" {\n  id \"a\"\n}\n"
     );
 }
+
+/// `slac build` of `contracts/a.sla` in `p`, as JSON.
+fn build(p: &Path) -> serde_json::Value {
+    let run = run_in(p, &["build", "contracts/a.sla"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn the_rule_set_lists_used_files_and_a_library_change_changes_the_fingerprint() {
+    use sha2::Digest;
+    let top = tempfile::tempdir().unwrap();
+    let p = top.path();
+    write(&p.join(".git/HEAD"), "ref: refs/heads/main\n");
+    let acme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts/acme-support.sla"),
+    )
+    .unwrap();
+    write(
+        &p.join("contracts/a.sla"),
+        &format!("use \"../holidays/lib.sla\"\n{acme}"),
+    );
+    let library = p.join("holidays/lib.sla");
+    write(&library, "use \"more.sla\"\n// the first version\n");
+    write(
+        &p.join("holidays/more.sla"),
+        "// more\nholidays more \"More\" {\n  closed 2026-01-01\n}\n",
+    );
+    let first = build(p);
+    let sha = |path: &Path| hex(&sha2::Sha256::digest(std::fs::read(path).unwrap()));
+    assert_eq!(
+        first["sources"],
+        serde_json::json!([
+            { "path": "holidays/lib.sla", "sha256": sha(&library) },
+            { "path": "holidays/more.sla", "sha256": sha(&p.join("holidays/more.sla")) },
+        ])
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&run_in(p, &["schema"], &[]).stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&first)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    write(&library, "use \"more.sla\"\n// the second version\n");
+    let second = build(p);
+    assert_ne!(first["fingerprint"], second["fingerprint"]);
+    assert_eq!(second["sources"][0]["sha256"], sha(&library));
+    // Without `use`, no `sources` key at all (rule sets of contracts that
+    // use nothing are as they were).
+    write(&p.join("contracts/a.sla"), &acme);
+    assert!(build(p).get("sources").is_none());
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

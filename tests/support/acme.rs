@@ -253,6 +253,7 @@ pub fn acme() -> Contract {
         exclusions: Some(acme_exclusions()),
         credits: Some(acme_credits()),
         holidays: vec![],
+        sources: Vec::new(),
     }
 }
 
