@@ -345,7 +345,8 @@ pub enum SetLine {
         dates: Vec<Spanned<NaiveDate>>,
         like: Option<Like>,
         note: Option<Text>,
-    },
+    },    /// `closed yearly 12-25 substitute "Christmas Day"`
+    Yearly(YearlyLine),
 }
 
 /// `channel NAME "LABEL" { hours … availability … contact … }`
@@ -480,5 +481,32 @@ pub struct ReportLine {
     /// `monthly` or `quarterly` (the grammar allows no other), or a placeholder.
     pub period: Spanned<Fill<Period>>,
     pub within: Spanned<DurationAst>,
+    pub span: Span,
+}
+
+/// `closed yearly RULE "note"` in a holiday set (design §10).
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearlyLine {
+    /// The `closed` keyword.
+    pub keyword: Span,
+    pub rule: YearlyRuleAst,
+    pub note: Option<Text>,
+}
+
+/// A yearly rule as written (`12-25 substitute`, `4th thu nov +1 day`);
+/// `check/yearly.rs` makes it a [`crate::model::yearly::YearlyRule`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearlyRuleAst {
+    /// A `MM-DD` as written may name no date (`02-30`): the checker says so.
+    pub base: Spanned<crate::model::yearly::YearlyBase>,
+    /// `+N days` / `-N days` in days, saturated when too long to count.
+    pub offset: Option<Spanned<i64>>,
+    pub adjust: Option<Spanned<crate::model::yearly::Adjustment>>,
+    /// `from YYYY`, `until YYYY` (the spans are of the year).
+    pub from: Option<Spanned<i32>>,
+    pub until: Option<Spanned<i32>>,
+    /// `except YYYY, …`, each year with its span.
+    pub except: Vec<Spanned<i32>>,
+    /// The whole rule, from its base to its last limit.
     pub span: Span,
 }

@@ -76,6 +76,8 @@ codes! {
     E043 => Error, "`use` goes round in a circle";
     E050 => Error, "One holiday set closes a date another opens";
     E051 => Error, "Make-up day without hours the calendar can give";
+    E052 => Error, "Yearly date that no year has";
+    E053 => Error, "Yearly rule that gives no day or reaches too far";
     E060 => Error, "Credit tiers out of order";
     E061 => Error, "Credit tier threshold given twice";
     E062 => Error, "Credit line with no target to measure";
@@ -91,6 +93,7 @@ codes! {
     W008 => Warning, "Duplicate entry in a list";
     W009 => Warning, "Time zone is a fixed offset or rule, not a place";
     W010 => Warning, "Holidays not listed for the whole effective period";
+    W012 => Warning, "Part of a yearly rule that changes nothing";
     W013 => Warning, "Maintenance window outside every measured channel's hours";
     W014 => Warning, "Credit owed while the target is met";
     W015 => Warning, "Credit tier above the cap";

@@ -68,6 +68,7 @@ impl Checker<'_> {
         let mut closed = Vec::new();
         let mut open = Vec::new();
         let mut open_dates: HashMap<NaiveDate, Span> = HashMap::new();
+        let mut yearly = Vec::new();
         for line in &set.lines {
             match line {
                 SetLine::Closed { from, to, note, .. } => closed.push(ClosedDays {
@@ -75,6 +76,14 @@ impl Checker<'_> {
                     to: to.node,
                     note: note.as_ref().map(text),
                 }),
+                SetLine::Yearly(line) => {
+                    if let Some(rule) = self.yearly_rule(&line.rule) {
+                        yearly.push(YearlyDay {
+                            rule,
+                            note: line.note.as_ref().map(text),
+                        });
+                    }
+                }
                 SetLine::Open {
                     dates, like, note, ..
                 } => {
@@ -104,6 +113,7 @@ impl Checker<'_> {
             label: text(&set.label),
             closed,
             open,
+            yearly,
         }
     }
 

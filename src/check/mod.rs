@@ -38,6 +38,7 @@ mod scope;
 mod support;
 mod targets;
 mod twice;
+mod yearly;
 mod zones;
 
 use crate::ast;

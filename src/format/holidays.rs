@@ -40,6 +40,7 @@ impl Formatter<'_> {
                         note.as_ref(),
                     )
                 }
+                SetLine::Yearly(line) => self.yearly_line(line),
             })
             .collect();
         match item.braces {

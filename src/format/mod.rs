@@ -26,6 +26,7 @@ mod items;
 mod layout;
 mod remedies;
 mod values;
+mod yearly;
 
 use crate::ast::*;
 use crate::source::SourceFile;

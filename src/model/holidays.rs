@@ -8,6 +8,7 @@
 //! the calendar's own `open`/`closed` lines, then its sets' `open` days,
 //! then their `closed` days, then the weekly hours.
 
+use super::yearly::{self, YearlyRule};
 use super::{Calendar, ClosedDays, Effective, Fill, Text, TimeSpan};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Serialize;
@@ -41,6 +42,16 @@ pub struct HolidaySet {
     pub closed: Vec<ClosedDays>,
     /// `open DATE[, DATE…] [as WEEKDAY] "note"`, one per date, in source order.
     pub open: Vec<SetOpenDay>,
+    /// `closed yearly RULE "note"`, in source order (the order in which
+    /// `substitute` days move).
+    pub yearly: Vec<YearlyDay>,
+}
+
+/// `closed yearly RULE "note"`: a day closed every year by a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearlyDay {
+    pub rule: YearlyRule,
+    pub note: Option<Text>,
 }
 
 /// A make-up working day of a set: open on the using calendar's hours of
@@ -87,6 +98,22 @@ impl HolidaySet {
                     }),
             );
         }
+        // Yearly days, expanded for just this range: a clock with no end
+        // date asks for any year. A substitute never moves onto a dated day.
+        let rules: Vec<&YearlyRule> = self.yearly.iter().map(|y| &y.rule).collect();
+        let dated = |date: NaiveDate| self.closed.iter().any(|c| c.from <= date && date <= c.to);
+        days.extend(
+            yearly::expand(&rules, from..=to, dated)
+                .into_iter()
+                .filter_map(|day| {
+                    let note = self.yearly.get(day.rule)?.note.as_ref();
+                    Some(SetDay {
+                        date: day.date,
+                        kind: SetDayKind::Closed,
+                        note,
+                    })
+                }),
+        );
         days.extend(
             self.open
                 .iter()
@@ -339,6 +366,7 @@ mod tests {
                     note: note("open"),
                 })
                 .collect(),
+            yearly: Vec::new(),
         }
     }
 
@@ -429,6 +457,41 @@ mod tests {
         assert!(days.spans_on(day(2, 17)).is_empty());
         assert_eq!(calendar.spans_on(day(2, 16)), &[span(9, 12)]);
         assert!(calendar.spans_on(day(2, 17)).is_empty());
+    }
+
+    #[test]
+    fn yearly_days_expand_in_any_year_and_substitutes_pass_dated_days() {
+        use crate::model::yearly::{Adjustment, YearlyBase};
+        let christmas = YearlyRule {
+            adjust: Some(Adjustment::Substitute),
+            ..YearlyRule::every_year(YearlyBase::MonthDay { month: 12, day: 25 })
+        };
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let mut uk = set("uk", &[], &[]);
+        uk.yearly.push(YearlyDay {
+            rule: christmas,
+            note: note("Christmas Day"),
+        });
+        // 2027-12-25 is a Saturday: Monday 27, unless the set closes the
+        // 27th by a dated line, then Tuesday 28.
+        let in_2027 = |set: &HolidaySet| -> Vec<NaiveDate> {
+            set.days_in(date(2027, 12, 1), date(2027, 12, 31))
+                .iter()
+                .map(|d| d.date)
+                .collect()
+        };
+        assert_eq!(in_2027(&uk), vec![date(2027, 12, 27)]);
+        uk.closed.push(ClosedDays {
+            from: date(2027, 12, 27),
+            to: date(2027, 12, 27),
+            note: note("company day"),
+        });
+        assert_eq!(in_2027(&uk), vec![date(2027, 12, 27), date(2027, 12, 28)]);
+        // Far from any dated line the clock still finds the day.
+        let calendar = office(vec![uk]);
+        let days = calendar.days(date(2101, 12, 1), date(2101, 12, 31));
+        assert!(days.spans_on(date(2101, 12, 26)).is_empty(), "Monday 26 in 2101");
+        assert_eq!(days.spans_on(date(2101, 12, 27)), &[span(9, 18)]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod holidays;
 
 pub use holidays::{
     DayTable, HolidaySet, HolidaySetId, Library, ListedDay, ListedKind, SetDay, SetDayKind,
-    SetOpenDay,
+    SetOpenDay, YearlyDay,
 };
 
 use chrono::NaiveDate;

@@ -336,6 +336,31 @@ pub fn expand(
     days
 }
 
+/// An offset as written: `+1 day`, `-2 days`, `+0 days`.
+pub fn offset_text(days: i64) -> String {
+    let sign = if days < 0 { '-' } else { '+' };
+    let count = days.unsigned_abs();
+    let unit = if count == 1 { "day" } else { "days" };
+    format!("{sign}{count} {unit}")
+}
+
+/// The limits as written, each after a space: ` from 2021 until 2030
+/// except 2020, 2022` (empty without limits).
+pub fn limits_text(from: Option<i32>, until: Option<i32>, except: &[i32]) -> String {
+    let mut out = String::new();
+    if let Some(from) = from {
+        out.push_str(&format!(" from {from}"));
+    }
+    if let Some(until) = until {
+        out.push_str(&format!(" until {until}"));
+    }
+    if !except.is_empty() {
+        let years: Vec<String> = except.iter().map(i32::to_string).collect();
+        out.push_str(&format!(" except {}", years.join(", ")));
+    }
+    out
+}
+
 /// As written: `12-25`, `4th thu nov`, `easter`.
 impl fmt::Display for YearlyBase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -364,28 +389,12 @@ impl fmt::Display for YearlyRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.base)?;
         if let Some(days) = self.offset_days {
-            let sign = if days < 0 { '-' } else { '+' };
-            let unit = if days.unsigned_abs() == 1 {
-                "day"
-            } else {
-                "days"
-            };
-            write!(f, " {sign}{} {unit}", days.unsigned_abs())?;
+            write!(f, " {}", offset_text(i64::from(days)))?;
         }
         if let Some(adjust) = self.adjust {
             write!(f, " {}", adjust.word())?;
         }
-        if let Some(from) = self.from {
-            write!(f, " from {from}")?;
-        }
-        if let Some(until) = self.until {
-            write!(f, " until {until}")?;
-        }
-        if !self.except.is_empty() {
-            let years: Vec<String> = self.except.iter().map(i32::to_string).collect();
-            write!(f, " except {}", years.join(", "))?;
-        }
-        Ok(())
+        f.write_str(&limits_text(self.from, self.until, &self.except))
     }
 }
 

@@ -39,6 +39,7 @@ impl Lowering<'_> {
                     note,
                 })
             }
+            Rule::closed_yearly_line => self.closed_yearly_line(line).map(SetLine::Yearly),
             Rule::set_open_line => {
                 let mut c = self.open(line, Rule::set_open_line)?;
                 let keyword = span_of(&self.expect(&mut c, Rule::kw_open)?);
