@@ -345,7 +345,8 @@ pub enum SetLine {
         dates: Vec<Spanned<NaiveDate>>,
         like: Option<Like>,
         note: Option<Text>,
-    },    /// `closed yearly 12-25 substitute "Christmas Day"`
+    },
+    /// `closed yearly 12-25 substitute "Christmas Day"`
     Yearly(YearlyLine),
 }
 

@@ -32,6 +32,7 @@ pub mod escape;
 pub mod eval;
 pub mod format;
 pub mod front;
+pub mod holiday_list;
 pub mod ics;
 pub mod items;
 pub mod load;

@@ -1,9 +1,17 @@
-//! `slac holidays …`: the commands on holiday sets (design §10). `import`
-//! turns an iCalendar feed into a library ([`slac::ics`] does the work).
+//! `slac holidays …`: the commands on holiday sets (design §10). `show`
+//! lists the expanded days of every set of a library or a contract
+//! ([`slac::holiday_list`]); `import` turns an iCalendar feed into a library
+//! ([`slac::ics`] does the work).
 
-use super::{read_contract, refuse_input_as_output, write_output, CmdResult, Failure, OK};
+use super::{
+    read_contract, refuse_input_as_output, write_output, CmdResult, Failure, TextOrJson, OK,
+};
+use chrono::{Datelike, Months, NaiveDate, Utc};
 use clap::{Args, Subcommand};
+use slac::holiday_list;
 use slac::ics::{import, ImportOptions, Years};
+use slac::model::{Contract, HolidaySet};
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -14,6 +22,8 @@ pub struct HolidaysArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum HolidaysCommand {
+    /// List the days of the holiday sets of a library or a contract, by date.
+    Show(ShowArgs),
     /// Write a holiday library with one set from an iCalendar (.ics) feed.
     Import(ImportArgs),
 }
@@ -41,8 +51,9 @@ pub struct ImportArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: &HolidaysArgs) -> CmdResult {
+pub fn run(args: &HolidaysArgs, color: bool) -> CmdResult {
     match &args.command {
+        HolidaysCommand::Show(show) => run_show(show, color),
         HolidaysCommand::Import(args) => run_import(args),
     }
 }
@@ -60,14 +71,7 @@ fn run_import(args: &ImportArgs) -> CmdResult {
             })
         })
         .transpose()?;
-    let years = args
-        .years
-        .as_deref()
-        .map(|text| {
-            text.parse::<Years>()
-                .map_err(|why| Failure::usage(format!("--years {why}; write it like 2026..2027")))
-        })
-        .transpose()?;
+    let years = args.years.as_deref().map(years_arg).transpose()?;
     refuse_input_as_output(args.output.as_deref(), &[args.file.as_path()])?;
     let bytes = read_contract(&args.file)?;
     let options = ImportOptions {
@@ -96,4 +100,113 @@ fn run_import(args: &ImportArgs) -> CmdResult {
             .unwrap_or_default()
     );
     Ok(OK)
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// A holiday library or a contract.
+    pub file: PathBuf,
+    /// Only this set (by id).
+    #[arg(long)]
+    pub set: Option<String>,
+    /// The years to list, `A..B` or one year (default: the contract's
+    /// effective period, three years from its start when it has no end;
+    /// for a library, this year and the two after it).
+    #[arg(long)]
+    pub years: Option<String>,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    #[command(flatten)]
+    pub root: super::RootArg,
+}
+
+/// `--years 2026..2027` or `--years 2026`, for both commands.
+fn years_arg(text: &str) -> Result<Years, Failure> {
+    text.parse::<Years>()
+        .map_err(|why| Failure::usage(format!("--years {why}; write it like 2026..2027")))
+}
+
+/// The dates of the years `years`, or `None` past the calendar's reach.
+fn dates_of(years: &RangeInclusive<i32>) -> Option<RangeInclusive<NaiveDate>> {
+    Some(
+        NaiveDate::from_ymd_opt(*years.start(), 1, 1)?
+            ..=NaiveDate::from_ymd_opt(*years.end(), 12, 31)?,
+    )
+}
+
+/// This year and the two after it: the default for a library.
+fn from_this_year() -> RangeInclusive<i32> {
+    let now = Utc::now().year();
+    now..=now + 2
+}
+
+/// `slac holidays show FILE [--set ID] [--years A..B] [--format text|json]`
+fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
+    let years = (args.years.as_deref().map(years_arg).transpose()?)
+        .map(|y| y.first..=y.last);
+    let checked = super::read_and_check(&args.file, &args.root)?;
+    let errors: Vec<slac::Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        eprint!("{}", slac::report::human(&checked.sources, &errors, color));
+    }
+    let (sets, period) = match (&checked.library, &checked.model) {
+        (Some(library), _) => (library.sets.as_slice(), None),
+        (None, Some(contract)) => (contract.holidays.as_slice(), effective_dates(contract)),
+        (None, None) => {
+            return Err(Failure::failed(format!(
+                "`{}` has errors; no days listed",
+                args.file.display()
+            )))
+        }
+    };
+    let chosen: Vec<&HolidaySet> = match &args.set {
+        Some(id) => {
+            let set = sets.iter().find(|s| s.id.as_str() == id).ok_or_else(|| {
+                let known: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
+                Failure::usage(format!(
+                    "no holiday set `{id}` in `{}` (its sets: {})",
+                    args.file.display(),
+                    if known.is_empty() {
+                        "none".into()
+                    } else {
+                        known.join(", ")
+                    }
+                ))
+            })?;
+            vec![set]
+        }
+        None => sets.iter().collect(),
+    };
+    let range = match years.or(period.is_none().then(from_this_year)) {
+        Some(years) => dates_of(&years)
+            .ok_or_else(|| Failure::usage("--years reaches past the calendar's last year"))?,
+        None => period.ok_or_else(|| Failure::usage("no period to list"))?,
+    };
+    let days = holiday_list::list(chosen, range);
+    let out = match args.format {
+        TextOrJson::Text => holiday_list::text(&days),
+        TextOrJson::Json => holiday_list::json(&days),
+    };
+    super::write_output(None, out.as_bytes())?;
+    Ok(super::OK)
+}
+
+/// The effective period of a contract, three years from its start when it
+/// has no end (as the rule set expands yearly days); `None` when it has no
+/// period or a placeholder in it.
+fn effective_dates(contract: &Contract) -> Option<RangeInclusive<NaiveDate>> {
+    let effective = contract.effective.as_ref()?;
+    let from = *effective.from.value()?;
+    let to = match &effective.to {
+        Some(to) => *to.value()?,
+        None => from
+            .checked_add_months(Months::new(36))
+            .and_then(|d| d.pred_opt())?,
+    };
+    Some(from..=to)
 }

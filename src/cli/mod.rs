@@ -62,12 +62,13 @@ pub enum Command {
     Fmt(FmtArgs),
     /// What changed in meaning between two versions of a contract.
     Diff(DiffArgs),
-    /// Holiday sets: `import` an iCalendar feed as a library.
-    Holidays(holidays::HolidaysArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the manual page (roff) of slac, or of one command.
     Man(ManArgs),
+    /// Holiday sets: `show` the days of a library's or a contract's sets,
+    /// `import` an iCalendar feed as a library.
+    Holidays(holidays::HolidaysArgs),
 }
 
 /// `--root DIR`, for every command that loads a contract.
@@ -383,9 +384,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Fmt(args) => fmt::run(args, color),
         Command::Diff(args) => diff::run(args, color),
-        Command::Holidays(args) => holidays::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
+        Command::Holidays(args) => holidays::run(args, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -490,7 +490,10 @@ mod tests {
         // Far from any dated line the clock still finds the day.
         let calendar = office(vec![uk]);
         let days = calendar.days(date(2101, 12, 1), date(2101, 12, 31));
-        assert!(days.spans_on(date(2101, 12, 26)).is_empty(), "Monday 26 in 2101");
+        assert!(
+            days.spans_on(date(2101, 12, 26)).is_empty(),
+            "Monday 26 in 2101"
+        );
         assert_eq!(days.spans_on(date(2101, 12, 27)), &[span(9, 18)]);
     }
 
