@@ -142,8 +142,7 @@ fn from_this_year() -> RangeInclusive<i32> {
 
 /// `slac holidays show FILE [--set ID] [--years A..B] [--format text|json]`
 fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
-    let years = (args.years.as_deref().map(years_arg).transpose()?)
-        .map(|y| y.first..=y.last);
+    let years = (args.years.as_deref().map(years_arg).transpose()?).map(|y| y.first..=y.last);
     let checked = super::read_and_check(&args.file, &args.root)?;
     let errors: Vec<slac::Diagnostic> = checked
         .diagnostics
