@@ -89,3 +89,30 @@ proptest! {
         prop_assert_eq!(notes(&once), notes(&noisy));
     }
 }
+
+/// An item whose grammar needs its braces keeps them when its body is
+/// empty: dropping them left text that no longer parses (`reporting`, a
+/// calendar, a holiday set, `exclusions`).
+#[test]
+fn an_empty_braced_body_stays_braced_and_parses() {
+    for item in [
+        "reporting {\n  }",
+        "calendar b \"B\" {}",
+        "holidays h \"H\" {\n}",
+        "exclusions { }",
+        "credits {}",
+    ] {
+        let text = format!("contract \"T\" {{\n  {item}\n}}\n");
+        let once = fmt(&text);
+        assert!(once.contains(" { }"), "{item} lost its braces:\n{once}");
+        let checked = slac::check(SourceFile::new("t.sla", once.as_str()));
+        assert!(
+            !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == "E001"),
+            "{item} formats to text that does not parse:\n{once}"
+        );
+        assert_eq!(fmt(&once), once, "{item} is not stable");
+    }
+}

@@ -43,16 +43,7 @@ impl Formatter<'_> {
                 SetLine::Yearly(line) => self.yearly_line(line),
             })
             .collect();
-        match item.braces {
-            // An empty set keeps its braces (the grammar needs them).
-            Some(braces) if lines.is_empty() => Node {
-                group: "",
-                cells,
-                span: item.span,
-                block: Some((lines, braces)),
-            },
-            braces => self.with_fields("", cells, item.span, lines, braces),
-        }
+        self.with_braced_fields("", cells, item.span, lines, item.braces)
     }
 
     /// `closed FROM[..TO] ["note"]`

@@ -168,7 +168,7 @@ impl Formatter<'_> {
             .iter()
             .map(|line| self.calendar_line(line))
             .collect();
-        self.with_fields("", cells, item.span, lines, item.braces)
+        self.with_braced_fields("", cells, item.span, lines, item.braces)
     }
 
     fn calendar_line(&self, line: &CalendarLine) -> Node {
@@ -401,7 +401,7 @@ impl Formatter<'_> {
                 )
             })
             .collect();
-        self.with_fields("", vec![keyword.into()], item.span, nodes, item.braces)
+        self.with_braced_fields("", vec![keyword.into()], item.span, nodes, item.braces)
     }
 }
 

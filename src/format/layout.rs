@@ -229,6 +229,25 @@ impl<'s> Formatter<'s> {
         !written.contains('\n') && !has_comment && crate::cjk::width(line) <= MAX_WIDTH
     }
 
+    /// [`with_fields`](Self::with_fields) for an item whose grammar needs
+    /// its braces (`reporting { … }`, a calendar, a set): an empty body stays
+    /// `{ }` instead of being dropped, which would leave text that no longer
+    /// parses.
+    pub(super) fn with_braced_fields(
+        &self,
+        group: &'static str,
+        mut cells: Vec<String>,
+        span: Span,
+        fields: Vec<Node>,
+        braces: Option<Braces>,
+    ) -> Node {
+        if fields.is_empty() && braces.is_some() {
+            cells.push("{ }".into());
+            return Node::line(group, cells, span);
+        }
+        self.with_fields(group, cells, span, fields, braces)
+    }
+
     /// A node whose fields go in a `{ … }`: one line, or a block.
     pub(super) fn with_fields(
         &self,

@@ -3,7 +3,6 @@
 
 use super::layout::{Formatter, Node};
 use crate::ast::*;
-use crate::source::Span;
 
 impl Formatter<'_> {
     pub(super) fn exclusions(&self, keyword: &str, lines: &[ExclusionLine], item: &Item) -> Node {
@@ -17,7 +16,13 @@ impl Formatter<'_> {
                     ..
                 } => {
                     let fields = lines.iter().map(|l| self.maintenance_line(l)).collect();
-                    self.braced("", vec!["maintenance".into()], *span, fields, Some(*braces))
+                    self.with_braced_fields(
+                        "",
+                        vec!["maintenance".into()],
+                        *span,
+                        fields,
+                        Some(*braces),
+                    )
                 }
                 ExclusionLine::Clause { id, text, span, .. } => Node::line(
                     "clause",
@@ -26,7 +31,7 @@ impl Formatter<'_> {
                 ),
             })
             .collect();
-        self.braced("", vec![keyword.into()], item.span, nodes, item.braces)
+        self.with_braced_fields("", vec![keyword.into()], item.span, nodes, item.braces)
     }
 
     fn maintenance_line(&self, line: &MaintenanceLine) -> Node {
@@ -56,7 +61,7 @@ impl Formatter<'_> {
 
     pub(super) fn credits(&self, keyword: &str, lines: &[CreditsLine], item: &Item) -> Node {
         let nodes = lines.iter().map(|line| self.credits_line(line)).collect();
-        self.braced("", vec![keyword.into()], item.span, nodes, item.braces)
+        self.with_braced_fields("", vec![keyword.into()], item.span, nodes, item.braces)
     }
 
     fn credits_line(&self, line: &CreditsLine) -> Node {
@@ -125,7 +130,7 @@ impl Formatter<'_> {
             return Node::line(group, cells, tiers.span);
         }
         cells.extend(name);
-        self.braced(group, cells, tiers.span, nodes, tiers.braces)
+        self.with_braced_fields(group, cells, tiers.span, nodes, tiers.braces)
     }
 
     fn tier(&self, tier: &TierAst) -> Node {
@@ -141,22 +146,5 @@ impl Formatter<'_> {
             ],
             tier.span,
         )
-    }
-
-    /// A line with a `{ … }` (kept as `{ }` when empty, which
-    /// `with_fields` would drop, leaving text that no longer parses).
-    fn braced(
-        &self,
-        group: &'static str,
-        mut cells: Vec<String>,
-        span: Span,
-        nodes: Vec<Node>,
-        braces: Option<Braces>,
-    ) -> Node {
-        if nodes.is_empty() && braces.is_some() {
-            cells.push("{ }".into());
-            return Node::line(group, cells, span);
-        }
-        self.with_fields(group, cells, span, nodes, braces)
     }
 }
