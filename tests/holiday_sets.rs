@@ -81,7 +81,7 @@ fn a_library_is_formatted_with_its_comments() {
     let formatted = slac::format::format_source(&SourceFile::new("lib.sla", messy)).unwrap();
     assert_eq!(
         formatted,
-        "// sets\nholidays a \"A\" {\n  closed 2027-10-01..2027-10-07 \"x\"  // long\n  open   2027-09-26, 2027-10-09 as mon\n}\nholidays b \"B\" {\n}\n"
+        "// sets\nholidays a \"A\" {\n  closed 2027-10-01..2027-10-07 \"x\"  // long\n  open   2027-09-26, 2027-10-09 as mon\n}\nholidays b \"B\" { }\n"
     );
 }
 
