@@ -24,6 +24,9 @@ use support::cli::{run, run_env, run_in, Run};
 #[path = "cli/uses.rs"]
 mod uses;
 
+#[path = "cli/libraries.rs"]
+mod libraries;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -123,7 +123,7 @@ impl Checker<'_> {
         items: &Items<'_>,
         contract_zone: Option<Tz>,
         effective: Option<&Effective>,
-        sets: &[HolidaySet],
+        sets: &[&HolidaySet],
     ) -> Vec<Calendar> {
         self.unique_names("calendar", items.calendars.iter().map(|c| &c.name));
         let zone_given = items.timezone.is_some();
@@ -144,7 +144,7 @@ impl Checker<'_> {
         contract_zone: Option<Tz>,
         contract_zone_given: bool,
         effective: Option<&Effective>,
-        sets: &[HolidaySet],
+        sets: &[&HolidaySet],
     ) -> Calendar {
         let mut weekly: [Vec<Spanned<TimeSpan>>; 7] = Default::default();
         let mut set_names: Vec<&ast::Ident> = Vec::new();

@@ -61,6 +61,7 @@ impl Checker<'_> {
     /// The sets of a contract or a library, checked, in order.
     pub(super) fn holiday_sets(&mut self, sets: &[&ast::HolidaySet]) -> Vec<HolidaySet> {
         self.unique_names("holiday set", sets.iter().map(|s| &s.name));
+        self.declared_in_a_library(sets);
         sets.iter().map(|set| self.holiday_set(set)).collect()
     }
 
@@ -122,7 +123,7 @@ impl Checker<'_> {
     pub(super) fn calendar_sets<'s>(
         &mut self,
         uses: &[&Ident],
-        sets: &'s [HolidaySet],
+        sets: &[&'s HolidaySet],
     ) -> Vec<(&'s HolidaySet, Span)> {
         let names = Names::new(sets.iter().map(|s| s.id.as_str()));
         let mut used: Vec<(&HolidaySet, Span)> = Vec::new();
@@ -142,7 +143,7 @@ impl Checker<'_> {
                 continue;
             }
             if let Some(set) = names.index(&name.node).and_then(|i| sets.get(i)) {
-                used.push((set, name.span));
+                used.push((*set, name.span));
             }
         }
         used

@@ -16,6 +16,8 @@
 //! - [`targets`]: response and resolution targets (E030–E034, W007), and
 //!   priorities out of order by due times ([`order`], W002);
 //! - [`coverage`]: whether clocks and channels fit together (W004, W005).
+//! - [`visible`]: the sets of the libraries a file uses, which its
+//!   calendars may name (E010 for a name declared in two files).
 //!
 //! The model is built as the checks go; it is returned only when no error
 //! was found (placeholders are warnings here: `build` and `render` decide).
@@ -38,6 +40,7 @@ mod scope;
 mod support;
 mod targets;
 mod twice;
+mod visible;
 mod yearly;
 mod zones;
 
@@ -48,6 +51,7 @@ use crate::source::Span;
 use header::business_day_rule;
 use names::Names;
 use twice::{given_twice, Labels};
+pub use visible::{declared_in, VisibleSet};
 
 pub(crate) struct Checker<'d> {
     out: &'d mut Vec<Diagnostic>,
@@ -67,6 +71,8 @@ pub(crate) struct Checker<'d> {
     meant_calendars: Vec<String>,
     /// Holiday sets an E012 suggested, likewise.
     meant_sets: Vec<String>,
+    /// The sets of the libraries the file uses ([`visible`]).
+    visible: &'d [VisibleSet],
 }
 
 /// W001 for each placeholder of a file.
@@ -84,8 +90,14 @@ fn placeholders(file: &ast::File, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Checks a parsed contract file; the model when it has no errors.
-pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
+/// Checks a parsed contract file, whose calendars may name the `visible`
+/// sets of the libraries it uses besides its own; the model when it has no
+/// errors.
+pub fn check(
+    file: &ast::File,
+    visible: &[VisibleSet],
+    out: &mut Vec<Diagnostic>,
+) -> Option<Contract> {
     placeholders(file, out);
     let Some(contract) = file.contracts.first() else {
         out.push(
@@ -121,16 +133,17 @@ pub fn check(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Contract> {
         );
     }
     let errors_before = out.iter().filter(|d| d.is_error()).count();
-    let model = Checker::new(out, file).contract(contract);
+    let model = Checker::new(out, file, visible).contract(contract);
     let errors_after = out.iter().filter(|d| d.is_error()).count();
     model.filter(|_| errors_after == errors_before)
 }
 
-/// Checks a parsed library file (holiday sets only); its sets when it has
-/// no errors.
-pub fn library(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Library> {
+/// Checks a parsed library file (holiday sets only) that sees the
+/// `visible` sets of the libraries checked before it; its sets, as far as
+/// they could be checked (the caller keeps them only without errors, but a
+/// contract using a library with a mistake still sees its names).
+pub fn library(file: &ast::File, visible: &[VisibleSet], out: &mut Vec<Diagnostic>) -> Library {
     placeholders(file, out);
-    let errors_before = out.iter().filter(|d| d.is_error()).count();
     // The grammar lets only sets stand outside a contract.
     let mut sets: Vec<&ast::HolidaySet> = Vec::new();
     for item in &file.top {
@@ -138,9 +151,8 @@ pub fn library(file: &ast::File, out: &mut Vec<Diagnostic>) -> Option<Library> {
             sets.push(set);
         }
     }
-    let sets = Checker::new(out, file).holiday_sets(&sets);
-    let errors_after = out.iter().filter(|d| d.is_error()).count();
-    (errors_after == errors_before).then_some(Library { sets })
+    let sets = Checker::new(out, file, visible).holiday_sets(&sets);
+    Library { sets }
 }
 
 fn text(t: &ast::Text) -> Text {
@@ -148,7 +160,11 @@ fn text(t: &ast::Text) -> Text {
 }
 
 impl<'d> Checker<'d> {
-    fn new(out: &'d mut Vec<Diagnostic>, file: &'d ast::File) -> Checker<'d> {
+    fn new(
+        out: &'d mut Vec<Diagnostic>,
+        file: &'d ast::File,
+        visible: &'d [VisibleSet],
+    ) -> Checker<'d> {
         Checker {
             out,
             has_unreadable_lines: !file.unreadable.is_empty(),
@@ -157,6 +173,7 @@ impl<'d> Checker<'d> {
             dropped: &file.dropped,
             meant_calendars: Vec::new(),
             meant_sets: Vec::new(),
+            visible,
         }
     }
 }
@@ -223,7 +240,8 @@ impl Checker<'_> {
 
         // Holiday sets, then calendars: channels and priorities refer to them.
         let holidays = self.holiday_sets(&items.holidays);
-        let calendars = self.calendars(&items, timezone, effective.as_ref(), &holidays);
+        let nameable = self.nameable_sets(&holidays);
+        let calendars = self.calendars(&items, timezone, effective.as_ref(), &nameable);
         self.unused_sets(&items.holidays, &calendars);
         let calendar_names = Names::new(items.calendars.iter().map(|c| c.name.node.as_str()));
         let clock = items.clock.and_then(|c| {

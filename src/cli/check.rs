@@ -4,7 +4,8 @@ use super::{CheckArgs, CheckFormat, CmdResult, ColorChoice, FAILED, OK};
 use rayon::prelude::*;
 use slac::load::same_name_key;
 use slac::report::{self, FileDiagnostics};
-use slac::{Checked, Diagnostic, Severity};
+use slac::{Checked, Code, Diagnostic, Severity, Span};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
@@ -69,25 +70,23 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> CmdResult {
     }
 }
 
-/// Each check with the diagnostics it reports: those of a file that an
-/// earlier check already holds (a library two contracts use, or checked on
-/// its own too) are left to that check, so each file's findings show once.
+/// Each check with the diagnostics it reports: a finding in a file that an
+/// earlier check already reported (in a library two contracts use, or
+/// checked on its own too) is left to that check, so each shows once. Kept
+/// by finding, not by file: a check that sees more files can find more in
+/// one (a set name two used libraries both declare).
 fn once_per_file(checked: &[Checked]) -> Vec<(&Checked, Vec<Diagnostic>)> {
-    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut seen: HashSet<(PathBuf, Code, Span, String)> = HashSet::new();
     checked
         .iter()
         .map(|c| {
-            let new: Vec<_> = c
-                .sources
-                .iter()
-                .filter(|(_, file)| !seen.contains(&same_name_key(file.name())))
-                .map(|(id, _)| id)
-                .collect();
-            seen.extend(c.sources.iter().map(|(_, file)| same_name_key(file.name())));
             let kept = c
                 .diagnostics
                 .iter()
-                .filter(|d| new.contains(&d.file))
+                .filter(|d| {
+                    let file = same_name_key(c.sources.get(d.file).name());
+                    seen.insert((file, d.code, d.span, d.message.clone()))
+                })
                 .cloned()
                 .collect();
             (c, kept)
@@ -98,7 +97,7 @@ fn once_per_file(checked: &[Checked]) -> Vec<(&Checked, Vec<Diagnostic>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use slac::{Code, SourceFile, Span};
+    use slac::SourceFile;
 
     /// A check of `name` that uses `lib.sla`, with one finding in each file.
     fn using_the_library(name: &str) -> Checked {
