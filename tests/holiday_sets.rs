@@ -213,6 +213,7 @@ fn the_rule_set_of_a_calendar_using_a_set_has_the_days_written_out() {
             "label": "中国法定节假日 2027",
             "closed": [{"from": "2027-10-01", "to": "2027-10-07", "note": "国庆节"}],
             "open": [{"date": "2027-09-26", "note": "调休上班"}],
+            "yearly": [],
         }})
     );
     assert!(plain.get("holidays").is_none(), "no sets, no object");

@@ -209,6 +209,15 @@ fn tricky_strings() -> Contract {
     c
 }
 
+/// A parsed contract of `tests/fixtures/`, which must check clean.
+fn fixture(name: &str) -> Contract {
+    let path = manifest_path(&format!("tests/fixtures/{name}.sla"));
+    let checked = slac::check_bytes(&path.display().to_string(), std::fs::read(&path).unwrap());
+    checked
+        .model
+        .unwrap_or_else(|| panic!("{name}: {:?}", checked.diagnostics))
+}
+
 fn cases() -> Vec<Case> {
     let case = |name, contract, draft| Case {
         name,
@@ -237,6 +246,9 @@ fn cases() -> Vec<Case> {
         ),
         case("elapsed-only", elapsed_only(), false),
         case("tricky-strings", tricky_strings(), false),
+        // Holiday sets: dated days, make-up days with `as`, yearly rules of
+        // every kind, no end date (`expanded_through`).
+        case("holiday-sets", fixture("holiday-sets"), false),
     ]
 }
 

@@ -290,15 +290,23 @@ impl Calendar {
     /// or its sets name, and over `period` besides (the contract's
     /// [`Effective::expansion_period`], where yearly days are expanded).
     pub fn listed_days(&self, period: Option<(NaiveDate, NaiveDate)>) -> Vec<ListedDay<'_>> {
-        let range = self
-            .dated_range()
-            .into_iter()
-            .chain(period)
-            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
-        match range {
+        match self.listed_range(period) {
             Some((from, to)) => self.days(from, to).listed(),
             None => Vec::new(),
         }
+    }
+
+    /// The dates [`Calendar::listed_days`] covers: every date the calendar
+    /// or its sets name, joined with `period`; yearly days are expanded
+    /// over exactly this range.
+    pub fn listed_range(
+        &self,
+        period: Option<(NaiveDate, NaiveDate)>,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        self.dated_range()
+            .into_iter()
+            .chain(period)
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 }
 

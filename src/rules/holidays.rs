@@ -7,6 +7,7 @@
 
 use super::lower::{date, opt_text, spans, text};
 use super::shape::{ClosedOut, DateText, OpenOut, Slot};
+use super::yearly::{yearly_rule, YearlyOut};
 use crate::model::{
     Calendar, ClosedDays, HolidaySet, HolidaySetId, ListedDay, ListedKind, SetOpenDay, Text,
     WEEKDAYS,
@@ -41,6 +42,8 @@ pub struct HolidaySetOut {
     /// `open DATE[, DATE…] [as WEEKDAY] "note"`, one per date, in source
     /// order.
     pub open: Vec<SetOpenOut>,
+    /// `closed yearly RULE "note"`, in source order.
+    pub yearly: Vec<YearlyOut>,
 }
 
 /// A make-up working day of a set: open on the using calendar's hours of
@@ -81,6 +84,7 @@ fn holiday_set(set: &HolidaySet) -> HolidaySetOut {
         label: text(&set.label),
         closed: set.closed.iter().map(closed_days).collect(),
         open: set.open.iter().map(set_open_day).collect(),
+        yearly: set.yearly.iter().map(yearly_rule).collect(),
     }
 }
 

@@ -204,6 +204,7 @@ fn calendar(c: &Calendar, period: Option<(NaiveDate, NaiveDate)>) -> CalendarOut
         closed: (!c.always).then_some(closed),
         open: (!c.always).then_some(open),
         holidays: super::holidays::used_sets(c),
+        expanded_through: super::yearly::expanded_through(c, period),
     }
 }
 

@@ -16,6 +16,7 @@ pub use super::remedies::{
     AllowanceOut, CapOut, ClauseOut, CreditLineOut, CreditsOut, ExclusionsOut, FeeOut,
     MaintenanceOut, MetricOut, TierOut,
 };
+pub use super::yearly::{AdjustOut, YearlyBaseOut, YearlyOut};
 use crate::model::{
     CalendarId, ChannelId, HolidaySetId, Lang, Period, PriorityId, ServiceId, Unit,
 };
@@ -212,6 +213,10 @@ pub struct CalendarOut {
     /// `open`); absent when it uses none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holidays: Option<Vec<HolidaySetId>>,
+    /// The last date through which its sets' yearly rules are expanded
+    /// into `closed`; absent when no set it uses has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expanded_through: Option<DateText>,
 }
 
 /// Open spans by weekday, `mon`..`sun`; days without spans are left out.
