@@ -12,7 +12,7 @@
     reason = "test code: a broken assumption stops the test with its message"
 )]
 
-use slac::model::{Contract, Fill, Lang, Text};
+use slac::model::{Contract, Fill, HolidaySet, Lang, Text};
 use slac::render::{self, RenderOptions};
 use std::collections::BTreeSet;
 use support::acme as example;
@@ -55,11 +55,28 @@ fn cases() -> Vec<(String, Contract)> {
         .collect()
 }
 
+/// A contract of `tests/fixtures/` rendered beside the shipped ones: holiday
+/// sets under their calendars (dated, make-up days `as mon`, yearly rules of
+/// every kind, no end date).
+const FIXTURES: &[&str] = &["holiday-sets"];
+
+fn fixture(stem: &str) -> Contract {
+    let path = root().join(format!("tests/fixtures/{stem}.sla"));
+    let bytes = std::fs::read(&path).expect("readable fixture");
+    let checked = slac::check_bytes(&path.display().to_string(), bytes);
+    checked
+        .model
+        .unwrap_or_else(|| panic!("{} has no model: {:?}", path.display(), checked.diagnostics))
+}
+
 #[test]
 fn golden_files_match() {
     let folder = root().join("tests/render");
     let mut golden = Golden::new("render");
-    for (stem, contract) in cases() {
+    let fixtures = FIXTURES
+        .iter()
+        .map(|stem| (stem.to_string(), fixture(stem)));
+    for (stem, contract) in cases().into_iter().chain(fixtures) {
         for lang in [Lang::ZhCn, Lang::En] {
             let opts = options(lang, false, &format!("{stem}.sla"));
             let outputs = [
@@ -117,8 +134,26 @@ fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
     for audience in &mut c.audience {
         f(audience);
     }
+    let set_texts = |set: &mut HolidaySet, f: &mut dyn FnMut(&mut Text)| {
+        f(&mut set.label);
+        for closed in &mut set.closed {
+            opt(&mut closed.note, f);
+        }
+        for open in &mut set.open {
+            opt(&mut open.note, f);
+        }
+        for yearly in &mut set.yearly {
+            opt(&mut yearly.note, f);
+        }
+    };
+    for set in &mut c.holidays {
+        set_texts(set, f);
+    }
     for calendar in &mut c.calendars {
         opt(&mut calendar.label, f);
+        for set in &mut calendar.holidays {
+            set_texts(set, f);
+        }
         for closed in &mut calendar.closed {
             opt(&mut closed.note, f);
         }
@@ -152,7 +187,11 @@ fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
 /// The acme model, remedies included, with every text replaced by
 /// `make(n)`; returns the count.
 fn with_texts(make: impl Fn(usize) -> String) -> (Contract, usize) {
-    let mut contract = example::acme();
+    with_texts_of(example::acme(), make)
+}
+
+/// `contract` with every text replaced by `make(n)`; returns the count.
+fn with_texts_of(mut contract: Contract, make: impl Fn(usize) -> String) -> (Contract, usize) {
     let mut n = 0;
     each_text(&mut contract, &mut |t| {
         *t = Fill::Value(make(n));
@@ -265,7 +304,13 @@ fn is_cjk(c: char) -> bool {
 
 #[test]
 fn chinese_appendix_has_no_english_fixed_text() {
-    let (contract, _) = with_texts(|n| format!("内容{n}"));
+    for base in [example::acme(), fixture("holiday-sets")] {
+        chinese_has_no_english(base);
+    }
+}
+
+fn chinese_has_no_english(base: Contract) {
+    let (contract, _) = with_texts_of(base, |n| format!("内容{n}"));
     let md = render::markdown(&contract, &options(Lang::ZhCn, false, "合同.sla"));
     // Allowed: the abbreviations the paper template itself uses, the
     // priority names (contract identifiers), the fingerprint, the time zone.
@@ -273,6 +318,7 @@ fn chinese_appendix_has_no_english_fixed_text() {
         FINGERPRINT,
         "合同.sla",
         "Asia/Shanghai",
+        "Europe/London",
         "SLA",
         "FCR",
         "CSAT",
@@ -294,7 +340,13 @@ fn chinese_appendix_has_no_english_fixed_text() {
 
 #[test]
 fn english_appendix_has_no_chinese_fixed_text() {
-    let (contract, _) = with_texts(|n| format!("Content {n}"));
+    for base in [example::acme(), fixture("holiday-sets")] {
+        english_has_no_chinese(base);
+    }
+}
+
+fn english_has_no_chinese(base: Contract) {
+    let (contract, _) = with_texts_of(base, |n| format!("Content {n}"));
     let md = render::markdown(&contract, &options(Lang::En, false, "contract.sla"));
     let cjk: String = md.chars().filter(|c| is_cjk(*c)).collect();
     assert!(cjk.is_empty(), "Chinese in the English appendix: {cjk}");
@@ -345,4 +397,51 @@ fn every_shipped_contract_renders_complete_sections() {
             assert!(en.contains(heading), "{stem}: missing {heading}");
         }
     }
+}
+
+/// Each set is named under the calendar that uses it, with its days for the
+/// agreement's period (make-up days with the weekday whose hours they
+/// keep) and, with no end date, its yearly rules in words.
+#[test]
+fn holiday_sets_are_named_and_listed_under_their_calendar() {
+    let contract = fixture("holiday-sets");
+    let zh = render::markdown(&contract, &options(Lang::ZhCn, false, "a.sla"));
+    for line in [
+        "法定节假日按《中国法定节假日 2026（春节）》执行。",
+        "**2026年1月1日至2028年12月31日期间的放假与调休上班安排**",
+        "| 2026年2月14日（周六） | 上班，按周一安排 | 春节调休上班 |",
+        "| 2026年2月15日至2026年2月23日 | 放假 | 春节 |",
+        "| 2026年2月28日（周六） | 上班 | 春节调休上班 |",
+        "本日历另行约定的下列日期，优先于上述节假日安排：",
+        "本协议未约定终止日期；2028年12月31日之后，下列每年的节假日继续适用：",
+        "- Christmas Day：每年12月25日；逢周六、周日顺延至其后第一个不放假的工作日",
+        "- Good Friday：每年复活节前2天",
+        "- Spring bank holiday：每年5月最后一个周一（2027年除外）",
+        "- Trial day：每年10月第二个周一（自2027年起，至2028年止）",
+        "| 2026年12月28日（周一） | 放假 | Boxing Day |",
+    ] {
+        assert!(zh.contains(line), "zh: missing {line:?} in\n{zh}");
+    }
+    let en = render::markdown(&contract, &options(Lang::En, false, "a.sla"));
+    for line in [
+        "Public holidays follow “Bank holidays (England, excerpt)”.",
+        "| Saturday 14 February 2026 | Working day (Monday's hours) | 春节调休上班 |",
+        "The agreement has no end date; after 31 December 2028, these yearly holidays keep applying:",
+        "- Independence Day: 4 July every year; on a Saturday, the Friday before, on a Sunday, the Monday after",
+        "- Good Friday: 2 days before Easter Sunday every year",
+        "- Trial day: the second Monday of October every year (from 2027, until 2028)",
+        "| Friday 3 July 2026 | Closed | Independence Day |",
+    ] {
+        assert!(en.contains(line), "en: missing {line:?} in\n{en}");
+    }
+    // With an end date the days listed are all there is: no rules in words.
+    let mut bounded = contract.clone();
+    if let Some(effective) = bounded.effective.as_mut() {
+        effective.to = Some(Fill::Value(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("a date"),
+        ));
+    }
+    let en = render::markdown(&bounded, &options(Lang::En, false, "a.sla"));
+    assert!(en.contains("Holidays and make-up working days, 1 January 2026 to 31 December 2026"));
+    assert!(!en.contains("every year"), "{en}");
 }

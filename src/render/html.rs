@@ -11,8 +11,9 @@ use crate::escape::html as escape;
 use std::fmt::Write;
 
 /// The stylesheet. Print: A4 with margins, table headers repeated on every
-/// page, no table row or signature block split across pages, headings kept
-/// with what follows. Fonts: serif body with CJK fallbacks on every platform.
+/// page and never left alone at a page end (kept with the first row), no
+/// table row or signature block split across pages, headings kept with
+/// what follows. Fonts: serif body with CJK fallbacks on every platform.
 const STYLE: &str = r#"@page { size: A4; margin: 20mm 18mm; }
 :root { color: #111; background: #fff; }
 body {
@@ -52,6 +53,8 @@ thead th { background: #ececec; font-weight: bold; white-space: nowrap; }
 caption { text-align: left; font-weight: bold; font-size: 10pt; padding: 2pt 0; caption-side: top; break-after: avoid; page-break-after: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+thead { break-after: avoid; page-break-after: avoid; }
+tbody > tr:first-child { break-before: avoid; page-break-before: avoid; }
 table.response td:first-child, table.resolution td:first-child, table.escalation td:first-child { white-space: nowrap; }
 table.response td:nth-child(2) { width: 40%; }
 code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }

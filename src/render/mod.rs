@@ -9,7 +9,8 @@
 //! ```
 //!
 //! - [`phrases`] holds every fixed word, one table per language (the
-//!   remedies' in [`remedy_phrases`], built by `remedies`);
+//!   remedies' in [`remedy_phrases`], built by `remedies`; the holiday
+//!   sets' in [`holiday_phrases`], built by `holiday_sets`);
 //! - [`rich`] is the inline text everything is made of (text, identifiers,
 //!   placeholders) and fills the slots of a phrase;
 //! - [`values`] turns durations, dates, schedules and the business-day rule
@@ -29,6 +30,8 @@ mod html;
 mod markdown;
 
 pub mod document;
+pub mod holiday_phrases;
+mod holiday_sets;
 mod options;
 pub mod outline;
 pub mod phrases;

@@ -2,6 +2,8 @@
 //! which order, with which words. The outline knows nothing about markup.
 
 use super::document::{Block, Document, Section, SignatureParty, Signatures, Table};
+use super::holiday_phrases::HolidayPhrases;
+use super::holiday_sets::HolidaySets;
 use super::options::RenderOptions;
 use super::phrases::Phrases;
 use super::remedies::Remedies;
@@ -21,6 +23,7 @@ pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
         phrases: Phrases::of(options.lang),
         values,
         remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang)),
+        holiday_sets: HolidaySets::new(contract, values, HolidayPhrases::of(options.lang)),
     };
     let mut sections = vec![
         builder.definitions(),
@@ -62,6 +65,8 @@ struct Builder<'a> {
     values: Values,
     /// Sections 5 and 6, and the remedies' sentences in 1 and 3.3.
     remedies: Remedies<'a>,
+    /// The holiday sets under each calendar of 3.4.
+    holiday_sets: HolidaySets<'a>,
 }
 
 impl Builder<'_> {
@@ -406,6 +411,7 @@ impl Builder<'_> {
                     ));
                 }
                 let mut blocks = vec![Block::List(facts)];
+                blocks.extend(self.holiday_sets.under(calendar));
                 let note = |n: &Option<crate::model::Text>| {
                     n.as_ref()
                         .map_or_else(|| Rich::text(NONE), |n| self.values.text(n))
