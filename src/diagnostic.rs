@@ -234,21 +234,31 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let lower = word.to_lowercase();
+    let word_len = word.chars().count();
+    let close = |distance: usize, longest: usize| {
+        distance == 1 || 1.0 - distance as f64 / longest as f64 >= 0.6
+    };
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         if candidate == word {
             continue;
         }
-        if candidate.to_lowercase() == lower {
+        let candidate_lower = candidate.to_lowercase();
+        if candidate_lower == lower {
             return Some(candidate);
         }
-        if other_number(&lower, &candidate.to_lowercase()) {
+        let candidate_len = candidate.chars().count();
+        let longest = word_len.max(candidate_len).max(1);
+        // The distance is at least the difference in length: a word that
+        // much longer (a 10 MB cell) is not measured, so this stays linear.
+        if !close(word_len.abs_diff(candidate_len), longest) {
             continue;
         }
-        let distance = damerau_levenshtein(&lower, &candidate.to_lowercase());
-        let longest = word.chars().count().max(candidate.chars().count()).max(1);
-        let similarity = 1.0 - distance as f64 / longest as f64;
-        if (similarity >= 0.6 || distance == 1) && best.is_none_or(|(d, _)| distance < d) {
+        if other_number(&lower, &candidate_lower) {
+            continue;
+        }
+        let distance = damerau_levenshtein(&lower, &candidate_lower);
+        if close(distance, longest) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }

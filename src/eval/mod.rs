@@ -115,6 +115,12 @@ pub enum EvalError {
         name: &'static str,
         shown: &'static str,
     },
+    /// The header names more columns than any export has.
+    #[error(
+        "the header has {columns} columns, more than the {} a log may have (Excel's limit)",
+        read::MAX_COLUMNS
+    )]
+    TooManyColumns { columns: usize },
     /// The log is empty: not even a CSV header.
     #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
     NoHeader,

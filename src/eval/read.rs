@@ -7,6 +7,11 @@
 use super::{json_cell, misread_header, EvalError};
 use std::io::{BufRead, BufReader, Read};
 
+/// The most columns a log's header may name: Excel's limit (16,384, column
+/// XFD), so any exported sheet fits, and a runaway header is refused before
+/// its names are matched.
+pub const MAX_COLUMNS: usize = 16_384;
+
 /// One row as a reader hands it on: its line and either its fields, in the
 /// order of the columns asked for (empty when absent), or why it is skipped.
 pub(crate) type RowFields<'a, const N: usize> = Result<[&'a [u8]; N], String>;
@@ -51,6 +56,11 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
                 .to_string()
         })
         .collect();
+    if header.len() > MAX_COLUMNS {
+        return Err(EvalError::TooManyColumns {
+            columns: header.len(),
+        });
+    }
     // A column the header leaves out reads as empty (`usize::MAX`).
     let mut at = [usize::MAX; N];
     let mut missing = Vec::new();
