@@ -10,6 +10,7 @@
 use super::{CmdResult, EvalArgs, EvalFormat, EvalPeriod, Failure, InputFormat};
 use chrono::Utc;
 use indicatif::{ProgressBar, ProgressBarIter, ProgressDrawTarget, ProgressStyle};
+use slac::eval::input::{Chosen, Decoded, Encoding, LogFormat};
 use slac::eval::{self, EvalOptions, ReportPeriod};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -42,12 +43,16 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     };
     let mut report = match &args.tickets {
         Some(tickets) => {
-            let format = match args.input_format {
-                Some(InputFormat::Csv) => eval::InputFormat::Csv,
-                Some(InputFormat::Jsonl) => eval::InputFormat::Jsonl,
-                None => eval::InputFormat::from_path(tickets),
-            };
-            let report = read_log(tickets, |file| {
+            let mut format = LogFormat::from_path(tickets);
+            match args.input_format {
+                Some(InputFormat::Csv) => format.format = eval::InputFormat::Csv,
+                Some(InputFormat::Jsonl) => format.format = eval::InputFormat::Jsonl,
+                None => {}
+            }
+            if let Some(delimiter) = args.delimiter {
+                format.delimiter = delimiter;
+            }
+            let report = read_log(tickets, args.encoding, |file| {
                 eval::evaluate(contract, file, format, &options)
             })?;
             report_skipped(tickets, &report.skipped, report.skipped_total);
@@ -60,8 +65,8 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             .map_err(|e| Failure::usage(format!("`{}`: {e}", args.file.display())))?,
     };
     if let Some(outages) = &args.outages {
-        let format = eval::InputFormat::from_path(outages);
-        read_log(outages, |file| {
+        let format = LogFormat::from_path(outages);
+        read_log(outages, Encoding::Auto, |file| {
             eval::evaluate_outages(&mut report, contract, file, format, &options)
         })?;
         if let Some(summary) = &report.outages {
@@ -89,17 +94,29 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     Ok(super::OK)
 }
 
-/// Opens a log and hands it to `evaluate` behind a progress bar; an
-/// unreadable log or one that cannot be evaluated is a usage error.
+/// Opens a log and hands it, decoded to UTF-8 from `encoding`, to
+/// `evaluate` behind a progress bar; an encoding guessed is said on
+/// standard error; an unreadable log or one that cannot be evaluated is a
+/// usage error.
 fn read_log<T>(
     path: &Path,
-    evaluate: impl FnOnce(ProgressBarIter<std::fs::File>) -> Result<T, eval::EvalError>,
+    encoding: Encoding,
+    evaluate: impl FnOnce(Decoded<ProgressBarIter<std::fs::File>>) -> Result<T, eval::EvalError>,
 ) -> Result<T, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", path.display())))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = progress_bar(size);
-    let result = evaluate(bar.wrap_read(file));
+    let decoded = Decoded::new(bar.wrap_read(file), encoding)
+        .map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))?;
+    if decoded.chosen() == Chosen::Guessed {
+        eprintln!(
+            "reading {} as {}; use --encoding to choose",
+            path.display(),
+            decoded.encoding().name()
+        );
+    }
+    let result = evaluate(decoded);
     bar.finish_and_clear();
     result.map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))
 }

@@ -294,6 +294,15 @@ pub struct EvalArgs {
     /// The log's format (default: by extension, `.jsonl`/`.ndjson` or CSV).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    /// The ticket log's text encoding: auto (a byte-order mark, else UTF-8,
+    /// else GB18030 when it decodes cleanly), utf-8, utf-16le, utf-16be,
+    /// gb18030 or gbk.
+    #[arg(long, default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: slac::eval::input::Encoding,
+    /// The ticket log's CSV delimiter: auto (sniffed from the header line),
+    /// `,`, `;` or tab (default for `.tsv`).
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<slac::eval::input::Delimiter>,
     /// Write the report here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -332,6 +341,17 @@ impl ByExtension for EvalFormat {
             _ => None,
         }
     }
+}
+
+fn parse_encoding(text: &str) -> Result<slac::eval::input::Encoding, String> {
+    use slac::eval::input::Encoding;
+    Encoding::parse(text).ok_or_else(|| format!("not an encoding slac reads ({})", Encoding::NAMES))
+}
+
+fn parse_delimiter(text: &str) -> Result<slac::eval::input::Delimiter, String> {
+    use slac::eval::input::Delimiter;
+    Delimiter::parse(text)
+        .ok_or_else(|| format!("not a delimiter slac reads ({})", Delimiter::NAMES))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -20,8 +20,9 @@
 //!   minutes that would otherwise be downtime, in time order.
 
 use super::compliance::{round2, whole_as_integer, ComplianceReport, PeriodReport};
+use super::input::LogFormat;
 use super::outages::{self, OutageKind, OutageLog, OutageRow, OutageRules};
-use super::{EvalError, EvalOptions, InputFormat, ReportPeriod};
+use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
 use crate::model::{
     BusinessDayRule, Calendar, CalendarId, Contract, Duration, Period, TimeSpan, Unit,
@@ -578,7 +579,7 @@ pub fn evaluate_outages<R: Read>(
     report: &mut ComplianceReport,
     contract: &Contract,
     input: R,
-    format: InputFormat,
+    format: impl Into<LogFormat>,
     options: &EvalOptions,
 ) -> Result<(), EvalError> {
     let exclusions = Exclusions::of(contract)?;

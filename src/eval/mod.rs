@@ -25,6 +25,7 @@ mod credits;
 mod credits_view;
 mod html;
 mod ids;
+pub mod input;
 mod markdown;
 mod outages;
 mod read;
@@ -57,9 +58,10 @@ use tally::Tally;
 use ticket::{Fields, RowRules};
 
 /// The format of a ticket log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputFormat {
     /// CSV with a header row naming the columns of [`COLUMNS`].
+    #[default]
     Csv,
     /// One JSON object a line, keys from [`COLUMNS`].
     Jsonl,
@@ -106,14 +108,20 @@ pub enum EvalError {
         .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
         COLUMNS.join(", "))]
     MissingColumns { missing: Vec<String>, hint: String },
-    /// The header is not in UTF-8, so no column name can match.
-    #[error("the CSV log is {encoding}, not UTF-8: save it as UTF-8 (in Excel, \"CSV UTF-8\") and evaluate it again")]
+    /// The header is not in UTF-8, so no column name can match (bytes
+    /// read without [`input::Decoded`]).
+    #[error("the CSV log is {encoding}, not UTF-8: pass --encoding, or save it as UTF-8 (in Excel, \"CSV UTF-8\")")]
     Encoding { encoding: &'static str },
-    /// The header is split by another delimiter than the comma.
-    #[error("the CSV header is separated by {name} (`{shown}`), not commas: export the log with commas between the columns")]
+    /// The log's bytes are not in the encoding it is read in.
+    #[error(transparent)]
+    Decode(#[from] input::DecodeError),
+    /// The header is split by another delimiter than the one read.
+    #[error("the CSV header is separated by {name} (`{shown}`), not {read_by}: {fix}")]
     Delimiter {
         name: &'static str,
         shown: &'static str,
+        read_by: &'static str,
+        fix: &'static str,
     },
     /// The header names more columns than any export has.
     #[error(
@@ -271,9 +279,10 @@ impl Sink<'_> {
 pub fn evaluate<R: Read + Send>(
     contract: &Contract,
     input: R,
-    format: InputFormat,
+    format: impl Into<input::LogFormat>,
     options: &EvalOptions,
 ) -> Result<ComplianceReport, EvalError> {
+    let format = format.into();
     let mut tally = Tally::new(contract, options)?;
     let rules = RowRules::new(contract);
     let mut skips = Skips {
@@ -294,10 +303,9 @@ pub fn evaluate<R: Read + Send>(
                 send,
                 spare,
             };
-            let result = match format {
-                InputFormat::Csv => read_csv(input, &mut sink),
-                InputFormat::Jsonl => read_jsonl(input, &mut sink),
-            };
+            let result = read::log_rows(input, format, &TICKET_LOG, |line, row| {
+                to_sink(&mut sink, line, row)
+            });
             sink.flush();
             result
         });
@@ -394,47 +402,6 @@ fn to_sink(sink: &mut Sink<'_>, line: u64, row: read::RowFields<'_, 11>) {
     }
 }
 
-fn read_csv<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
-    read::csv_rows(input, &TICKET_LOG, |line, row| to_sink(sink, line, row))
-}
-
-/// Why a header lacking columns is really another encoding or delimiter:
-/// UTF-16 (a byte-order mark or NUL bytes), bytes that are not UTF-8 (GBK,
-/// GB18030 and other legacy encodings), or column names joined by `;`, a
-/// tab or `|`.
-fn misread_header(raw: &csv::ByteRecord, header: &[String], columns: &[&str]) -> Option<EvalError> {
-    let bytes = raw.as_slice();
-    let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
-        Some("UTF-16 (little-endian)")
-    } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        Some("UTF-16 (big-endian)")
-    } else if bytes.contains(&0) {
-        Some("UTF-16")
-    } else if std::str::from_utf8(bytes).is_err() {
-        Some("in a legacy encoding such as GBK or GB18030")
-    } else {
-        None
-    };
-    if let Some(encoding) = encoding {
-        return Some(EvalError::Encoding { encoding });
-    }
-    for (delimiter, name, shown) in [
-        (';', "semicolons", ";"),
-        ('\t', "tabs", "\\t"),
-        ('|', "vertical bars", "|"),
-    ] {
-        let named = header
-            .iter()
-            .flat_map(|h| h.split(delimiter))
-            .filter(|part| columns.contains(&part.trim()))
-            .count();
-        if named >= 2 && header.iter().any(|h| h.contains(delimiter)) {
-            return Some(EvalError::Delimiter { name, shown });
-        }
-    }
-    None
-}
-
 /// A JSON value as the text a CSV cell would hold: strings as they are,
 /// numbers and booleans as written, null as empty.
 fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
@@ -446,10 +413,4 @@ fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
         Value::Number(n) => Ok(n.to_string()),
         Value::Array(_) | Value::Object(_) => Err("an array or object"),
     }
-}
-
-fn read_jsonl<R: Read>(input: R, sink: &mut Sink<'_>) -> Result<(), EvalError> {
-    read::jsonl_rows(input, &TICKET_LOG_COLUMNS, |line, row| {
-        to_sink(sink, line, row)
-    })
 }

@@ -12,11 +12,11 @@
 //! number and reason, as in the ticket log; nothing is guessed.
 
 use super::compliance::{Skipped, SKIPPED_LISTED};
+use super::input::LogFormat;
 use super::read::{self, LogShape, RowFields};
 use super::ticket::shown;
 use super::time::parse_millis;
 use super::EvalError;
-use super::InputFormat;
 use crate::model::Contract;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -196,7 +196,7 @@ impl Collect<'_> {
 pub(crate) fn read<R: Read>(
     rules: &OutageRules,
     input: R,
-    format: InputFormat,
+    format: impl Into<LogFormat>,
 ) -> Result<OutageLog, EvalError> {
     let mut collect = Collect {
         rules,
@@ -206,10 +206,9 @@ pub(crate) fn read<R: Read>(
         },
         seen: HashMap::new(),
     };
-    match format {
-        InputFormat::Csv => read_csv(input, &mut collect)?,
-        InputFormat::Jsonl => read_jsonl(input, &mut collect)?,
-    }
+    read::log_rows(input, format.into(), &OUTAGE_LOG, |line, row| {
+        collect_row(&mut collect, line, row)
+    })?;
     let mut log = collect.log;
     for list in &mut log.channels {
         list.sort_by_key(|r| (r.start, r.line));
@@ -234,21 +233,10 @@ fn collect_row(collect: &mut Collect<'_>, line: u64, row: RowFields<'_, 6>) {
     }
 }
 
-fn read_csv<R: Read>(input: R, collect: &mut Collect<'_>) -> Result<(), EvalError> {
-    read::csv_rows(input, &OUTAGE_LOG, |line, row| {
-        collect_row(collect, line, row)
-    })
-}
-
-fn read_jsonl<R: Read>(input: R, collect: &mut Collect<'_>) -> Result<(), EvalError> {
-    read::jsonl_rows(input, &OUTAGE_COLUMNS, |line, row| {
-        collect_row(collect, line, row)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::InputFormat;
     use crate::model::example::acme;
 
     const AS_OF: &str = "2027-04-01T00:00:00+08:00";

@@ -1,10 +1,12 @@
-//! The two log formats, read row by row for any set of columns: CSV with a
-//! header (through one reused `csv::ByteRecord`, 64 KiB buffer) and JSON
-//! Lines (one line at a time). The ticket log and the outage log both read
-//! through these; each hands its rows, as the fields of its columns in
-//! order, to its own validation.
+//! The log formats, read row by row for any set of columns: CSV with a
+//! header (through one reused `csv::ByteRecord`, 64 KiB buffer; its
+//! delimiter given or sniffed, [`input::Delimiter`]) and JSON Lines (one
+//! line at a time). The ticket log and the outage log both read through
+//! [`log_rows`]; each hands its rows, as the fields of its columns in order,
+//! to its own validation.
 
-use super::{json_cell, misread_header, EvalError};
+use super::input::{self, Delimiter, LogFormat};
+use super::{json_cell, EvalError, InputFormat};
 use std::io::{BufRead, BufReader, Read};
 
 /// The most columns a log's header may name: Excel's limit (16,384, column
@@ -27,21 +29,47 @@ pub(crate) struct LogShape<'c, const N: usize> {
     pub missing: fn(Vec<String>, &[String]) -> EvalError,
 }
 
+/// Reads a log in its format, every row to `row`.
+pub(crate) fn log_rows<const N: usize, R: Read>(
+    input: R,
+    format: LogFormat,
+    shape: &LogShape<'_, N>,
+    row: impl FnMut(u64, RowFields<'_, N>),
+) -> Result<(), EvalError> {
+    match format.format {
+        InputFormat::Csv => csv_rows(input, format.delimiter, shape, row),
+        InputFormat::Jsonl => jsonl_rows(input, shape.columns, row),
+    }
+}
+
+/// An I/O error, or the decoding error inside one.
+fn read_error(e: std::io::Error) -> EvalError {
+    match input::decode_error(&e) {
+        Some(decode) => EvalError::Decode(decode),
+        None => EvalError::Io(e),
+    }
+}
+
 /// Reads a CSV log: the header maps the columns, then every row goes to
 /// `row` (a row of another width than the header's is skipped).
 pub(crate) fn csv_rows<const N: usize, R: Read>(
     input: R,
+    delimiter: Delimiter,
     shape: &LogShape<'_, N>,
     mut row: impl FnMut(u64, RowFields<'_, N>),
 ) -> Result<(), EvalError> {
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let head = input.fill_buf().map_err(read_error)?;
+    let (delimiter, crlf) = (delimiter.resolve(head), input::ends_lines_in_crlf(head));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
     let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => EvalError::Io(e),
+        csv::ErrorKind::Io(e) => read_error(e),
         other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
     };
     if !reader.read_byte_record(&mut record).map_err(csv_error)? {
@@ -72,14 +100,14 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
         }
     }
     if !missing.is_empty() {
-        if let Some(error) = misread_header(&record, &header, shape.columns) {
+        if let Some(error) = misread_header(&record, &header, shape.columns, delimiter) {
             return Err(error);
         }
         return Err((shape.missing)(missing, &header));
     }
     let width = header.len();
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line()) + u64::from(crlf);
         if record.len() != width {
             let n = record.len();
             let s = if n == 1 { "" } else { "s" };
@@ -92,6 +120,67 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
         row(line, Ok(at.map(|i| record.get(i).unwrap_or_default())));
     }
     Ok(())
+}
+
+/// Why a header lacking columns is really another encoding or delimiter:
+/// UTF-16 (a byte-order mark or NUL bytes), bytes that are not UTF-8 (GBK,
+/// GB18030 and other legacy encodings), or column names joined by another
+/// delimiter than the one read (`;`, a tab or `|`).
+fn misread_header(
+    raw: &csv::ByteRecord,
+    header: &[String],
+    columns: &[&str],
+    read_by: u8,
+) -> Option<EvalError> {
+    let bytes = raw.as_slice();
+    let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some("UTF-16 (little-endian)")
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16 (big-endian)")
+    } else if bytes.contains(&0) {
+        Some("UTF-16")
+    } else if std::str::from_utf8(bytes).is_err() {
+        Some("in a legacy encoding such as GBK or GB18030")
+    } else {
+        None
+    };
+    if let Some(encoding) = encoding {
+        return Some(EvalError::Encoding { encoding });
+    }
+    let read_by = match read_by {
+        b';' => "semicolons",
+        b'\t' => "tabs",
+        _ => "commas",
+    };
+    for (delimiter, name, shown, fix) in [
+        (',', "commas", ",", "pass --delimiter ,"),
+        (';', "semicolons", ";", "pass --delimiter ';'"),
+        ('\t', "tabs", "\\t", "pass --delimiter tab"),
+        (
+            '|',
+            "vertical bars",
+            "|",
+            "export the log with commas, semicolons or tabs between the columns",
+        ),
+    ] {
+        if name == read_by {
+            continue;
+        }
+        let named = header
+            .iter()
+            .flat_map(|h| h.split(delimiter))
+            .filter(|part| columns.contains(&part.trim()))
+            .count();
+        if named >= 2 && header.iter().any(|h| h.contains(delimiter)) {
+            return Some(EvalError::Delimiter {
+                name,
+                shown,
+                read_by,
+                fix,
+            });
+        }
+    }
+    None
 }
 
 /// Reads a JSON Lines log: one object a line, keys from the columns
