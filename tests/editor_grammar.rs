@@ -450,3 +450,29 @@ fn char_starts(line: &[u16]) -> Vec<usize> {
     }
     starts
 }
+
+/// The tokenisation test's own file of constructs is a contract that
+/// checks clean and is formatted, so its dump shows the language as it is
+/// written.
+#[test]
+fn the_constructs_file_checks_clean_and_is_formatted() {
+    let file = "editors/vscode/test/constructs.sla";
+    for args in [
+        &["check", "--color", "never", file][..],
+        &["fmt", "--check", file],
+    ] {
+        let output = assert_cmd::Command::cargo_bin("slac")
+            .unwrap()
+            .args(args)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "slac {}: {}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -31,6 +31,8 @@ const GOLDEN = [
   "holidays/cn-2026.sla",
   "holidays/uk-england.sla",
   "holidays/us-federal.sla",
+  // What none of them shows (checked clean by tests/editor_grammar.rs).
+  "editors/vscode/test/constructs.sla",
 ];
 
 const ROOT_SCOPE = "source.sla";
@@ -130,12 +132,28 @@ function expectScope(tokensOf, file, context, text, scope, nth = 0) {
   );
 }
 
+/// Every token but blanks on the first line of `file` containing `context`
+/// has `scope`.
+function expectLineScope(tokensOf, file, context, scope) {
+  const tokens = tokensOf(file);
+  const line = tokens.find((t) => lineText(tokens, t.line).includes(context))?.line;
+  assert.ok(line, `${file}: no line contains ${JSON.stringify(context)}`);
+  for (const token of tokens.filter((t) => t.line === line && !blank(t))) {
+    assert.ok(
+      token.scopes.includes(scope),
+      `${file}:${line}:${token.column}: ${JSON.stringify(token.text)} has [${token.scopes.join(", ")}], not ${scope}`,
+    );
+  }
+}
+
 function lineText(tokens, line) {
   return tokens
     .filter((t) => t.line === line)
     .map((t) => t.text)
     .join("");
 }
+
+const C = "editors/vscode/test/constructs.sla";
 
 // What a reader of each construct should see.
 const EXPECTED = [
@@ -225,6 +243,46 @@ const EXPECTED = [
   ["holidays/uk-england.sla", "closed yearly easter +1 day", "day", "keyword.other.unit.sla"],
   ["holidays/uk-england.sla", "closed yearly 01-01 substitute", "substitute", "keyword.other.sla"],
   ["holidays/uk-england.sla", "except 1995, 2020", "except", "keyword.other.sla"],
+  [C, 'use "../../../holidays/cn-2026.sla"', "use", "storage.type.item.sla"],
+  [C, 'use "../../../holidays/cn-2026.sla"', "../../../holidays/cn-2026.sla", "string.quoted.double.sla"],
+  [C, 'contract "Constructs', '\\"', "constant.character.escape.sla"],
+  [C, "version   2", "2", "constant.numeric.sla"],
+  [C, "effective 2026-01-01..[end date]", "end date", "variable.other.placeholder.sla"],
+  [C, "business-day 8 hours", "hours", "keyword.other.unit.sla"],
+  [C, 'audience "Staff", "Partners"', ",", "punctuation.separator.comma.sla"],
+  [C, "closed yearly 5th fri dec until 2030", "5th", "constant.language.ordinal.sla"],
+  [C, "closed yearly 5th fri dec until 2030", "dec", "constant.language.month.sla"],
+  [C, "closed yearly 5th fri dec until 2030", "until", "keyword.other.sla"],
+  [C, "closed yearly easter +1 day from 2026", "+", "keyword.operator.sign.sla"],
+  [C, "closed yearly easter +1 day from 2026", "day", "keyword.other.unit.sla"],
+  [C, "closed yearly easter +1 day from 2026", ",", "punctuation.separator.comma.sla"],
+  [C, "open   2026-10-10 as mon", "as", "keyword.other.sla"],
+  [C, "open   2026-10-10 as mon", "mon", "constant.language.weekday.sla"],
+  [C, 'holidays company "Company days"', "company", "entity.name.type.holidays.sla"],
+  [C, "holidays company, plant", "holidays", "storage.type.item.sla"],
+  [C, "holidays company, plant", "company", "variable.other.holidays.sla"],
+  [C, "holidays company, plant", "plant", "variable.other.holidays.sla"],
+  [C, "daily    08:00-20:00", "daily", "constant.language.weekday.sla"],
+  [C, "availability [99.9%] monthly", "99.9%", "variable.other.placeholder.sla"],
+  [C, "urgent within [X] hours on office", "urgent", "variable.other.priority.sla"],
+  [C, "urgent within [X] hours on office", "X", "variable.other.placeholder.sla"],
+  [C, "urgent within [X] hours on office", "hours", "keyword.other.unit.sla"],
+  [C, "urgent within [X] hours on office", "on", "keyword.other.sla"],
+  [C, "urgent within [X] hours on office", "office", "variable.other.calendar.sla"],
+  [C, "urgent within [N个工作日]", "N个工作日", "variable.other.placeholder.sla"],
+  [C, "csat at least 85% satisfied", "satisfied", "keyword.other.sla"],
+  [C, "csat at least 85% satisfied", "method", "keyword.other.sla"],
+  [C, "fee [monthly fee] monthly", "monthly fee", "variable.other.placeholder.sla"],
+  [C, "fee [monthly fee] monthly", "monthly", "constant.language.period.sla"],
+  [C, "response urgent below", "urgent", "variable.other.priority.sla"],
+  [C, "form invoice-deduction", "invoice-deduction", "constant.language.credit-form.sla"],
+];
+
+// Lines all of whose tokens (but blanks) have a scope: [file, a line's text, scope].
+const EXPECTED_LINES = [
+  [C, 'The desk answers "within" its hours.', "string.quoted.triple.sla"],
+  [C, '    """', "string.quoted.triple.sla"],
+  [C, "// What the shipped files do not show", "comment.line.double-slash.sla"],
 ];
 
 /// Every .sla file under contracts/ and holidays/.
@@ -273,9 +331,10 @@ async function main() {
   // The named constructs first: their failure says what broke, the dump's
   // only where.
   for (const [file, context, text, scope, nth] of EXPECTED) expectScope(tokensOf, file, context, text, scope, nth);
+  for (const [file, context, scope] of EXPECTED_LINES) expectLineScope(tokensOf, file, context, scope);
   for (const file of GOLDEN) checkGolden(file, tokensOf(file));
 
-  const shipped = shippedFiles();
+  const shipped = [...shippedFiles(), C];
   const unplaced = [];
   for (const file of shipped) {
     for (const token of tokensOf(file)) {
@@ -292,8 +351,8 @@ async function main() {
   assert.deepEqual(stale, [], "every golden dump belongs to a file in GOLDEN");
 
   console.log(
-    `${bless ? "blessed" : "matched"} ${GOLDEN.length} golden dump(s); ${EXPECTED.length} scope assertions; ` +
-      `${shipped.length} shipped file(s) fully scoped`,
+    `${bless ? "blessed" : "matched"} ${GOLDEN.length} golden dump(s); ` +
+      `${EXPECTED.length + EXPECTED_LINES.length} scope assertions; ${shipped.length} file(s) fully scoped`,
   );
 }
 
