@@ -13,7 +13,7 @@ use crate::ast::{self, CalendarLine};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 use crate::source::{Span, Spanned};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -55,13 +55,18 @@ fn within_effective(
     if !(before || after) {
         return None;
     }
-    let period = match (start, end) {
+    Some(period_words(start, end))
+}
+
+/// The effective period as W003 names it: `2027-01-01..2027-12-31`,
+/// `from 2027-01-01`.
+pub(super) fn period_words(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    match (start, end) {
         (Some(s), Some(e)) => format!("{s}..{e}"),
         (Some(s), None) => format!("from {s}"),
         (None, Some(e)) => format!("until {e}"),
         (None, None) => String::new(),
-    };
-    Some(period)
+    }
 }
 
 /// Dates covered by `closed` lines, merged into disjoint ranges, so that
@@ -311,6 +316,7 @@ impl Checker<'_> {
             holidays: uses.iter().map(|(set, _)| (*set).clone()).collect(),
         };
         self.set_days_fit(&model, &uses, effective);
+        self.sets_in_period(&uses, effective);
         self.holidays(&model, &closed, &open, effective, errors_inside);
         model
     }
@@ -387,7 +393,11 @@ impl Checker<'_> {
         self.push(diagnostic);
     }
 
-    /// W003 and W006 for `closed` and `open` lines.
+    /// W003 and W006 for `closed` and `open` lines. Whether a line changes
+    /// anything is judged against the calendar without its own lines: its
+    /// weekly hours with its sets' days, by the one precedence
+    /// ([`Calendar::days`]), so a `closed` over a set's make-up day does
+    /// change it, and one over a day a set closes does not.
     fn holidays(
         &mut self,
         calendar: &Calendar,
@@ -396,11 +406,10 @@ impl Checker<'_> {
         effective: Option<&Effective>,
         errors_inside: bool,
     ) {
-        let weekly_open = |date: NaiveDate| {
-            calendar
-                .weekly
-                .get(date.weekday().num_days_from_monday() as usize)
-                .is_some_and(|s| !s.is_empty())
+        let sets_only = Calendar {
+            closed: Vec::new(),
+            open: Vec::new(),
+            ..calendar.clone()
         };
         let make_up: HashSet<NaiveDate> = open.iter().map(|o| o.date.node).collect();
         let is_make_up = |date: NaiveDate| make_up.contains(&date);
@@ -425,17 +434,25 @@ impl Checker<'_> {
                     ),
                 );
             }
+            let last = from
+                .node
+                .checked_add_days(chrono::Days::new(u64::from(MAX_DAYS_EXAMINED)))
+                .map_or(to.node, |cap| cap.min(to.node));
+            let without_own = sets_only.days(from.node, last);
+            let closed_by_sets: HashSet<NaiveDate> = without_own
+                .listed()
+                .iter()
+                .filter(|d| d.kind == ListedKind::Closed)
+                .map(|d| d.date)
+                .collect();
             let mut redundant = true;
             let mut by_earlier = false;
-            for date in from
-                .node
-                .iter_days()
-                .take_while(|d| *d <= to.node)
-                .take(MAX_DAYS_EXAMINED as usize)
-            {
+            let mut by_set = false;
+            for date in from.node.iter_days().take_while(|d| *d <= last) {
                 let closed_earlier = closed_before.contains(date);
                 by_earlier |= closed_earlier;
-                if !closed_earlier && weekly_open(date) && !is_make_up(date) {
+                by_set |= !closed_earlier && closed_by_sets.contains(&date);
+                if !closed_earlier && !without_own.spans_on(date).is_empty() && !is_make_up(date) {
                     redundant = false;
                     break;
                 }
@@ -443,10 +460,21 @@ impl Checker<'_> {
             // Weekly hours dropped for an error would make any `closed`
             // look redundant: say nothing until they are fixed.
             if redundant && (by_earlier || !errors_inside) {
-                let why = if by_earlier {
-                    "they are already closed by an earlier `closed` line"
-                } else {
-                    "the calendar has no weekly hours on these days anyway"
+                let closing_set = || {
+                    calendar.holidays.iter().find(|set| {
+                        set.days_in(from.node, last)
+                            .iter()
+                            .any(|d| d.kind == SetDayKind::Closed)
+                    })
+                };
+                let why = match (by_earlier, by_set.then(closing_set).flatten()) {
+                    (true, _) => "they are already closed by an earlier `closed` line".to_string(),
+                    (false, Some(set)) => {
+                        format!("holiday set `{}` already closes these days", set.id)
+                    }
+                    (false, None) => {
+                        "the calendar has no weekly hours on these days anyway".to_string()
+                    }
                 };
                 self.push(
                     Diagnostic::new(Code::W006, span, format!("`closed` changes nothing: {why}"))
@@ -482,11 +510,11 @@ impl Checker<'_> {
                 );
             }
             let in_closed = all_closed.contains(date.node);
-            let weekday = date.node.weekday().num_days_from_monday() as usize;
-            let usual: Vec<TimeSpan> = calendar.weekly.get(weekday).cloned().unwrap_or_default();
+            // The hours the date has without this line: weekly, or a set's.
+            let usual = sets_only.spans_on(date.node);
             let mut given: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
             given.sort();
-            if !in_closed && !usual.is_empty() && usual == given {
+            if !in_closed && !usual.is_empty() && usual == given.as_slice() {
                 self.push(
                     Diagnostic::new(
                         Code::W006,

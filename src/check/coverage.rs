@@ -3,15 +3,18 @@
 //! nothing uses).
 //!
 //! W004 compares weekly patterns minute by minute on a 7 × 1440 grid
-//! (overnight spans spill into the next day, Sunday into Monday), plus the
-//! make-up days of the clock. Calendars in different time zones are not
-//! compared.
+//! (overnight spans spill into the next day, Sunday into Monday), plus each
+//! date the clock or a channel's hours list apart from their week (own
+//! lines and their sets' days, yearly ones over the effective period):
+//! a set's make-up day the clock runs on, a holiday only the channel has.
+//! Calendars in different time zones are not compared.
 
 use super::items::Items;
 use super::Checker;
 use crate::ast::NameKind;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
+use chrono::NaiveDate;
 
 const WEEK: usize = 7 * 1440;
 
@@ -51,11 +54,14 @@ fn at(minute: usize) -> String {
 }
 
 /// The first time `clock` runs while none of the channels' `hours` is
-/// open (`channels_open`: their week, built once), if any.
+/// open (`channels_open`: their week, built once), if any: in the week,
+/// else on a listed date of the clock or a channel ([`Calendar::listed_days`]
+/// over `period`).
 fn uncovered_on(
     clock: &Calendar,
     hours: &[Option<&Calendar>],
     channels_open: &[bool],
+    period: Option<(NaiveDate, NaiveDate)>,
 ) -> Option<String> {
     let weekly = weekly_grid(clock)
         .iter()
@@ -63,18 +69,24 @@ fn uncovered_on(
         .position(|(clock_on, channel_on)| *clock_on && !channel_on)
         .map(|minute| format!("on {}", at(minute)));
     weekly.or_else(|| {
-        clock.open.iter().find_map(|day| {
+        let mut dates: Vec<NaiveDate> = std::iter::once(clock)
+            .chain(hours.iter().flatten().copied())
+            .flat_map(|c| c.listed_days(period).into_iter().map(|d| d.date))
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates.into_iter().find_map(|date| {
             let mut channel_open = vec![false; 1440];
             for h in hours.iter().flatten() {
-                for (cell, on) in channel_open.iter_mut().zip(day_grid(h.spans_on(day.date))) {
+                for (cell, on) in channel_open.iter_mut().zip(day_grid(h.spans_on(date))) {
                     *cell |= on;
                 }
             }
-            day_grid(&day.spans)
+            day_grid(clock.spans_on(date))
                 .iter()
                 .zip(&channel_open)
                 .position(|(a, b)| *a && !b)
-                .map(|m| format!("on {} {:02}:{:02}", day.date, m / 60, m % 60))
+                .map(|m| format!("on {} {:02}:{:02}", date, m / 60, m % 60))
         })
     })
 }
@@ -138,6 +150,10 @@ impl Checker<'_> {
         if hours.iter().any(|h| h.is_none_or(|c| c.always)) {
             return;
         }
+        let period = model
+            .effective
+            .as_ref()
+            .and_then(Effective::expansion_period);
         // The week the channels are open, built once.
         let mut channels_open = vec![false; WEEK];
         for h in hours.iter().flatten() {
@@ -161,7 +177,7 @@ impl Checker<'_> {
                     Some(c) if hours.iter().flatten().any(|h| h.timezone != c.timezone) => None,
                     Some(c) => uncovered_by_clock
                         .entry(c.id.as_str())
-                        .or_insert_with(|| uncovered_on(c, &hours, &channels_open))
+                        .or_insert_with(|| uncovered_on(c, &hours, &channels_open, period))
                         .clone(),
                 };
                 if let Some(when) = uncovered {

@@ -3,6 +3,7 @@
 //! E010), the hours of make-up days without hours (E051), dates one set
 //! closes and another opens (E050), and sets nothing uses (W005).
 
+use super::calendars::period_words;
 use super::names::Names;
 use super::twice::{given_twice, GIVEN};
 use super::{text, Checker};
@@ -187,6 +188,49 @@ impl Checker<'_> {
             }
         }
         self.cross_set_conflicts(calendar, uses, effective);
+    }
+
+    /// W003 for a set of the calendar none of whose days falls in the
+    /// effective period (a set of another year, most likely). A set with
+    /// days in and out of the period is not warned: sets span years, and a
+    /// contract uses the sets of each year it runs through.
+    pub(super) fn sets_in_period(
+        &mut self,
+        uses: &[(&HolidaySet, Span)],
+        effective: Option<&Effective>,
+    ) {
+        let Some(effective) = effective else {
+            return;
+        };
+        let Some((from, to)) = effective.expansion_period() else {
+            return;
+        };
+        let end = effective.to.as_ref().and_then(|t| t.value().copied());
+        for (set, at) in uses {
+            let has_days = !(set.closed.is_empty() && set.open.is_empty() && set.yearly.is_empty());
+            // With no end date a dated day after the start is in the period
+            // however late; yearly days are looked for in the expansion.
+            let dated_later =
+                end.is_none() && set.dated_range().is_some_and(|(_, last)| last >= from);
+            if !has_days || dated_later || !set.days_in(from, to).is_empty() {
+                continue;
+            }
+            let period = period_words(Some(from), end);
+            self.push(
+                Diagnostic::new(
+                    Code::W003,
+                    *at,
+                    format!(
+                        "holiday set `{}` has no day in the effective period {period}",
+                        set.id
+                    ),
+                )
+                .with_label("no day in the effective period")
+                .with_help(
+                    "check the year of the set, or use the set of the years the contract runs",
+                ),
+            );
+        }
     }
 
     fn cross_set_conflicts(

@@ -1,6 +1,8 @@
 //! W010: holidays that run out. Holidays are listed year by year; a year
-//! the calendar lists no closed day in counts as having no holidays, so the
-//! effective period must not reach past the last year listed.
+//! the calendar lists no closed day in (its own or its sets', see
+//! [`Calendar::last_holiday_year`]) counts as having no holidays, so the
+//! effective period must not reach past the last year listed. A yearly
+//! rule without `until` never runs out.
 //!
 //! A contract with no end date is not warned here: it has no year to
 //! reach, and `slac due` warns for the request whose due times fall past
@@ -65,7 +67,7 @@ impl Checker<'_> {
         )
         .with_label(format!("no `closed` day after {last}"))
         .with_help(format!(
-            "list the `closed` days of {years}, or end the contract in {last}: a year with none listed counts as having no holidays"
+            "list the `closed` days of {years} (or use a holiday set of {years}), or end the contract in {last}: a year with none listed counts as having no holidays"
         ));
         if let Some(span) = last_line {
             diagnostic = diagnostic.with_related(span, "the last holiday listed");

@@ -37,6 +37,8 @@ mod quality;
 mod remedies;
 mod reporting;
 mod scope;
+#[cfg(test)]
+mod set_days_tests;
 mod support;
 mod targets;
 mod twice;

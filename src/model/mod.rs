@@ -365,12 +365,24 @@ impl Calendar {
         self.days(date, date).spans_on(date)
     }
 
-    /// The last year in which the calendar lists a closed day (`None` when
-    /// it lists none). Holidays are listed year by year: a later year has
-    /// none listed and runs on the weekly hours alone (W010).
+    /// The last year in which the calendar lists a closed day, its own or
+    /// its sets' (a yearly rule lists up to its `until`). Holidays are
+    /// listed year by year: a later year has none listed and runs on the
+    /// weekly hours alone (W010). `None` when no year is the last: it
+    /// lists no closed day, or a yearly rule without `until` closes days
+    /// every year.
     pub fn last_holiday_year(&self) -> Option<i32> {
         use chrono::Datelike;
-        self.closed.iter().map(|c| c.to.year()).max()
+        let rules = self.holidays.iter().flat_map(|s| &s.yearly);
+        let mut yearly_last = Vec::new();
+        for day in rules {
+            yearly_last.push(day.rule.until?);
+        }
+        let own = self.closed.iter().map(|c| c.to.year());
+        let dated = self.holidays.iter().flat_map(|s| &s.closed);
+        own.chain(dated.map(|c| c.to.year()))
+            .chain(yearly_last)
+            .max()
     }
 
     /// True when the calendar has open time on `date` (a business day).
