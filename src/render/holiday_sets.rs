@@ -275,3 +275,74 @@ fn rows<'s>(days: &[SetDay<'s>]) -> Vec<Row<'s>> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Contract, Fill, Lang};
+    use crate::render::{markdown, RenderOptions};
+    use crate::source::SourceFile;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/holiday-sets.sla");
+
+    fn contract(text: &str) -> Contract {
+        let checked = crate::front::check(SourceFile::new("h.sla", text));
+        checked
+            .model
+            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics))
+    }
+
+    fn english(contract: &Contract) -> String {
+        let options = RenderOptions {
+            lang: Lang::En,
+            draft: true,
+            fingerprint: String::new(),
+            source_name: "h.sla".into(),
+        };
+        markdown(contract, &options)
+    }
+
+    /// A period in which a set has no day says so, instead of an empty table.
+    #[test]
+    fn a_set_without_days_in_the_period_says_so() {
+        let text = FIXTURE.replace(
+            "effective 2026-01-01\n",
+            "effective 2030-01-01..2030-12-31\n",
+        );
+        let en = english(&contract(&text));
+        assert!(
+            en.contains("“中国法定节假日 2026（春节）” has no holiday or make-up working day from 1 January 2030 to 31 December 2030."),
+            "{en}"
+        );
+        // The yearly set still has its 2030 days, and no rules in words.
+        assert!(
+            en.contains("| Wednesday 25 December 2030 | Closed | Christmas Day |"),
+            "{en}"
+        );
+        assert!(!en.contains("every year"), "{en}");
+    }
+
+    /// With the start still a placeholder the period is unknown: the dated
+    /// days of a set are listed over the dates it names, and its yearly
+    /// rules are given in words, for every year.
+    #[test]
+    fn a_placeholder_start_lists_the_dated_days_and_the_rules_in_words() {
+        let mut draft = contract(FIXTURE);
+        if let Some(effective) = draft.effective.as_mut() {
+            effective.from = Fill::Placeholder("生效日期".into());
+        }
+        let en = english(&draft);
+        assert!(
+            en.contains(
+                "**Holidays and make-up working days, 14 February 2026 to 28 February 2026**"
+            ),
+            "{en}"
+        );
+        assert!(en.contains("These holidays apply every year:"), "{en}");
+        assert!(en.contains("- Boxing Day: 26 December every year;"), "{en}");
+        // The yearly set's one dated day, over the one date it names.
+        assert!(
+            en.contains("| Tuesday 1 June 2027 | Closed | Spring bank holiday (moved) |"),
+            "{en}"
+        );
+    }
+}
