@@ -151,6 +151,52 @@ mod tests {
         assert_eq!(value["holidays"]["cn-spring"]["yearly"], json!([]));
     }
 
+    /// A set from a used library (the shipped `holidays/us-federal.sla`):
+    /// its rules in the `holidays` object, its observed days resolved —
+    /// 1 January 2028, a Saturday, on Friday 31 December 2027 — and the
+    /// file in `sources`.
+    #[test]
+    fn a_used_library_brings_its_rules_and_its_expanded_days() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = crate::load::Root::given(dir).unwrap_or_else(|e| panic!("{e}"));
+        let text = FIXTURE
+            .replacen(
+                "contract \"Twin",
+                "use \"../../holidays/us-federal.sla\"\n\ncontract \"Twin",
+                1,
+            )
+            .replace("    holidays london-bank\n", "    holidays us-federal\n");
+        let path = dir.join("tests/fixtures/uses-us-federal.sla");
+        let checked =
+            crate::front::check_path(&path, "uses-us-federal.sla", text.into_bytes(), &root);
+        let model = checked
+            .model
+            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+        let value = crate::rules::validated_json(&crate::rules::build(&model, false));
+        let rules = value["holidays"]["us-federal"]["yearly"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(rules.len(), 11);
+        assert_eq!(
+            rules[4],
+            json!({"text": "06-19 observed from 2021", "base": {"kind": "month_day", "month": 6, "day": 19},
+                   "adjust": "observed", "from": 2021, "except": [],
+                   "note": "Juneteenth National Independence Day"})
+        );
+        let london = &value["calendars"]["london"];
+        assert_eq!(london["expanded_through"], "2028-12-31");
+        let closed = london["closed"].as_array().cloned().unwrap_or_default();
+        assert!(
+            closed.contains(
+                &json!({"from": "2027-12-31", "to": "2027-12-31", "note": "New Year's Day"})
+            ),
+            "{closed:?}"
+        );
+        assert_eq!(closed.len(), 33, "eleven holidays in each of three years");
+        assert_eq!(value["sources"][0]["path"], "holidays/us-federal.sla");
+    }
+
     /// With no end date, three years from the start; with one, its end —
     /// or a later date the calendar's sets name. Only a calendar whose
     /// sets have yearly rules says it.
