@@ -373,15 +373,25 @@ pub enum ChannelField {
         keyword: Span,
         value: Text,
     },
+    Aka(Aka),
 }
 
-/// `priority NAME "LABEL" { "DEFINITION" clock NAME }`
+/// `aka "urgent", "P1 - Critical"`: the names a ticket system gives a
+/// priority or a channel, unescaped, each with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aka {
+    pub keyword: Span,
+    pub names: Vec<Spanned<String>>,
+}
+
+/// `priority NAME "LABEL" { "DEFINITION" clock NAME aka "NAME", … }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Priority {
     pub name: Ident,
     pub label: Text,
     pub definitions: Vec<Text>,
     pub clocks: Vec<PriorityClock>,
+    pub akas: Vec<Aka>,
 }
 
 /// `clock NAME` in a priority.

@@ -83,6 +83,8 @@ codes! {
     E062 => Error, "Credit line with no target to measure";
     E063 => Error, "Credit tier in the wrong unit";
     E064 => Error, "Currency is not an ISO 4217 code";
+    E065 => Error, "Two priorities claim one ticket-system name";
+    E066 => Error, "Two channels claim one ticket-system name";
     W001 => Warning, "Placeholder left in the contract";
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";

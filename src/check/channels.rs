@@ -1,6 +1,8 @@
 //! Channels: names (E010), fields given once (E010), hours on a declared
-//! calendar (E012) and availability shares (E030).
+//! calendar (E012), availability shares (E030) and the `aka` names
+//! ([`super::aka`], E066).
 
+use super::aka::Claimant;
 use super::items::Items;
 use super::names::Names;
 use super::twice::{given_twice, GIVEN};
@@ -25,6 +27,12 @@ impl Checker<'_> {
                 "add a channel through which requests arrive, such as `channel hotline \"服务热线\" { hours business }`",
             );
         }
+        let mut akas = self
+            .claimed_names(
+                Claimant::Channel,
+                items.channels.iter().map(|c| (&c.name, first_aka(c))),
+            )
+            .into_iter();
         let mut channels = Vec::new();
         for channel in &items.channels {
             let mut hours: Option<Option<CalendarId>> = None;
@@ -36,6 +44,7 @@ impl Checker<'_> {
                     ast::ChannelField::Hours { keyword, .. } => ("hours", *keyword),
                     ast::ChannelField::Availability { keyword, .. } => ("availability", *keyword),
                     ast::ChannelField::Contact { keyword, .. } => ("contact", *keyword),
+                    ast::ChannelField::Aka(aka) => ("aka", aka.keyword),
                 };
                 if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
                     let first = *first;
@@ -66,6 +75,8 @@ impl Checker<'_> {
                         });
                     }
                     ast::ChannelField::Contact { value, .. } => contact = Some(text(value)),
+                    // Checked with every channel's names, above.
+                    ast::ChannelField::Aka(_) => {}
                 }
             }
             channels.push(Channel {
@@ -74,8 +85,19 @@ impl Checker<'_> {
                 hours: hours.unwrap_or_else(|| clock.cloned()),
                 availability,
                 contact,
+                aka: akas.next().unwrap_or_default(),
             });
         }
         channels
     }
+}
+
+/// A channel's first `aka` line (a second one is E010 below).
+fn first_aka(channel: &ast::Channel) -> Option<&ast::Aka> {
+    channel.fields.iter().find_map(|f| match f {
+        ast::ChannelField::Aka(aka) => Some(aka),
+        ast::ChannelField::Hours { .. }
+        | ast::ChannelField::Availability { .. }
+        | ast::ChannelField::Contact { .. } => None,
+    })
 }

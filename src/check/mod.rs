@@ -22,6 +22,7 @@
 //! The model is built as the checks go; it is returned only when no error
 //! was found (placeholders are warnings here: `build` and `render` decide).
 
+mod aka;
 mod calendars;
 mod channels;
 mod coverage;

@@ -1,6 +1,8 @@
-//! Priorities: names (E010), one definition and one clock each (E010), the
-//! clock on a declared calendar (E012). Their targets are [`super::targets`].
+//! Priorities: names (E010), one definition, one clock and one `aka` each
+//! (E010), the clock on a declared calendar (E012), the `aka` names
+//! ([`super::aka`], E065). Their targets are [`super::targets`].
 
+use super::aka::Claimant;
 use super::items::Items;
 use super::names::Names;
 use super::twice::{given_twice, Labels};
@@ -25,6 +27,12 @@ impl Checker<'_> {
                 "declare priority levels from the most severe down, such as `priority P1 \"紧急\" { \"…\" }`",
             );
         }
+        let mut akas = self
+            .claimed_names(
+                Claimant::Priority,
+                items.priorities.iter().map(|p| (&p.name, p.akas.first())),
+            )
+            .into_iter();
         let mut priorities = Vec::new();
         for (index, priority) in items.priorities.iter().enumerate() {
             for extra in priority.definitions.iter().skip(1) {
@@ -37,6 +45,18 @@ impl Checker<'_> {
                     },
                     format!("priority `{}` has two definitions", priority.name.node),
                     "join them into one text, or use a text block `\"\"\"…\"\"\"`",
+                ));
+            }
+            for extra in priority.akas.iter().skip(1) {
+                self.push(given_twice(
+                    extra.keyword,
+                    priority.akas.first().map(|a| a.keyword),
+                    Labels {
+                        again: "a second `aka`",
+                        first: "the first `aka`",
+                    },
+                    format!("priority `{}` has two `aka` lines", priority.name.node),
+                    "list every name on one `aka` line, separated by commas",
                 ));
             }
             for extra in priority.clocks.iter().skip(1) {
@@ -83,6 +103,7 @@ impl Checker<'_> {
                 }),
                 response: placeholder(),
                 resolution: placeholder(),
+                aka: akas.next().unwrap_or_default(),
             });
         }
         priorities

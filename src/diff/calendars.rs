@@ -244,7 +244,9 @@ pub(super) fn channels(
             hours,
             availability,
             contact,
+            aka,
         } = before;
+        super::aka::aka(changes, &place, aka, &after.aka);
         changes.record(
             place.field("label", "label"),
             Some(show::text(label)),

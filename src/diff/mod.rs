@@ -18,6 +18,7 @@
 //! Each walker destructures its model struct exhaustively, so a field added
 //! to the model does not compile until the diff says how it compares.
 
+mod aka;
 mod calendars;
 mod changes;
 mod lived;

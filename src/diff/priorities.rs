@@ -75,7 +75,9 @@ fn priority(
         // Both targets, one kind at a time below.
         response: _,
         resolution: _,
+        aka,
     } = old;
+    super::aka::aka(changes, place, aka, &new.aka);
     changes.record(
         place.field("label", "label"),
         Some(show::text(label)),

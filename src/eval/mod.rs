@@ -19,6 +19,7 @@
 //! let _ = slac::eval::synth::write_csv;
 //! ```
 
+mod aka;
 mod availability;
 pub mod compliance;
 mod credits;

@@ -7,6 +7,7 @@
 //! CSV and JSON Lines both come down to [`Fields`]: the ten columns of §9 as
 //! byte strings, empty when absent.
 
+use super::aka::NameIndex;
 use super::time::parse_millis;
 use crate::model::Contract;
 
@@ -62,8 +63,8 @@ pub(crate) struct Ticket {
 /// What a row is checked against, prepared once from the contract.
 #[derive(Debug)]
 pub(crate) struct RowRules {
-    priorities: Vec<String>,
-    channels: Vec<String>,
+    priorities: NameIndex,
+    channels: NameIndex,
     /// The CSAT scale `low..=high`, when the contract has a CSAT target.
     scale: Option<(u32, u32)>,
     /// The ids of the contract's exclusion clauses, in declaration order.
@@ -73,8 +74,18 @@ pub(crate) struct RowRules {
 impl RowRules {
     pub fn new(contract: &Contract) -> RowRules {
         RowRules {
-            priorities: contract.priorities.iter().map(|p| p.id.0.clone()).collect(),
-            channels: contract.channels.iter().map(|c| c.id.0.clone()).collect(),
+            priorities: NameIndex::new(
+                contract
+                    .priorities
+                    .iter()
+                    .map(|p| (p.id.as_str(), p.aka.as_slice())),
+            ),
+            channels: NameIndex::new(
+                contract
+                    .channels
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.aka.as_slice())),
+            ),
             scale: contract.csat.as_ref().map(|c| c.scale),
             clauses: clause_ids(contract),
         }
@@ -214,33 +225,25 @@ impl RowRules {
         if id.is_empty() {
             return Err("id is empty".into());
         }
-        let priority = match self
-            .priorities
-            .iter()
-            .position(|p| p.as_bytes() == priority)
-        {
+        let priority = match self.priorities.find(priority) {
             Some(i) => i,
             None if priority.is_empty() => return Err("priority is empty".into()),
             None => {
                 let text = String::from_utf8_lossy(priority);
-                let hint = crate::diagnostic::did_you_mean(
-                    &text,
-                    self.priorities.iter().map(String::as_str),
-                )
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
+                let hint = crate::diagnostic::did_you_mean(&text, self.priorities.ids())
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
                 return Err(format!("unknown priority `{}`{hint}", shown(priority)));
             }
         };
-        if !self.channels.iter().any(|c| c.as_bytes() == channel) {
+        if self.channels.find(channel).is_none() {
             if channel.is_empty() {
                 return Err("channel is empty".into());
             }
             let text = String::from_utf8_lossy(channel);
-            let hint =
-                crate::diagnostic::did_you_mean(&text, self.channels.iter().map(String::as_str))
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
+            let hint = crate::diagnostic::did_you_mean(&text, self.channels.ids())
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
             return Err(format!("unknown channel `{}`{hint}", shown(channel)));
         }
         let received = time("received_at", received)?.ok_or("received_at is empty")?;
@@ -326,7 +329,7 @@ mod tests {
     fn each_bad_field_has_its_reason() {
         let cases: [(usize, &str, &str); 9] = [
             (1, "P9", "unknown priority `P9`"),
-            (1, "p2", "did you mean `P2`?"),
+            (1, "P2-", "did you mean `P2`?"),
             (2, "fax", "unknown channel `fax`"),
             (3, "2027-03-01 9:00", "received_at `2027-03-01 9:00` is not"),
             (

@@ -248,6 +248,7 @@ impl Formatter<'_> {
                     vec!["contact".into(), self.text(value)],
                     keyword.to(value.span),
                 ),
+                ChannelField::Aka(aka) => self.aka(aka),
             })
             .collect();
         self.with_fields(
@@ -263,12 +264,24 @@ impl Formatter<'_> {
         )
     }
 
+    /// `aka "urgent", "P1 - Critical"`: the names as written.
+    fn aka(&self, aka: &Aka) -> Node {
+        let names: Vec<String> = aka.names.iter().map(|n| self.src(n.span)).collect();
+        let end = aka.names.last().map_or(aka.keyword, |n| n.span);
+        Node::line(
+            "field",
+            vec!["aka".into(), names.join(", ")],
+            aka.keyword.to(end),
+        )
+    }
+
     fn priority(&self, keyword: &str, priority: &Priority, item: &Item) -> Node {
         let mut fields: Vec<Node> = priority
             .definitions
             .iter()
             .map(|d| Node::line("definition", vec![self.text(d)], d.span))
             .collect();
+        fields.extend(priority.akas.iter().map(|aka| self.aka(aka)));
         for clock in &priority.clocks {
             fields.push(Node::line(
                 "field",

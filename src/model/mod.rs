@@ -101,6 +101,8 @@ mod remedies;
 pub use remedies::*;
 mod sources;
 pub use sources::Source;
+mod aka;
+pub use aka::fold_name;
 
 id_type!(
     /// The name of a `calendar`, e.g. `business`.
@@ -419,6 +421,8 @@ pub struct Channel {
     pub hours: Option<CalendarId>,
     pub availability: Option<Availability>,
     pub contact: Option<Text>,
+    /// `aka`: the names the ticket system gives this channel.
+    pub aka: Vec<String>,
 }
 
 /// `availability 99.9% monthly`.
@@ -440,6 +444,8 @@ pub struct Priority {
     pub clock: Option<CalendarId>,
     pub response: Target,
     pub resolution: Target,
+    /// `aka`: the names the ticket system gives this priority.
+    pub aka: Vec<String>,
 }
 
 impl Priority {

@@ -320,7 +320,10 @@ impl Builder<'_> {
                 .collect(),
         };
         let note = Block::Paragraph(Rich::text(self.phrases.attainment_note));
-        let mut section = Section::new(Rich::text(self.phrases.targets), vec![]);
+        let mut section = Section::new(
+            Rich::text(self.phrases.targets),
+            self.system_names().into_iter().collect(),
+        );
         section.sections = vec![
             Section::new(
                 Rich::text(self.phrases.response),
@@ -344,6 +347,39 @@ impl Builder<'_> {
             self.csat(),
         ];
         section
+    }
+
+    /// One line: the `aka` names of the priorities and channels that have
+    /// some, `P1: urgent, P1 - Critical; Email: Email, mail`; none without.
+    fn system_names(&self) -> Option<Block> {
+        let priorities = self
+            .contract
+            .priorities
+            .iter()
+            .map(|p| (Rich::text(p.id.as_str()), &p.aka));
+        let channels = self
+            .contract
+            .channels
+            .iter()
+            .map(|c| (self.values.text(&c.label), &c.aka));
+        let entries: Vec<Rich> = priorities
+            .chain(channels)
+            .filter(|(_, aka)| !aka.is_empty())
+            .map(|(mut entry, aka)| {
+                entry.push_text(self.phrases.colon);
+                entry.extend(Rich::join(
+                    aka.iter().map(|name| Rich::code(name)),
+                    self.phrases.list_separator,
+                ));
+                entry
+            })
+            .collect();
+        (!entries.is_empty()).then(|| {
+            Block::Paragraph(sentence(
+                self.phrases.system_names,
+                &[Rich::join(entries, self.phrases.clause_separator)],
+            ))
+        })
     }
 
     fn availability(&self) -> Section {

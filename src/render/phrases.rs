@@ -75,6 +75,9 @@ pub struct Phrases {
     pub target: &'static str,
     pub attainment: &'static str,
     pub attainment_note: &'static str,
+    /// `{0}` each priority's and channel's `aka` names: the names the
+    /// ticket system uses for them.
+    pub system_names: &'static str,
     /// `{0}` a duration.
     pub respond_within: &'static str,
     /// `{0}` a duration.
@@ -256,6 +259,7 @@ pub static ZH: Phrases = Phrases {
     target: "目标",
     attainment: "达成率",
     attainment_note: "“达成率”指须在目标时间内完成的服务请求所占的最低比例。",
+    system_names: "工单系统中的名称：{0}。",
     respond_within: "{0}内响应",
     resolve_within: "{0}内解决",
     resolve_or_workaround_within: "{0}内解决或提供临时方案",
@@ -405,6 +409,7 @@ pub static EN: Phrases = Phrases {
     target: "Target",
     attainment: "Attainment",
     attainment_note: "“Attainment” is the minimum share of Service Requests that must meet the target.",
+    system_names: "As named in the ticket system: {0}.",
     respond_within: "Response within {0}",
     resolve_within: "Resolved within {0}",
     resolve_or_workaround_within: "Resolved, or a workaround provided, within {0}",

@@ -215,6 +215,7 @@ fn channel(c: &Channel) -> ChannelOut {
         hours: c.hours.clone(),
         availability: c.availability.as_ref().map(availability),
         contact: opt_text(&c.contact),
+        aka: c.aka.clone(),
     }
 }
 
@@ -234,6 +235,7 @@ fn priority(p: &Priority) -> PriorityOut {
         clock: p.clock.clone(),
         response: target(&p.response),
         resolution: target(&p.resolution),
+        aka: p.aka.clone(),
     }
 }
 

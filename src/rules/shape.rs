@@ -260,6 +260,9 @@ pub struct ChannelOut {
     pub availability: Option<AvailabilityOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Slot<String>>,
+    /// The names the ticket system gives the channel; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aka: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -279,6 +282,9 @@ pub struct PriorityOut {
     pub clock: Option<CalendarId>,
     pub response: TargetOut,
     pub resolution: TargetOut,
+    /// The names the ticket system gives the priority; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aka: Vec<String>,
 }
 
 /// `{"amount": 15, "unit": "minutes"}`.

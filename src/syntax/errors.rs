@@ -52,6 +52,7 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         kw_same_time => "`same-time`",
         kw_short => "`short`",
         kw_contact => "`contact`",
+        kw_aka => "`aka`",
         kw_signatory => "`signatory`",
         kw_service => "`service`",
         kw_audience => "`audience`",

@@ -110,6 +110,7 @@ pub fn acme() -> Contract {
                     period: Fill::Value(Period::Monthly),
                 }),
                 contact: contact.map(text),
+                aka: vec![],
             }
         };
     let priority = |rank: u32,
@@ -126,6 +127,7 @@ pub fn acme() -> Contract {
         clock: Some(CalendarId(clock.into())),
         response,
         resolution,
+        aka: vec![],
     };
     Contract {
         title: text("客户服务SLA"),

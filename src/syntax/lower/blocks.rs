@@ -255,9 +255,25 @@ impl Lowering<'_> {
         Some((channel, braces))
     }
 
-    /// `hours NAME`, `availability 99.5% monthly` or `contact "…"`.
+    /// `aka "urgent", "P1 - Critical"` in a priority or a channel.
+    pub(super) fn aka(&mut self, field: P<'_>) -> Option<Aka> {
+        let mut c = self.open(field, Rule::aka_field)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_aka)?);
+        let first = self.expect(&mut c, Rule::string)?;
+        let mut names = vec![self.string(first)?];
+        while c.peek().is_some() {
+            let next = self.expect(&mut c, Rule::string)?;
+            names.push(self.string(next)?);
+        }
+        Some(Aka { keyword, names })
+    }
+
+    /// `hours NAME`, `availability 99.5% monthly`, `contact "…"` or `aka "…"`.
     pub(super) fn channel_field(&mut self, field: P<'_>) -> Option<ChannelField> {
         let rule = field.as_rule();
+        if rule == Rule::aka_field {
+            return self.aka(field).map(ChannelField::Aka);
+        }
         let (keyword_rule, parent) = match rule {
             Rule::hours_field => (Rule::kw_hours, Rule::hours_field),
             Rule::availability_field => (Rule::kw_availability, Rule::availability_field),
@@ -303,6 +319,7 @@ impl Lowering<'_> {
         let label = self.text_child(c)?;
         let mut definitions = Vec::new();
         let mut clocks = Vec::new();
+        let mut akas = Vec::new();
         let mut braces = None;
         if let Some(block) = c.optional(Rule::priority_block) {
             let (_, block_braces) = self.fields(
@@ -322,6 +339,10 @@ impl Lowering<'_> {
                         clocks.push(PriorityClock { keyword, calendar });
                         l.end(c)
                     }
+                    Rule::aka_field => {
+                        akas.push(l.aka(field)?);
+                        Some(())
+                    }
                     _ => {
                         l.unexpected(&field, Rule::priority_block, "a priority field");
                         None
@@ -335,6 +356,7 @@ impl Lowering<'_> {
             label,
             definitions,
             clocks,
+            akas,
         };
         Some((priority, braces))
     }

@@ -162,13 +162,8 @@ impl<'s> Lowering<'s> {
         self.expect(&mut c, Rule::kw_use)?;
         let string = self.expect(&mut c, Rule::string)?;
         self.end(c)?;
-        let path_span = span_of(&string);
-        let mut s = self.open(string, Rule::string)?;
-        let inner = self.expect(&mut s, Rule::string_inner)?;
-        let path = self.unescape(inner.as_str(), span_of(&inner).start());
-        self.end(s)?;
         Some(Use {
-            path: Spanned::new(path, path_span),
+            path: self.string(string)?,
             span,
         })
     }

@@ -72,6 +72,7 @@ const CASES: &[Case] = &[
     ("yearly_base", |l| l.yearly_base(pair()).is_some()),
     ("channel", |l| l.channel(&mut children()).is_some()),
     ("channel_field", |l| l.channel_field(pair()).is_some()),
+    ("aka", |l| l.aka(pair()).is_some()),
     ("priority", |l| l.priority(&mut children()).is_some()),
     ("support", |l| l.support(&mut children()).is_some()),
     ("submit_line", |l| l.submit_line(pair()).is_some()),
@@ -100,6 +101,7 @@ const CASES: &[Case] = &[
         l.days_and_spans(&mut children()).is_some()
     }),
     ("text", |l| l.text(pair()).is_some()),
+    ("string", |l| l.string(pair()).is_some()),
     ("text_child", |l| l.text_child(&mut children()).is_some()),
     ("ident", |l| l.ident(&mut children()).is_some()),
     ("fill_number", |l| l.fill_number(pair()).is_some()),

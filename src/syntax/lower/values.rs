@@ -47,6 +47,16 @@ impl Lowering<'_> {
         Some(Spanned::new(value, span))
     }
 
+    /// A bare `string`, unescaped, with its span (quotes included).
+    pub(super) fn string(&mut self, pair: P<'_>) -> Option<Spanned<String>> {
+        let span = span_of(&pair);
+        let mut c = self.open(pair, Rule::string)?;
+        let inner = self.expect(&mut c, Rule::string_inner)?;
+        let value = self.unescape(inner.as_str(), span_of(&inner).start());
+        self.end(c)?;
+        Some(Spanned::new(value, span))
+    }
+
     /// The next child, a `text`.
     pub(super) fn text_child(&mut self, c: &mut Children<'_>) -> Option<Text> {
         let pair = self.expect(c, Rule::text)?;
