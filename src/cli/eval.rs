@@ -24,6 +24,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     inputs.extend(args.tickets.as_deref());
     inputs.extend(args.outages.as_deref());
     super::refuse_input_as_output(output, &inputs)?;
+    let mut tickets_out = tickets_out(args, &inputs)?;
     let out_format = super::format_for(args.format, "--format", output, EvalFormat::Text)?;
     let as_of = match &args.as_of {
         Some(text) => super::parse_time("--as-of", text)?,
@@ -52,8 +53,9 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             if let Some(delimiter) = args.delimiter {
                 format.delimiter = delimiter;
             }
-            let report = read_log(tickets, args.encoding, |file| {
-                eval::evaluate(contract, file, format, &options)
+            let report = read_log(tickets, args.encoding, |file| match tickets_out.as_mut() {
+                Some((_, rows)) => eval::evaluate_with_rows(contract, file, format, &options, rows),
+                None => eval::evaluate(contract, file, format, &options),
             })?;
             report_skipped(tickets, &report.skipped, report.skipped_total);
             if let Some(skipped) = report.skipped_summary() {
@@ -80,6 +82,12 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         EvalFormat::Html => eval::html(&report),
     };
     super::write_output(output, out.as_bytes())?;
+    if let Some((path, rows)) = tickets_out {
+        let bytes = rows
+            .into_bytes()
+            .map_err(|e| Failure::usage(format!("cannot write `{}`: {e}", path.display())))?;
+        super::write_output(Some(path), &bytes)?;
+    }
     if let Some(why) = report.nothing_evaluated() {
         eprintln!("error: {why}");
         return Ok(super::FAILED);
@@ -92,6 +100,34 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         return Ok(super::FAILED);
     }
     Ok(super::OK)
+}
+
+/// `--tickets-out FILE`: its path and the rows to fill, by its extension
+/// (`.csv`, `.jsonl`/`.ndjson`); another extension, or the file being one
+/// of the inputs or the report's `-o`, is a usage error before anything runs.
+fn tickets_out<'a>(
+    args: &'a EvalArgs,
+    inputs: &[&Path],
+) -> Result<Option<(&'a Path, eval::TicketRows)>, Failure> {
+    let Some(path) = args.tickets_out.as_deref() else {
+        return Ok(None);
+    };
+    let format = eval::TicketsOutFormat::from_path(path).ok_or_else(|| {
+        Failure::usage(format!(
+            "--tickets-out `{}`: name a `.csv` or `.jsonl` file",
+            path.display()
+        ))
+    })?;
+    if args.output.as_deref() == Some(path) {
+        return Err(Failure::usage(format!(
+            "--tickets-out `{}` is the report's -o file; nothing was written",
+            path.display()
+        )));
+    }
+    let mut taken: Vec<&Path> = inputs.to_vec();
+    taken.extend(args.output.as_deref());
+    super::refuse_input_as_output(Some(path), &taken)?;
+    Ok(Some((path, eval::TicketRows::new(format))))
 }
 
 /// Opens a log and hands it, decoded to UTF-8 from `encoding`, to

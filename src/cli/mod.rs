@@ -306,6 +306,11 @@ pub struct EvalArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Also write one row per ticket and target (met, breached, pending or
+    /// excluded, its due time and by how much it was late): `.csv` or
+    /// `.jsonl`, written whole or not at all.
+    #[arg(long, value_name = "FILE", requires = "tickets")]
+    pub tickets_out: Option<PathBuf>,
     /// Exit 1 when any target was missed, or has no data at all.
     #[arg(long)]
     pub fail_on_breach: bool,

@@ -51,6 +51,11 @@ pub struct ComplianceReport {
     /// Tickets excluded under an exclusion clause (§11): valid rows whose
     /// `excluded` names a clause, in no measure and not in `tickets`.
     pub excluded: u64,
+    /// The breached tickets of each target and period that has any (the
+    /// count and the worst), by period, priority and target: the HTML
+    /// report's evidence (`--tickets-out` has every row).
+    #[serde(skip)]
+    pub breached: Vec<super::BreachedTickets>,
 }
 
 /// How many skipped rows a report lists; the rest are only counted.

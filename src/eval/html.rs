@@ -1,11 +1,15 @@
 //! The report as one self-contained HTML page: inline CSS, inline SVG, no
-//! scripts and no links. At the top, what was missed; then per priority two
-//! small charts — response and resolution attainment per period, points
-//! joined by a line, the target as a dashed line, missed periods in red —
-//! then the tables of every period and the skipped rows. All text from the
+//! scripts and no links out of the page. At the top, what was missed (each
+//! missed ticket target's ✗ links to its breached tickets below); then per
+//! priority two small charts — response and resolution attainment per
+//! period, points joined by a line, the target as a dashed line, missed
+//! periods in red — then the tables of every period (with the breached
+//! tickets of each missed target: the count and the ten latest) and the
+//! skipped rows. All text from the
 //! contract and the log is escaped.
 
 use super::compliance::{ComplianceReport, PeriodReport, Skipped, TargetReport};
+use super::evidence::BreachedTickets;
 use super::text::{
     csat_line, excluded_line, fcr_line, maintenance_line, num, outages_skipped, pct, plain,
     report_due_line,
@@ -217,6 +221,11 @@ fn scorecard(r: &ComplianceReport) -> String {
             esc(&title)
         )
     };
+    // A missed ticket target's ✗ links to its breached tickets.
+    let linked = |cell: String, anchor: Option<String>| match anchor {
+        Some(anchor) => cell.replacen("✗", &format!("<a href=\"#{anchor}\">✗</a>"), 1),
+        None => cell,
+    };
     for (i, info) in r.priorities.iter().enumerate() {
         for kind in TargetKind::ALL {
             let _ = write!(s, "<tr><td>{} {kind}</td>", esc(&info.id));
@@ -224,7 +233,11 @@ fn scorecard(r: &ComplianceReport) -> String {
                 let t = p.priorities.get(i).map(|x| x.target(kind));
                 let ok = t.and_then(|t| t.ok);
                 let value = t.map(|t| pct(t.attainment_percent)).unwrap_or_default();
-                s.push_str(&mark(ok, value));
+                let anchor = (ok == Some(false))
+                    .then(|| breached(r, &p.period, &info.id, kind))
+                    .flatten()
+                    .map(breached_anchor);
+                s.push_str(&linked(mark(ok, value), anchor));
             }
             s.push_str("</tr>");
         }
@@ -367,6 +380,7 @@ pub fn html(r: &ComplianceReport) -> String {
             let _ = write!(out, "<li>No data: {}</li>", esc(&p.no_data.join(", ")));
         }
         out.push_str("</ul>");
+        breached_tables(&mut out, r, p);
     }
     skipped_table(&mut out, "Skipped rows", &r.skipped, r.skipped_total);
     if let Some(o) = &r.outages {
@@ -374,6 +388,61 @@ pub fn html(r: &ComplianceReport) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// The breached tickets of one target in one period, when it has any.
+fn breached<'r>(
+    r: &'r ComplianceReport,
+    period: &str,
+    priority: &str,
+    kind: TargetKind,
+) -> Option<&'r BreachedTickets> {
+    r.breached
+        .iter()
+        .find(|b| b.period == period && b.priority == priority && b.target == kind)
+}
+
+/// The id of a breached-tickets table: `breached-2027-03-P1-response`.
+fn breached_anchor(b: &BreachedTickets) -> String {
+    esc(&format!(
+        "breached-{}-{}-{}",
+        b.period, b.priority, b.target
+    ))
+}
+
+/// Each missed ticket target of the period: how many tickets breached it,
+/// and the [`super::WORST_LISTED`] latest by open time.
+fn breached_tables(out: &mut String, r: &ComplianceReport, p: &PeriodReport) {
+    for b in r.breached.iter().filter(|b| b.period == p.period) {
+        if !p.missed.contains(&format!("{}.{}", b.priority, b.target)) {
+            continue;
+        }
+        let listed = b.worst.len();
+        let _ = write!(
+            out,
+            "<h3 id=\"{}\">{} {}: {} breached ticket{}{}</h3><table><tr><th class=\"l\">Ticket</th><th>late, open-time minutes</th><th>late, wall-clock minutes</th></tr>",
+            breached_anchor(b),
+            esc(&b.priority),
+            b.target,
+            b.count,
+            if b.count == 1 { "" } else { "s" },
+            if (listed as u64) < b.count {
+                format!(", the {listed} latest")
+            } else {
+                String::new()
+            }
+        );
+        for t in &b.worst {
+            let _ = write!(
+                out,
+                "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&t.id),
+                plain(t.late_open_minutes),
+                plain(t.late_minutes)
+            );
+        }
+        out.push_str("</table>");
+    }
 }
 
 /// The tickets of one period, per priority.

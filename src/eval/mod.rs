@@ -24,6 +24,7 @@ mod availability;
 pub mod compliance;
 mod credits;
 mod credits_view;
+mod evidence;
 mod html;
 mod ids;
 pub mod input;
@@ -43,6 +44,10 @@ pub use compliance::{
     SKIPPED_LISTED,
 };
 pub use credits::{CreditLineReport, CreditsReport, FigureUnit};
+pub use evidence::{
+    BreachedTicket, BreachedTickets, Status, TicketRows, TicketsOutFormat, TICKETS_OUT_COLUMNS,
+    WORST_LISTED,
+};
 pub use html::html;
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
@@ -202,6 +207,8 @@ enum Row {
         line: u64,
         ticket: ticket::Ticket,
         pauses: (usize, usize),
+        /// The range of the batch's `ids` that holds the ticket's id.
+        id: (usize, usize),
     },
     Skip {
         line: u64,
@@ -214,6 +221,8 @@ enum Row {
 struct Batch {
     rows: Vec<Row>,
     pauses: Vec<(i64, i64)>,
+    /// The ids of the batch's tickets, one after another.
+    ids: Vec<u8>,
 }
 
 const BATCH: usize = 4096;
@@ -243,10 +252,13 @@ impl Sink<'_> {
             Ok(ticket) => {
                 let from = self.batch.pauses.len();
                 self.batch.pauses.extend_from_slice(&self.paused);
+                let id_from = self.batch.ids.len();
+                self.batch.ids.extend_from_slice(fields.id());
                 Row::Ticket {
                     line,
                     ticket,
                     pauses: (from, self.batch.pauses.len()),
+                    id: (id_from, self.batch.ids.len()),
                 }
             }
             Err(reason) => Row::Skip { line, reason },
@@ -269,6 +281,7 @@ impl Sink<'_> {
         let mut next = self.spare.try_recv().unwrap_or_default();
         next.rows.clear();
         next.pauses.clear();
+        next.ids.clear();
         let full = std::mem::replace(&mut self.batch, next);
         // The measuring side only hangs up when it is done.
         let _ = self.send.send(full);
@@ -283,8 +296,29 @@ pub fn evaluate<R: Read + Send>(
     format: impl Into<input::LogFormat>,
     options: &EvalOptions,
 ) -> Result<ComplianceReport, EvalError> {
-    let format = format.into();
-    let mut tally = Tally::new(contract, options)?;
+    run(contract, input, format.into(), options, None)
+}
+
+/// [`evaluate`], and one row per ticket and target into `rows` (`eval
+/// --tickets-out`): they add up to the report's counts exactly.
+pub fn evaluate_with_rows<R: Read + Send>(
+    contract: &Contract,
+    input: R,
+    format: impl Into<input::LogFormat>,
+    options: &EvalOptions,
+    rows: &mut TicketRows,
+) -> Result<ComplianceReport, EvalError> {
+    run(contract, input, format.into(), options, Some(rows))
+}
+
+fn run<'c, R: Read + Send>(
+    contract: &'c Contract,
+    input: R,
+    format: input::LogFormat,
+    options: &EvalOptions,
+    rows: Option<&'c mut TicketRows>,
+) -> Result<ComplianceReport, EvalError> {
+    let mut tally = Tally::new(contract, options)?.with_rows(rows);
     let rules = RowRules::new(contract);
     let mut skips = Skips {
         listed: Vec::new(),
@@ -317,9 +351,11 @@ pub fn evaluate<R: Read + Send>(
                         line,
                         ticket,
                         pauses: (from, to),
+                        id: (id_from, id_to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
-                        if let Err(why) = tally.add(ticket, paused) {
+                        let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
+                        if let Err(why) = tally.add(ticket, id, paused) {
                             skips.unscored(*line, why);
                         }
                     }

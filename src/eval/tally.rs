@@ -8,6 +8,7 @@
 //! depend on row order.
 
 use super::compliance::*;
+use super::evidence::{BreachedTickets, Evidence, Late, Status, TicketRows, Worst};
 use super::settle::{midnight_millis, Deadlines};
 use super::ticket::{clause_ids, Ticket};
 use super::{EvalError, EvalOptions, ReportPeriod};
@@ -68,6 +69,16 @@ struct PeriodKey {
     index: u32,
 }
 
+impl PeriodKey {
+    /// `2027-03` or `2027-Q1`.
+    fn name(self, period: ReportPeriod) -> String {
+        match period {
+            ReportPeriod::Monthly => format!("{:04}-{:02}", self.year, self.index),
+            ReportPeriod::Quarterly => format!("{:04}-Q{}", self.year, self.index),
+        }
+    }
+}
+
 struct PeriodAcc {
     key: PeriodKey,
     priorities: Vec<PriorityAcc>,
@@ -104,6 +115,10 @@ pub(crate) struct Tally<'c> {
     excluded: u64,
     /// The contract's clause ids, in declaration order.
     clauses: Vec<String>,
+    /// `--tickets-out`: a row per ticket and target, when asked for.
+    rows: Option<&'c mut TicketRows>,
+    /// The breached tickets of each (period, priority, target).
+    worst: HashMap<(PeriodKey, usize, TargetKind), Worst>,
 }
 
 /// Why a valid row is not counted.
@@ -256,7 +271,15 @@ impl<'c> Tally<'c> {
             tickets: 0,
             excluded: 0,
             clauses: clause_ids(contract),
+            rows: None,
+            worst: HashMap::new(),
         })
+    }
+
+    /// Writes a row per ticket and target into `rows` as they are counted.
+    pub fn with_rows(mut self, rows: Option<&'c mut TicketRows>) -> Tally<'c> {
+        self.rows = rows;
+        self
     }
 
     /// The accumulator index of the period `at` falls in (local time of
@@ -302,26 +325,54 @@ impl<'c> Tally<'c> {
 
     /// Counts one valid ticket; its pauses are UTC milliseconds. An error is
     /// the reason to skip the row (a time the clock cannot place).
-    pub fn add(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), Unscored> {
+    pub fn add(&mut self, t: &Ticket, id: &[u8], paused: &[(i64, i64)]) -> Result<(), Unscored> {
         self.within_effective(t.received)
             .map_err(Unscored::OutsideEffective)?;
         match t.excluded {
-            Some(clause) => self.exclude(t, clause).map_err(Unscored::Malformed),
-            None => self.count(t, paused).map_err(Unscored::Malformed),
+            Some(clause) => self.exclude(t, id, clause).map_err(Unscored::Malformed),
+            None => self.count(t, id, paused).map_err(Unscored::Malformed),
         }
     }
 
     /// Counts a ticket excluded under a clause: in its period's count of
     /// that clause, in no measure.
-    fn exclude(&mut self, t: &Ticket, clause: usize) -> Result<(), String> {
+    fn exclude(&mut self, t: &Ticket, id: &[u8], clause: usize) -> Result<(), String> {
         let period = self.period_of(t.received)?;
-        let count = self
-            .periods
-            .get_mut(period)
-            .and_then(|acc| acc.excluded.get_mut(clause))
+        let names = names(self.contract, t)?;
+        let acc = self.periods.get_mut(period).ok_or("internal: no period")?;
+        let key = acc.key;
+        let count = acc
+            .excluded
+            .get_mut(clause)
             .ok_or("internal: no clause totals")?;
         *count += 1;
         self.excluded += 1;
+        if let Some(rows) = self.rows.as_deref_mut() {
+            let reason = format!(
+                "excluded under clause `{}`",
+                self.clauses.get(clause).map_or("", String::as_str)
+            );
+            let period = key.name(self.period);
+            for (target, event) in [
+                (TargetKind::Response, t.response),
+                (TargetKind::Resolution, t.resolved.or(t.workaround)),
+            ] {
+                let row = Evidence {
+                    id,
+                    priority: names.0,
+                    channel: names.1,
+                    period: &period,
+                    target,
+                    received: t.received,
+                    due: None,
+                    event,
+                    status: Status::Excluded,
+                    late: None,
+                    reason: &reason,
+                };
+                rows.write(&row, self.zone);
+            }
+        }
         Ok(())
     }
 
@@ -358,7 +409,7 @@ impl<'c> Tally<'c> {
         }
     }
 
-    fn count(&mut self, t: &Ticket, paused: &[(i64, i64)]) -> Result<(), String> {
+    fn count(&mut self, t: &Ticket, id: &[u8], paused: &[(i64, i64)]) -> Result<(), String> {
         let resolved = match (t.resolved, t.workaround) {
             (Some(r), Some(w)) if self.or_workaround(t.priority) => Some(r.min(w)),
             (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
@@ -379,6 +430,19 @@ impl<'c> Tally<'c> {
             paused,
         )?;
         let period = self.period_of(t.received)?;
+        let key = self
+            .periods
+            .get(period)
+            .map(|acc| acc.key)
+            .ok_or("internal: no period")?;
+        let measured = (
+            self.measure(t, TargetKind::Response, &response, t.response, &[])?,
+            self.measure(t, TargetKind::Resolution, &resolution, resolved, paused)?,
+        );
+        names(self.contract, t)?;
+        let seen = (t, id, key);
+        self.record(seen, TargetKind::Response, &measured.0, t.response, &[])?;
+        self.record(seen, TargetKind::Resolution, &measured.1, resolved, paused)?;
         let Some(acc) = self.periods.get_mut(period) else {
             return Err("internal: no period totals".into());
         };
@@ -398,6 +462,112 @@ impl<'c> Tally<'c> {
             acc.csat_top += u64::from(r >= self.csat_top);
         }
         self.tickets += 1;
+        Ok(())
+    }
+
+    /// What the evidence of one verdict needs: its status, and — when it is
+    /// a breach or `--tickets-out` asks — its due time and by how much it
+    /// was missed. Measured for both targets before anything is recorded,
+    /// so a ticket the clock cannot place leaves no trace.
+    fn measure(
+        &mut self,
+        t: &Ticket,
+        kind: TargetKind,
+        verdict: &Verdict,
+        event: Option<i64>,
+        paused: &[(i64, i64)],
+    ) -> Result<Measured, String> {
+        let status = match verdict {
+            Verdict::Met(_) => Status::Met,
+            Verdict::Breached(_) => Status::Breached,
+            Verdict::Pending => Status::Pending,
+        };
+        if status != Status::Breached && self.rows.is_none() {
+            return Ok(Measured {
+                status,
+                due: None,
+                late: None,
+            });
+        }
+        let within = *self
+            .rules
+            .get(t.priority)
+            .ok_or("unknown priority")?
+            .within
+            .get(kind);
+        let due = self.due(t.priority, kind, within, t.received, paused)?;
+        let late = match status {
+            Status::Breached => {
+                let until = event.unwrap_or(self.as_of);
+                let open = self
+                    .rules
+                    .get(t.priority)
+                    .ok_or("unknown priority")?
+                    .clocks
+                    .get(kind)
+                    .unpaused_open_millis(due, until, paused)
+                    .map_err(|e| e.to_string())?;
+                Some(Late {
+                    open_ms: open,
+                    wall_ms: until - due,
+                })
+            }
+            Status::Met | Status::Pending | Status::Excluded => None,
+        };
+        Ok(Measured {
+            status,
+            due: Some(due),
+            late,
+        })
+    }
+
+    /// A breach into the worst of its target and period, and with
+    /// `--tickets-out` the verdict into a row.
+    fn record(
+        &mut self,
+        (t, id, key): (&Ticket, &[u8], PeriodKey),
+        kind: TargetKind,
+        measured: &Measured,
+        event: Option<i64>,
+        paused: &[(i64, i64)],
+    ) -> Result<(), String> {
+        if let Some(late) = measured.late {
+            self.worst
+                .entry((key, t.priority, kind))
+                .or_default()
+                .add(id, late);
+        }
+        let workaround = kind == TargetKind::Resolution
+            && self.or_workaround(t.priority)
+            && event.is_some()
+            && event == t.workaround
+            && t.resolved != event;
+        let Some(rows) = self.rows.as_deref_mut() else {
+            return Ok(());
+        };
+        let reason = reason(
+            kind,
+            (measured.status, event),
+            workaround,
+            paused,
+            self.zone,
+        );
+        let period = key.name(self.period);
+        let (priority, channel) = names(self.contract, t)?;
+        let row = Evidence {
+            id,
+            priority,
+            channel,
+            period: &period,
+            target: kind,
+            received: t.received,
+            due: measured.due,
+            event,
+            status: measured.status,
+            late: measured.late,
+            reason: &reason,
+        };
+        rows.write(&row, self.zone);
         Ok(())
     }
 
@@ -529,10 +699,7 @@ impl<'c> Tally<'c> {
         let mut decided = std::collections::HashSet::new();
         let mut periods = Vec::with_capacity(self.periods.len());
         for acc in &mut self.periods {
-            let name = match self.period {
-                ReportPeriod::Monthly => format!("{:04}-{:02}", acc.key.year, acc.key.index),
-                ReportPeriod::Quarterly => format!("{:04}-Q{}", acc.key.year, acc.key.index),
-            };
+            let name = acc.key.name(self.period);
             let mut missed = Vec::new();
             let mut no_data = Vec::new();
             let mut verdict = |target: String, ok: Option<bool>| match ok {
@@ -628,6 +795,18 @@ impl<'c> Tally<'c> {
             });
         }
         targets.retain(|t| !decided.contains(t));
+        let mut worst: Vec<_> = self.worst.drain().collect();
+        worst.sort_by_key(|(key, _)| *key);
+        let breached: Vec<BreachedTickets> = worst
+            .into_iter()
+            .map(|((key, priority, kind), w)| {
+                let id = contract
+                    .priorities
+                    .get(priority)
+                    .map_or_else(String::new, |p| p.id.0.clone());
+                w.finish(key.name(self.period), id, kind)
+            })
+            .collect();
         ComplianceReport {
             contract: contract
                 .id
@@ -682,8 +861,67 @@ impl<'c> Tally<'c> {
             }),
             outages: None,
             ticket_log: true,
+            breached,
         }
     }
+}
+
+/// A verdict with what its evidence needs (see `Tally::measure`).
+struct Measured {
+    status: Status,
+    due: Option<i64>,
+    late: Option<Late>,
+}
+
+/// The ids of a ticket's priority and channel.
+fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), String> {
+    let priority = contract
+        .priorities
+        .get(t.priority)
+        .ok_or("unknown priority")?;
+    let channel = contract.channels.get(t.channel).ok_or("unknown channel")?;
+    Ok((priority.id.as_str(), channel.id.as_str()))
+}
+
+/// Why a verdict is what it is, in a few words: a breach without an
+/// event, a workaround that counts, the pauses that stopped the clock.
+fn reason(
+    kind: TargetKind,
+    (status, event): (Status, Option<i64>),
+    workaround: bool,
+    paused: &[(i64, i64)],
+    zone: Tz,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let waiting = match kind {
+        TargetKind::Response => "no first response",
+        TargetKind::Resolution => "not resolved",
+    };
+    match (status, event) {
+        (Status::Breached, None) => parts.push(format!("{waiting} by as-of")),
+        (Status::Pending, _) => parts.push(format!("{waiting}, due after as-of")),
+        (Status::Met | Status::Breached | Status::Excluded, _) => {}
+    }
+    if workaround {
+        parts.push("the workaround counts (`or workaround`)".into());
+    }
+    let time = |ms: i64| {
+        utc(ms).map_or_else(
+            |e| e,
+            |t| {
+                t.with_timezone(&zone)
+                    .to_rfc3339_opts(SecondsFormat::AutoSi, true)
+            },
+        )
+    };
+    if !paused.is_empty() {
+        let list: Vec<String> = paused
+            .iter()
+            .map(|&(a, b)| format!("{}/{}", time(a), time(b)))
+            .collect();
+        parts.push(format!("paused {}", list.join(";")));
+    }
+    parts.join("; ")
 }
 
 /// `reporting { report … within D }` when D is filled in.

@@ -49,6 +49,8 @@ impl<'a> Fields<'a> {
 pub(crate) struct Ticket {
     /// Index into the contract's priorities.
     pub priority: usize,
+    /// Index into the contract's channels.
+    pub channel: usize,
     pub received: i64,
     pub response: Option<i64>,
     pub resolved: Option<i64>,
@@ -236,16 +238,17 @@ impl RowRules {
                 return Err(format!("unknown priority `{}`{hint}", shown(priority)));
             }
         };
-        if self.channels.find(channel).is_none() {
-            if channel.is_empty() {
-                return Err("channel is empty".into());
+        let channel = match self.channels.find(channel) {
+            Some(i) => i,
+            None if channel.is_empty() => return Err("channel is empty".into()),
+            None => {
+                let text = String::from_utf8_lossy(channel);
+                let hint = crate::diagnostic::did_you_mean(&text, self.channels.ids())
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                return Err(format!("unknown channel `{}`{hint}", shown(channel)));
             }
-            let text = String::from_utf8_lossy(channel);
-            let hint = crate::diagnostic::did_you_mean(&text, self.channels.ids())
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            return Err(format!("unknown channel `{}`{hint}", shown(channel)));
-        }
+        };
         let received = time("received_at", received)?.ok_or("received_at is empty")?;
         let response = time("first_response_at", response)?;
         let resolved = time("resolved_at", resolved)?;
@@ -265,6 +268,7 @@ impl RowRules {
         let excluded = self.excluded(f.excluded)?;
         Ok(Ticket {
             priority,
+            channel,
             received,
             response,
             resolved,

@@ -1,0 +1,348 @@
+//! `eval --tickets-out`: one row per ticket and target that adds up to the
+//! report's counts exactly, for every period and target, on random logs
+//! (with exclusions, both period kinds, any as-of); the rows are the same
+//! in CSV and JSON Lines; the HTML report lists each missed target's
+//! breached tickets; and the CLI writes the file or refuses it (exit 2).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a broken assumption stops the test with its message"
+)]
+
+#[path = "../examples/support/synth.rs"]
+mod synth;
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use slac::eval::{
+    evaluate, evaluate_with_rows, html, ComplianceReport, EvalOptions, InputFormat, ReportPeriod,
+    TicketRows, TicketsOutFormat, TICKETS_OUT_COLUMNS, WORST_LISTED,
+};
+use slac::model::Contract;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn contract(name: &str) -> Contract {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("contracts")
+        .join(name);
+    slac::check_bytes(name, std::fs::read(path).unwrap())
+        .model
+        .expect("the shipped contract checks")
+}
+
+fn options(as_of: &str, period: ReportPeriod) -> EvalOptions {
+    EvalOptions {
+        as_of: chrono::DateTime::parse_from_rfc3339(as_of)
+            .unwrap()
+            .to_utc(),
+        period,
+    }
+}
+
+/// A synthetic log with an `excluded` column: every `every`-th ticket under
+/// one of the contract's clauses.
+fn log(contract: &Contract, n: usize, seed: u64, every: usize) -> String {
+    let mut bytes = Vec::new();
+    synth::write_csv(contract, n, seed, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let clauses: Vec<String> = contract
+        .exclusions
+        .iter()
+        .flat_map(|e| &e.clauses)
+        .map(|c| c.id.as_str().to_string())
+        .collect();
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let cell = match i {
+                0 => "excluded".to_string(),
+                _ if !clauses.is_empty() && i % every == 0 => clauses[i % clauses.len()].clone(),
+                _ => String::new(),
+            };
+            format!("{line},{cell}\n")
+        })
+        .collect()
+}
+
+/// (period, priority, target, status) → rows.
+type Counts = BTreeMap<(String, String, String, String), u64>;
+
+fn rows_of(report_rows: &[u8]) -> (Vec<csv::StringRecord>, Counts) {
+    let mut reader = csv::Reader::from_reader(report_rows);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, TICKETS_OUT_COLUMNS);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut counts = Counts::new();
+    for r in &records {
+        *counts
+            .entry((r[3].into(), r[1].into(), r[4].into(), r[8].into()))
+            .or_default() += 1;
+    }
+    (records, counts)
+}
+
+/// The report's counts in the same shape.
+fn counts_of(report: &ComplianceReport) -> Counts {
+    let mut counts = Counts::new();
+    for p in &report.periods {
+        for pr in &p.priorities {
+            for (kind, t) in [("response", &pr.response), ("resolution", &pr.resolution)] {
+                for (status, n) in [
+                    ("met", t.met),
+                    ("breached", t.breached),
+                    ("pending", t.pending),
+                ] {
+                    if n > 0 {
+                        counts.insert(
+                            (p.period.clone(), pr.id.clone(), kind.into(), status.into()),
+                            n,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    counts
+}
+
+fn evaluate_rows(
+    contract: &Contract,
+    log: &str,
+    opts: &EvalOptions,
+    format: TicketsOutFormat,
+) -> (ComplianceReport, Vec<u8>) {
+    let mut rows = TicketRows::new(format);
+    let report =
+        evaluate_with_rows(contract, log.as_bytes(), InputFormat::Csv, opts, &mut rows).unwrap();
+    (report, rows.into_bytes().unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn the_rows_add_up_to_the_reports_counts(
+        which in 0usize..3,
+        n in 1usize..400,
+        seed in 1u64..u64::MAX,
+        every in 3usize..40,
+        quarterly in any::<bool>(),
+        as_of_day in 1u32..28,
+        as_of_month in 1u32..13,
+    ) {
+        let name = ["acme-support.sla", "globex-helpdesk.sla", "nimbus-cloud.sla"][which];
+        let contract = contract(name);
+        let log = log(&contract, n, seed, every);
+        let period = if quarterly { ReportPeriod::Quarterly } else { ReportPeriod::Monthly };
+        let as_of = format!("2027-{as_of_month:02}-{as_of_day:02}T12:00:00+08:00");
+        let opts = options(&as_of, period);
+        let (report, bytes) = evaluate_rows(&contract, &log, &opts, TicketsOutFormat::Csv);
+        // The rows change nothing in the report.
+        let plain = evaluate(&contract, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
+        prop_assert_eq!(&report, &plain);
+        let (records, mut counts) = rows_of(&bytes);
+        prop_assert_eq!(records.len() as u64, 2 * (report.tickets + report.excluded));
+        // Excluded rows: two a ticket, per period as the report counts them.
+        let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
+        counts.retain(|(period, _, _, status), n| {
+            if status == "excluded" {
+                *excluded.entry(period.clone()).or_default() += *n;
+                false
+            } else {
+                true
+            }
+        });
+        prop_assert_eq!(counts, counts_of(&report));
+        let reported: BTreeMap<String, u64> = report
+            .periods
+            .iter()
+            .map(|p| (p.period.clone(), 2 * p.excluded.iter().map(|e| e.tickets).sum::<u64>()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        prop_assert_eq!(excluded, reported);
+        // A breached row says by how much; another says nothing of it.
+        for r in &records {
+            let late: Option<f64> = r[9].parse().ok();
+            match &r[8] {
+                "breached" => prop_assert!(late.is_some_and(|m| m >= 0.0), "{:?}", r),
+                _ => prop_assert!(late.is_none(), "{:?}", r),
+            }
+        }
+        // The HTML evidence: each breached list counts its target's breaches.
+        for b in &report.breached {
+            let p = report.periods.iter().find(|p| p.period == b.period).unwrap();
+            let pr = p.priorities.iter().find(|pr| pr.id == b.priority).unwrap();
+            prop_assert_eq!(b.count, pr.target(b.target).breached);
+            prop_assert_eq!(b.worst.len() as u64, b.count.min(WORST_LISTED as u64));
+        }
+        // JSON Lines: the same rows.
+        let (_, jsonl) = evaluate_rows(&contract, &log, &opts, TicketsOutFormat::Jsonl);
+        let lines: Vec<serde_json::Value> = jsonl
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        prop_assert_eq!(lines.len(), records.len());
+        for (line, record) in lines.iter().zip(&records) {
+            for (i, column) in TICKETS_OUT_COLUMNS.iter().enumerate() {
+                let cell = match &line[column] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                prop_assert_eq!(&cell, &record[i], "{}", column);
+            }
+        }
+    }
+}
+
+const AS_OF: &str = "2027-10-13T12:00:00+08:00";
+
+fn acme_march() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/acme-march.csv"))
+        .unwrap()
+}
+
+/// By hand, on the log of tests/eval: A02 (P1 by the hotline, received
+/// 2027-03-06 23:50, first response 00:05) is met exactly at its 15-minute
+/// response target on a 24x7 clock; A03 (P1 by email, received 14:00,
+/// answered 14:20:30.5) is 5.51 minutes late, open and wall-clock alike.
+#[test]
+fn a_breach_row_can_be_checked_by_hand() {
+    let acme = contract("acme-support.sla");
+    let (_, bytes) = evaluate_rows(
+        &acme,
+        &acme_march(),
+        &options(AS_OF, ReportPeriod::Monthly),
+        TicketsOutFormat::Csv,
+    );
+    let (records, _) = rows_of(&bytes);
+    let a02: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[0] == "A02").collect();
+    assert_eq!(a02.len(), 2);
+    let response = a02[0];
+    assert_eq!(
+        response.iter().collect::<Vec<_>>(),
+        [
+            "A02",
+            "P1",
+            "hotline",
+            "2027-03",
+            "response",
+            "2027-03-06T23:50:00+08:00",
+            "2027-03-07T00:05:00+08:00",
+            "2027-03-07T00:05:00+08:00",
+            "met",
+            "",
+            "",
+            "",
+        ]
+    );
+    let a03 = records.iter().find(|r| &r[0] == "A03").unwrap();
+    assert_eq!(
+        (&a03[4], &a03[6], &a03[8], &a03[9], &a03[10]),
+        (
+            "response",
+            "2027-03-02T14:15:00+08:00",
+            "breached",
+            "5.51",
+            "5.51"
+        )
+    );
+}
+
+#[test]
+fn the_html_report_links_each_missed_target_to_its_breached_tickets() {
+    let acme = contract("acme-support.sla");
+    let report = evaluate(
+        &acme,
+        acme_march().as_bytes(),
+        InputFormat::Csv,
+        &options(AS_OF, ReportPeriod::Monthly),
+    )
+    .unwrap();
+    let page = html(&report);
+    for missed in &report.missed {
+        let Some((period, target)) = missed.split_once(' ') else {
+            continue;
+        };
+        let Some((priority, kind)) = target.split_once('.') else {
+            continue;
+        };
+        let anchor = format!("breached-{period}-{priority}-{kind}");
+        assert!(
+            page.contains(&format!("href=\"#{anchor}\"")),
+            "{missed}: no link"
+        );
+        assert!(
+            page.contains(&format!("id=\"{anchor}\"")),
+            "{missed}: no list"
+        );
+    }
+    assert!(!report.missed.is_empty());
+}
+
+fn slac() -> Command {
+    Command::cargo_bin("slac").unwrap()
+}
+
+#[test]
+fn the_cli_writes_the_rows_or_refuses_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let contract = root.join("contracts/acme-support.sla");
+    let log = root.join("tests/eval/acme-march.csv");
+    let out = dir.path().join("tickets.csv");
+    slac()
+        .arg("eval")
+        .arg(&contract)
+        .arg(&log)
+        .args(["--as-of", AS_OF, "--format", "json", "--tickets-out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let written = std::fs::read(&out).unwrap();
+    let (records, counts) = rows_of(&written);
+    let report = evaluate(
+        &contract_of(&contract),
+        std::fs::read(&log).unwrap().as_slice(),
+        InputFormat::Csv,
+        &options(AS_OF, ReportPeriod::Monthly),
+    )
+    .unwrap();
+    assert_eq!(records.len() as u64, 2 * (report.tickets + report.excluded));
+    assert_eq!(counts, counts_of(&report));
+    for bad in ["tickets.txt", "tickets"] {
+        let assert = slac()
+            .arg("eval")
+            .arg(&contract)
+            .arg(&log)
+            .args(["--as-of", AS_OF, "--tickets-out"])
+            .arg(dir.path().join(bad))
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(
+            stderr.contains("name a `.csv` or `.jsonl` file"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join(bad).exists());
+    }
+    // The log itself is never overwritten.
+    slac()
+        .arg("eval")
+        .arg(&contract)
+        .arg(&log)
+        .arg("--tickets-out")
+        .arg(&log)
+        .assert()
+        .code(2);
+}
+
+fn contract_of(path: &Path) -> Contract {
+    slac::check_bytes("c.sla", std::fs::read(path).unwrap())
+        .model
+        .unwrap()
+}
