@@ -36,6 +36,7 @@ pub mod holiday_list;
 pub mod ics;
 pub mod items;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

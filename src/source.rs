@@ -128,6 +128,12 @@ impl SourceFile {
         self.text.get(span.start()..span.end()).unwrap_or("")
     }
 
+    /// The byte offset where a 1-based line starts (`None` past the last
+    /// line): the language server counts UTF-16 columns from it.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
     /// Line and character column of a byte offset (clamped to the text, and
     /// to a character boundary).
     pub fn line_col(&self, offset: usize) -> LineCol {

@@ -12,6 +12,7 @@ mod eval;
 mod fmt;
 mod holidays;
 mod init;
+mod lsp;
 mod output;
 mod render;
 mod schema;
@@ -69,6 +70,8 @@ pub enum Command {
     /// Holiday sets: `show` the days of a library's or a contract's sets,
     /// `import` an iCalendar feed as a library.
     Holidays(holidays::HolidaysArgs),
+    /// Run the language server on stdin and stdout (for editors).
+    Lsp,
 }
 
 /// `--root DIR`, for every command that loads a contract.
@@ -412,6 +415,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
         Command::Holidays(args) => holidays::run(args, color),
+        Command::Lsp => lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

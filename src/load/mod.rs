@@ -122,6 +122,15 @@ fn is_library(file: &ast::File) -> bool {
 /// Loads the file `path` (already read: `bytes`, shown as `name`) and every
 /// file its `use` lines reach under `root`.
 pub fn load(path: &Path, name: &str, bytes: Vec<u8>, root: &Root) -> Loaded {
+    load_with(path, name, bytes, root, &read_file)
+}
+
+/// Reads a used file by its canonical path: from disk, or (the language
+/// server) the unsaved text of an open editor.
+pub type Reader<'a> = &'a dyn Fn(&Path) -> Result<Vec<u8>, ReadError>;
+
+/// [`load`], reading every used file through `read`.
+pub fn load_with(path: &Path, name: &str, bytes: Vec<u8>, root: &Root, read: Reader<'_>) -> Loaded {
     let (source, not_utf8) = decode(name, bytes);
     let parsed = match not_utf8 {
         Some(d) => syntax::Parsed {
@@ -133,6 +142,7 @@ pub fn load(path: &Path, name: &str, bytes: Vec<u8>, root: &Root) -> Loaded {
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let mut walk = Walk {
         root,
+        read,
         loaded: Loaded {
             sources: SourceMap::new(source),
             main: None,
@@ -153,6 +163,7 @@ pub fn load(path: &Path, name: &str, bytes: Vec<u8>, root: &Root) -> Loaded {
 /// The state of one load: what is read so far, by canonical path.
 struct Walk<'r> {
     root: &'r Root,
+    read: Reader<'r>,
     loaded: Loaded,
     canonical: Vec<(FileId, PathBuf)>,
 }
@@ -214,7 +225,7 @@ impl Walk<'_> {
             self.push(not_a_library(from, at, written, "it is not a `.sla` file"));
             return None;
         }
-        let bytes = match read_file(&canonical) {
+        let bytes = match (self.read)(&canonical) {
             Ok(bytes) => bytes,
             Err(ReadError::TooLarge) => {
                 let why = format!("it is larger than {} MB", MAX_FILE_BYTES / (1024 * 1024));

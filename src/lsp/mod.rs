@@ -1,0 +1,36 @@
+//! `slac lsp`: the language server, on stdio, on `lsp-server` and
+//! `lsp-types`.
+//!
+//! - [`server`]: the handshake and the main loop; [`requests`] dispatches
+//!   each request to its handler;
+//! - [`worker`]: the thread that checks documents off the main loop
+//!   ([`analysis`] is one check), publishing [`diagnostics`];
+//! - [`documents`]: the unsaved text of the open documents; [`positions`]
+//!   is the one conversion between byte offsets and LSP's UTF-16 columns;
+//!   [`uri`] turns `file://` URIs into paths and back.
+//!
+//! docs/lsp.md lists what the server does.
+
+mod analysis;
+mod capabilities;
+mod diagnostics;
+mod documents;
+mod formatting;
+mod positions;
+mod requests;
+mod server;
+mod state;
+mod symbols;
+mod uri;
+mod worker;
+
+pub use diagnostics::CODE_PAGES;
+
+/// Serves one client on stdin and stdout until it asks to exit.
+pub fn serve_stdio() -> Result<(), String> {
+    let (connection, io) = lsp_server::Connection::stdio();
+    let outcome = server::run(&connection);
+    drop(connection);
+    io.join().map_err(|e| format!("stdio: {e}"))?;
+    outcome
+}
