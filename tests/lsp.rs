@@ -452,3 +452,255 @@ fn an_unknown_request_gets_method_not_found() {
     assert_eq!(response["error"]["code"], -32601, "{response}");
     client.shutdown();
 }
+
+/// The `line`, and the UTF-16 column of `word` in it, of the first line
+/// holding `needle`.
+fn find(text: &str, needle: &str, word: &str) -> (u64, u64) {
+    let line = line_of(text, needle);
+    let content = text.lines().nth(line as usize).unwrap();
+    let at = content.find(word).unwrap();
+    (line, content[..at].encode_utf16().count() as u64)
+}
+
+fn at(uri: &str, (line, character): (u64, u64)) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": position(line, character)})
+}
+
+#[test]
+fn definition_goes_to_the_declaration_also_in_a_used_library() {
+    let (_dir, contract, library) = workspace();
+    let mut client = Client::start(contract.parent().unwrap());
+    let (uri, library_uri) = (uri(&contract), uri(&library));
+    // The library is open with unsaved text: its set one line further down.
+    let unsaved = format!("// moved\n{LIBRARY}");
+    client.open(&library_uri, &unsaved);
+    client.open(&uri, CONTRACT);
+    client.diagnostics(&uri, |_| true);
+
+    // From `clock always` on P1 to `calendar always`.
+    let (line, column) = find(CONTRACT, "clock always }", "always");
+    let found = client.result("textDocument/definition", at(&uri, (line, column + 2)));
+    let (decl_line, decl_column) = find(CONTRACT, "calendar always", "always");
+    assert_eq!(
+        found,
+        json!([{"uri": uri, "range": range(decl_line, decl_column, decl_column + 6)}])
+    );
+
+    // From `holidays team-days` into the library's unsaved text.
+    let (line, column) = find(CONTRACT, "holidays team-days", "team-days");
+    let found = client.result("textDocument/definition", at(&uri, (line, column)));
+    assert_eq!(
+        found,
+        json!([{"uri": library_uri, "range": range(1, 9, 18)}]),
+        "the set is on line 1 of the unsaved text"
+    );
+
+    // Nothing to go to from a keyword.
+    let found = client.result("textDocument/definition", at(&uri, (line, 5)));
+    assert_eq!(found, Value::Null);
+    client.shutdown();
+}
+
+#[test]
+fn references_and_rename_cover_every_use() {
+    let (_dir, contract, library) = workspace();
+    let mut client = Client::start(contract.parent().unwrap());
+    let (uri, library_uri) = (uri(&contract), uri(&library));
+    client.open(&uri, CONTRACT);
+    client.diagnostics(&uri, |_| true);
+
+    // P1: declared once, used by two targets, the escalation.
+    let (line, column) = find(CONTRACT, "priority P1", "P1");
+    let mut params = at(&uri, (line, column));
+    params["context"] = json!({"includeDeclaration": true});
+    let found = client.result("textDocument/references", params.clone());
+    let lines: Vec<u64> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let expected = vec![
+        line,
+        line_of(CONTRACT, "P1 within 15 minutes"),
+        line_of(CONTRACT, "P1 within 4 hours"),
+        line_of(CONTRACT, "escalate P1"),
+    ];
+    assert_eq!(lines, expected, "{found}");
+    params["context"] = json!({"includeDeclaration": false});
+    let found = client.result("textDocument/references", params);
+    assert_eq!(found.as_array().unwrap().len(), 3);
+
+    // Renaming the channel `email` edits its declaration and `submit via`.
+    let (line, column) = find(CONTRACT, "channel email", "email");
+    let mut params = at(&uri, (line, column + 1));
+    params["newName"] = json!("mail");
+    let edit = client.result("textDocument/rename", params.clone());
+    let edits = edit["changes"][&uri].as_array().unwrap();
+    let (via_line, via_column) = find(CONTRACT, "submit via", "email");
+    assert_eq!(
+        edits,
+        &vec![
+            json!({"range": range(line, column, column + 5), "newText": "mail"}),
+            json!({"range": range(via_line, via_column, via_column + 5), "newText": "mail"}),
+        ]
+    );
+
+    // Refused: a name that is taken, and one that is no name.
+    params["newName"] = json!("hotline");
+    let refused = client.request("textDocument/rename", params.clone());
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already a channel `hotline`"),
+        "{refused}"
+    );
+    params["newName"] = json!("two words");
+    let refused = client.request("textDocument/rename", params);
+    assert_eq!(refused["error"]["code"], -32602, "{refused}");
+
+    // A holiday set is renamed in the library too.
+    let (line, column) = find(CONTRACT, "holidays team-days", "team-days");
+    let mut params = at(&uri, (line, column));
+    params["newName"] = json!("team");
+    let edit = client.result("textDocument/rename", params);
+    assert_eq!(
+        edit["changes"][&library_uri],
+        json!([{"range": range(0, 9, 18), "newText": "team"}])
+    );
+    assert_eq!(edit["changes"][&uri].as_array().unwrap().len(), 1);
+    client.shutdown();
+}
+
+/// A contract with no `use`, so it has a model to hover over.
+fn checked_contract() -> String {
+    CONTRACT
+        .replace("use \"holidays/team.sla\"\n\n", "")
+        .replace("    holidays team-days\n", "")
+        .replace("hours bussiness", "hours business")
+        .replace(
+            "  calendar always",
+            "  holidays team-days \"团队假日\" {\n    closed 2026-10-01..2026-10-07 \"国庆节\"\n  }\n  calendar always",
+        )
+}
+
+#[test]
+fn hover_says_targets_with_due_times_a_calendar_week_and_a_sets_days() {
+    let (_dir, contract, _) = workspace();
+    let text = checked_contract();
+    std::fs::write(&contract, &text).unwrap();
+    let mut client = Client::start(contract.parent().unwrap());
+    let uri = uri(&contract);
+    client.open(&uri, &text);
+    let list = client.diagnostics(&uri, |_| true);
+    assert!(
+        list.iter().all(|d| d["severity"] != 1),
+        "the contract checks: {list:?}"
+    );
+    let hover = |client: &mut Client, needle: &str, word: &str| -> String {
+        let found = client.result("textDocument/hover", at(&uri, find(&text, needle, word)));
+        found["contents"]["value"].as_str().unwrap().to_owned()
+    };
+
+    let p1 = hover(&mut client, "P1 within 15", "P1");
+    assert!(p1.contains("**priority `P1`** 紧急"), "{p1}");
+    assert!(p1.contains("A request received now"), "{p1}");
+    assert!(p1.contains("response due"), "{p1}");
+    assert!(
+        p1.contains("P1 within 15 minutes on calendar `always`"),
+        "{p1}"
+    );
+    assert!(p1.contains("resolution due"), "{p1}");
+
+    let business = hover(&mut client, "calendar business", "business");
+    assert!(
+        business.contains("**calendar `business`** 工作日 (Asia/Shanghai)"),
+        "{business}"
+    );
+    assert!(
+        business.contains("mon-fri 09:00-18:00\nsat-sun closed\n"),
+        "{business}"
+    );
+
+    let set = hover(&mut client, "holidays team-days", "team-days");
+    assert!(
+        set.contains("**holiday set `team-days`** 团队假日"),
+        "{set}"
+    );
+    // The days of this year: the set's 2026 days show only in 2026.
+    let this_year = chrono::Utc::now().format("%Y").to_string();
+    if this_year == "2026" {
+        assert!(
+            set.contains("2026-10-01 Thu closed 国庆节 [team-days]"),
+            "{set}"
+        );
+    } else {
+        assert!(set.contains(&format!("No days in {this_year}.")), "{set}");
+    }
+    client.shutdown();
+}
+
+fn labels(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn completion_offers_what_fits_the_place() {
+    let (_dir, contract, _) = workspace();
+    let mut client = Client::start(contract.parent().unwrap());
+    let uri = uri(&contract);
+    client.open(&uri, CONTRACT);
+    client.diagnostics(&uri, |_| true);
+    let mut complete = |text: &str, version: i64| -> Vec<String> {
+        // The text up to the cursor is the edited contract's, cursor at the
+        // end of the line that holds `|`.
+        let line = line_of(text, "|");
+        let content = text.lines().nth(line as usize).unwrap();
+        let column = content[..content.find('|').unwrap()].encode_utf16().count() as u64;
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": text.replace('|', "")}],
+            }),
+        );
+        labels(&client.result("textDocument/completion", at(&uri, (line, column))))
+    };
+
+    // Calendars after `hours`, declared in this contract.
+    let names = complete(&CONTRACT.replace("hours bussiness", "hours |"), 2);
+    assert_eq!(names, ["business", "always"]);
+
+    // The keywords of a channel's block, not every keyword.
+    let fields = complete(&CONTRACT.replace("{ hours always }", "{\n    |\n  }"), 3);
+    assert_eq!(fields, ["hours", "availability", "contact"]);
+
+    // Item keywords in the contract's body.
+    let items = complete(&CONTRACT.replace("  scope {", "  |\n  scope {"), 4);
+    assert!(items.contains(&"calendar".to_owned()) && items.contains(&"priority".to_owned()));
+    assert!(!items.contains(&"hours".to_owned()), "{items:?}");
+
+    // Units after a number.
+    let units = complete(&CONTRACT.replace("P2 within 2 hours", "P2 within 2 |"), 5);
+    assert_eq!(units, ["minutes", "hours", "days", "business days"]);
+
+    // Priorities at the start of a target line.
+    let priorities = complete(&CONTRACT.replace("    P2 within 2 hours", "    |"), 6);
+    assert_eq!(priorities, ["P1", "P2"]);
+
+    // IANA time zones after `timezone`, the quotes inserted.
+    let zones = complete(
+        &CONTRACT.replace("timezone  \"Asia/Shanghai\"", "timezone  |"),
+        7,
+    );
+    assert!(
+        zones.contains(&"Asia/Shanghai".to_owned()) && zones.contains(&"Europe/London".to_owned())
+    );
+    assert!(zones.len() > 400, "{}", zones.len());
+    client.shutdown();
+}

@@ -38,6 +38,10 @@ impl Analysis {
         self.checked.sources.get(file)
     }
 
+    pub fn uri_of(&self, file: FileId) -> Option<&Uri> {
+        self.uris.iter().find(|(id, _)| *id == file).map(|(_, u)| u)
+    }
+
     pub fn ast(&self, file: FileId) -> Option<&ast::File> {
         self.asts.iter().find(|(id, _)| *id == file).map(|(_, f)| f)
     }

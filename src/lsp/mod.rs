@@ -5,6 +5,10 @@
 //!   each request to its handler;
 //! - [`worker`]: the thread that checks documents off the main loop
 //!   ([`analysis`] is one check), publishing [`diagnostics`];
+//! - [`names`]: where each name is declared and used, read by
+//!   [`navigation`] (definition, references, rename), [`hover`] and
+//!   [`completion`]; [`symbols`] is the outline, [`formatting`] the
+//!   formatter;
 //! - [`documents`]: the unsaved text of the open documents; [`positions`]
 //!   is the one conversion between byte offsets and LSP's UTF-16 columns;
 //!   [`uri`] turns `file://` URIs into paths and back.
@@ -13,9 +17,13 @@
 
 mod analysis;
 mod capabilities;
+mod completion;
 mod diagnostics;
 mod documents;
 mod formatting;
+mod hover;
+mod names;
+mod navigation;
 mod positions;
 mod requests;
 mod server;

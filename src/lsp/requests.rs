@@ -22,6 +22,14 @@ impl Refusal {
             message: message.into(),
         }
     }
+
+    /// The parameters are not usable (a new name that is no identifier).
+    pub fn invalid(message: impl Into<String>) -> Refusal {
+        Refusal {
+            code: ErrorCode::InvalidParams as i32,
+            message: message.into(),
+        }
+    }
 }
 
 /// Answers one request.
@@ -29,6 +37,11 @@ pub fn answer(state: &State, request: Request) -> Response {
     match request.method.as_str() {
         "textDocument/formatting" => with(state, request, super::formatting::format),
         "textDocument/documentSymbol" => with(state, request, super::symbols::outline),
+        "textDocument/hover" => with(state, request, super::hover::hover),
+        "textDocument/definition" => with(state, request, super::navigation::definition),
+        "textDocument/references" => with(state, request, super::navigation::references),
+        "textDocument/rename" => with(state, request, super::navigation::rename),
+        "textDocument/completion" => with(state, request, super::completion::complete),
         _ => super::server::unknown(&request),
     }
 }
