@@ -704,3 +704,78 @@ fn completion_offers_what_fits_the_place() {
     assert!(zones.len() > 400, "{}", zones.len());
     client.shutdown();
 }
+
+#[test]
+fn a_request_during_a_long_check_is_answered_from_the_last_check() {
+    let (_dir, contract, _) = workspace();
+    // A 2 MB contract: thousands of terms, Chinese text in each.
+    let terms: String = (0..22_000)
+        .map(|i| {
+            format!(
+                "  term \"合格服务请求{i}\" \"通过约定渠道提交、信息完整的服务请求，编号 {i}。\"\n"
+            )
+        })
+        .collect();
+    let big = checked_contract().replace("  scope {", &format!("{terms}\n  scope {{"));
+    assert!(big.len() > 2_000_000);
+    std::fs::write(&contract, &big).unwrap();
+    let mut client = Client::start(contract.parent().unwrap());
+    let uri = uri(&contract);
+    client.open(&uri, &big);
+    client.diagnostics(&uri, |_| true);
+
+    // An unused calendar: a new warning once the change is checked.
+    let line = line_of(&big, "calendar always");
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{
+                "range": range(line, 0, 0),
+                "text": "  calendar spare \"备用\" 24x7\n",
+            }],
+        }),
+    );
+    let started = Instant::now();
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let answered = started.elapsed();
+    let published_before = client
+        .notifications
+        .iter()
+        .any(|n| n["method"] == "textDocument/publishDiagnostics");
+    assert!(
+        !published_before,
+        "the check of version 2 ended before the answer"
+    );
+    let names = labels_of(&symbols[0]["children"]);
+    assert!(
+        !names.contains(&"spare".to_owned()),
+        "answered from version 1: {names:?}"
+    );
+
+    let spare = |d: &Value| d["code"] == "W005" && d["message"].as_str().unwrap().contains("spare");
+    client.diagnostics(&uri, |l| l.iter().any(spare));
+    let checked = started.elapsed();
+    assert!(
+        answered < checked,
+        "answered in {answered:?}, checked in {checked:?}"
+    );
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(labels_of(&symbols[0]["children"]).contains(&"spare".to_owned()));
+    client.shutdown();
+}
+
+fn labels_of(symbols: &Value) -> Vec<String> {
+    symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_owned())
+        .collect()
+}
