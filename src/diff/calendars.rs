@@ -119,8 +119,7 @@ fn calendar(changes: &mut Changes, place: &Place, old: &Calendar, new: &Calendar
         weekly: _,
         closed,
         open,
-        // Compared day by day in phase 2 of issue 8.
-        holidays: _,
+        holidays,
     } = old;
     changes.record(
         place.field("label", "label"),
@@ -202,6 +201,7 @@ fn calendar(changes: &mut Changes, place: &Place, old: &Calendar, new: &Calendar
             ),
         }
     }
+    super::holiday_sets::calendar_sets(changes, place, (holidays, &new.holidays));
 }
 
 fn show_availability(availability: &Availability) -> String {

@@ -93,6 +93,7 @@ pub enum Section {
     Terms,
     Scope,
     Calendars,
+    Holidays,
     Channels,
     Priorities,
     Quality,
@@ -101,12 +102,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Contract,
         Section::Parties,
         Section::Terms,
         Section::Scope,
         Section::Calendars,
+        Section::Holidays,
         Section::Channels,
         Section::Priorities,
         Section::Quality,
@@ -121,6 +123,7 @@ impl Section {
             Section::Terms => "Terms",
             Section::Scope => "Scope",
             Section::Calendars => "Calendars",
+            Section::Holidays => "Holiday sets",
             Section::Channels => "Channels",
             Section::Priorities => "Priorities and targets",
             Section::Quality => "Quality (FCR, CSAT)",

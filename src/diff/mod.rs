@@ -21,6 +21,7 @@
 mod aka;
 mod calendars;
 mod changes;
+mod holiday_sets;
 mod lived;
 mod output;
 mod priorities;

@@ -38,7 +38,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         reporting,
         exclusions,
         credits,
-        // Compared through the calendars that use them, in phase 2 of issue 8.
+        // Compared with the sets the calendars use, by the days they give.
         holidays: _,
         // What the used files mean is compared through what the contract
         // takes from them; their hashes are the rule set's business.
@@ -129,6 +129,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         );
     }
     calendars::calendars(changes, calendars, &new.calendars);
+    super::holiday_sets::sets(changes, old, new);
     calendars::channels(changes, (old, channels), (new, &new.channels));
     priorities::priorities(changes, (old, priorities), (new, &new.priorities));
     self::fcr(changes, fcr.as_ref(), new.fcr.as_ref());
