@@ -7,17 +7,20 @@
 //! - an all-day event (`DTSTART;VALUE=DATE`) is a `closed` day or range
 //!   (`DTEND` is exclusive; `DURATION:P3D` counts too), or an `open` day
 //!   when its summary matches `--workdays`;
-//! - a yearly `RRULE` (`BYMONTH`+`BYMONTHDAY`, or `BYMONTH`+`BYDAY` such as
-//!   `4TH`/`-1MO`; `INTERVAL`, `COUNT`, `UNTIL`, `EXDATE`) is expanded over
-//!   `--years` into dated days (`closed yearly` lines are not in the
-//!   language yet: when they are, a rule that fits one should become one);
+//! - a one-day yearly `RRULE` every year (`BYMONTH`+`BYMONTHDAY`, or
+//!   `BYMONTH`+`BYDAY` such as `4TH`/`-1MO`; `UNTIL`, `EXDATE`) becomes a
+//!   `closed yearly` line (`MM-DD`, `NTH WEEKDAY MONTH`, with `from` the
+//!   year of `DTSTART`, `until` and `except` from `UNTIL` and `EXDATE`), so
+//!   the set keeps counting in any year; any other yearly rule (`INTERVAL`,
+//!   `COUNT`, several days, a make-up day) is expanded over `--years` into
+//!   dated days;
 //! - a timed event, a cancelled one, a rule that is not yearly: skipped,
 //!   each with a note for the person importing.
 //!
 //! Days closed twice (two events on one date) are listed once with both
 //! notes. The library comes out as `slac fmt` writes it.
 
-use crate::model::yearly::{Nth, YearlyBase};
+use crate::model::yearly::{max_day_of_month, Nth, YearlyBase, YearlyRule};
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -457,16 +460,95 @@ fn nth_weekday(by_day: &str) -> Option<(Nth, Weekday)> {
     Some((nth, weekday))
 }
 
-/// The set being built: days by date, each with its notes.
+/// The `closed yearly` rule an event's RRULE is, when one says the same:
+/// a one-day closed event every year (no `INTERVAL`, no `COUNT`) on a date
+/// every year can have. `from` is the first year it gives a day on or
+/// after `DTSTART` (past any `EXDATE`s at the start), `until` the last on or
+/// before `UNTIL`, `except` the years whose day an `EXDATE` leaves out.
+fn as_yearly(event: &Event, rule: &Rule, workday: bool) -> Option<YearlyRule> {
+    if workday || event.days != 1 || rule.interval != 1 || rule.count.is_some() {
+        return None;
+    }
+    if let YearlyBase::MonthDay { month, day } = rule.base {
+        if max_day_of_month(month).is_none_or(|max| day > max) {
+            return None;
+        }
+    }
+    let base = rule.base;
+    let gives = |year: i32| base.date_in(year);
+    let start_year = event.start.year();
+    let mut from = match gives(start_year) {
+        Some(day) if day < event.start => start_year.checked_add(1)?,
+        Some(_) | None => start_year,
+    };
+    let until = match rule.until {
+        Some(until) => Some(match gives(until.year()) {
+            Some(day) if day > until => until.year().checked_sub(1)?,
+            Some(_) | None => until.year(),
+        }),
+        None => None,
+    };
+    let mut except: Vec<i32> = event
+        .except
+        .iter()
+        .filter(|date| gives(date.year()) == Some(**date))
+        .map(Datelike::year)
+        .filter(|year| *year >= from && until.is_none_or(|until| *year <= until))
+        .collect();
+    except.sort_unstable();
+    except.dedup();
+    // Excepted first years are years before the rule starts.
+    while except.first() == Some(&from) {
+        except.remove(0);
+        from = from.checked_add(1)?;
+    }
+    if until.is_some_and(|until| until < from) {
+        return None;
+    }
+    Some(YearlyRule {
+        except,
+        from: Some(from),
+        until,
+        ..YearlyRule::every_year(base)
+    })
+}
+
+/// The dates a rule gives from the event's start through `last_year`,
+/// `COUNT`, `UNTIL` and `EXDATE` followed.
+fn occurrences(event: &Event, rule: &Rule, last_year: i32) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    let mut occurrences = 0;
+    let first = event.start.year();
+    for year in (first..=last_year).step_by(usize::try_from(rule.interval).unwrap_or(1)) {
+        if rule.count.is_some_and(|count| occurrences >= count) {
+            break;
+        }
+        let Some(day) = rule.base.date_in(year) else {
+            continue;
+        };
+        if day < event.start || rule.until.is_some_and(|until| day > until) {
+            continue;
+        }
+        occurrences += 1;
+        if !event.except.contains(&day) {
+            days.push(day);
+        }
+    }
+    days
+}
+
+/// The set being built: days by date, each with its notes, and the yearly
+/// rules with theirs.
 #[derive(Default)]
 struct Set {
     closed: BTreeMap<NaiveDate, Vec<String>>,
     open: BTreeMap<NaiveDate, Vec<String>>,
+    yearly: Vec<(YearlyRule, String)>,
 }
 
 impl Set {
     fn is_empty(&self) -> bool {
-        self.closed.is_empty() && self.open.is_empty()
+        self.closed.is_empty() && self.open.is_empty() && self.yearly.is_empty()
     }
 
     /// Adds an event, or says why it is skipped.
@@ -486,28 +568,18 @@ impl Set {
                 ))
             };
         };
+        if let Some(yearly) = as_yearly(event, rule, workday) {
+            self.yearly.push((yearly, event.summary.clone()));
+            return Ok(());
+        }
         let Some(years) = options.years else {
             return Err(format!(
-                "skipped \"{}\": a yearly rule; give --years A..B to expand it into dated days",
+                "skipped \"{}\": a yearly rule no `closed yearly` line can say; give --years A..B to expand it into dated days",
                 event.summary
             ));
         };
-        let mut occurrences = 0;
-        let first = event.start.year();
-        for year in (first..=years.last).step_by(usize::try_from(rule.interval).unwrap_or(1)) {
-            if rule.count.is_some_and(|count| occurrences >= count) {
-                break;
-            }
-            let Some(day) = rule.base.date_in(year) else {
-                continue;
-            };
-            if day < event.start || rule.until.is_some_and(|until| day > until) {
-                continue;
-            }
-            occurrences += 1;
-            if !event.except.contains(&day) {
-                self.add_days(day, event, workday, Some(years));
-            }
+        for day in occurrences(event, rule, years.last) {
+            self.add_days(day, event, workday, Some(years));
         }
         Ok(())
     }
@@ -593,6 +665,18 @@ impl Set {
         }
         open_line(&group);
         lines.sort_by_key(|(date, _)| *date);
+        // Yearly rules after the dated days, in the order of their day in
+        // a year (a leap year, so that 02-29 has one), each once.
+        let mut yearly: Vec<&(YearlyRule, String)> = self.yearly.iter().collect();
+        yearly.sort_by_key(|(rule, _)| rule.base.date_in(2024).map(|d| d.ordinal()));
+        yearly.dedup();
+        for (rule, summary) in yearly {
+            let notes = [summary.clone()];
+            lines.push((
+                NaiveDate::MAX,
+                format!("closed yearly {rule}{}", note(&notes)),
+            ));
+        }
 
         let mut out = String::new();
         let _ = writeln!(

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::yearly;
 
 const GOOGLE: &[u8] = include_bytes!("../tests/ics/google-us-2027.ics");
 const OUTLOOK: &[u8] = include_bytes!("../tests/ics/outlook-uk.ics");
@@ -71,11 +72,20 @@ fn crlf_and_lf_feeds_read_the_same() {
 }
 
 #[test]
-fn yearly_rules_are_expanded_over_years() {
+fn yearly_rules_become_yearly_lines_and_the_rest_is_expanded_over_years() {
     let mut o = options("uk");
     o.years = Some("2024..2029".parse().unwrap());
     let out = imported(OUTLOOK, &o);
     let lines = body(&out.library);
+    // BYMONTHDAY, BYDAY=1MO of May (2020's left out by EXDATE: it starts
+    // in 2021), BYDAY=-1MO (the last Monday of August), by their day in a year.
+    let yearly = [
+        "closed yearly 01-01 from 2020 \"New Year's Day\"",
+        "closed yearly 1st mon may from 2021 \"Early May bank holiday\"",
+        "closed yearly last mon aug from 2020 \"Summer bank holiday\"",
+    ];
+    assert_eq!(lines[lines.len() - 3..], yearly, "{lines:#?}");
+    // INTERVAL=2 has no yearly line: expanded over --years.
     for year in [2024, 2026, 2028] {
         assert!(
             lines.contains(&format!(
@@ -84,20 +94,7 @@ fn yearly_rules_are_expanded_over_years() {
             "{lines:#?}"
         );
     }
-    assert!(!lines.iter().any(|l| l.starts_with("closed 2025-01-02")));
-    // BYMONTHDAY, BYDAY=-1MO (last Monday of August), BYDAY=1MO of May.
-    assert!(
-        lines.contains(&"closed 2027-01-01 \"New Year's Day\"".to_string()),
-        "{lines:#?}"
-    );
-    assert!(
-        lines.contains(&"closed 2027-08-30 \"Summer bank holiday\"".to_string()),
-        "{lines:#?}"
-    );
-    assert!(
-        lines.contains(&"closed 2027-05-03 \"Early May bank holiday\"".to_string()),
-        "{lines:#?}"
-    );
+    assert_eq!(lines.len(), 6, "{lines:#?}");
     assert!(
         out.skipped.iter().any(|s| s.contains("Team meeting")),
         "{:?}",
@@ -111,38 +108,120 @@ fn yearly_rules_are_expanded_over_years() {
         out.skipped
     );
     assert_eq!(out.imported, 4);
-    // EXDATE: 2020's early May holiday is left out.
-    o.years = Some("2020".parse().unwrap());
-    let lines = body(&imported(OUTLOOK, &o).library);
-    assert!(!lines.iter().any(|l| l.contains("Early May")), "{lines:#?}");
-    assert!(
-        lines.contains(&"closed 2020-08-31 \"Summer bank holiday\"".to_string()),
-        "{lines:#?}"
-    );
 }
 
 #[test]
-fn without_years_a_yearly_rule_is_skipped_with_a_note() {
-    assert_eq!(
-        import(OUTLOOK, &options("uk")),
-        Err(ImportError::Nothing(6))
+fn without_years_a_rule_no_yearly_line_says_is_skipped_with_a_note() {
+    let out = imported(OUTLOOK, &options("uk"));
+    assert_eq!(body(&out.library).len(), 3, "{}", out.library);
+    assert!(
+        body(&out.library)
+            .iter()
+            .all(|l| l.starts_with("closed yearly ")),
+        "{}",
+        out.library
     );
-    let feed = String::from_utf8(OUTLOOK.to_vec()).unwrap().replace(
-        "END:VCALENDAR",
-        "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas Day\r\nEND:VEVENT\r\nEND:VCALENDAR",
-    );
-    let out = imported(feed.as_bytes(), &options("uk"));
-    assert_eq!(
-        body(&out.library),
-        vec!["closed 2026-12-25 \"Christmas Day\"".to_string()]
-    );
+    assert_eq!(out.imported, 3);
     assert!(
         out.skipped
             .iter()
-            .any(|s| s.contains("New Year's Day") && s.contains("--years")),
+            .any(|s| s.contains("Company day") && s.contains("--years")),
         "{:?}",
         out.skipped
     );
+    assert_eq!(out.skipped.len(), 3, "{:?}", out.skipped);
+}
+
+/// An all-day event of one day from `start` with this RRULE and EXDATEs.
+fn yearly_event(start: NaiveDate, rrule: &str, except: &[NaiveDate]) -> (Event, Rule) {
+    let rule = read_rule(rrule, start).unwrap_or_else(|e| panic!("{rrule}: {e}"));
+    let event = Event {
+        summary: "holiday".into(),
+        start,
+        days: 1,
+        rule: None,
+        except: except.to_vec(),
+    };
+    (event, rule)
+}
+
+#[test]
+fn a_yearly_line_gives_exactly_the_days_of_its_rrule() {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let shapes = [
+        (
+            date(2020, 1, 1),
+            "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1",
+            vec![],
+        ),
+        (
+            date(2020, 2, 29),
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+            vec![],
+        ),
+        (date(2021, 6, 19), "FREQ=YEARLY", vec![]),
+        (
+            date(2020, 11, 26),
+            "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
+            vec![],
+        ),
+        // DTSTART before and after the year's day.
+        (date(2020, 1, 1), "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", vec![]),
+        (
+            date(2020, 12, 1),
+            "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
+            vec![],
+        ),
+        // A fifth Friday some years have.
+        (date(2020, 1, 1), "FREQ=YEARLY;BYMONTH=3;BYDAY=5FR", vec![]),
+        // UNTIL after and before the last year's day.
+        (
+            date(2020, 5, 4),
+            "FREQ=YEARLY;BYMONTH=5;BYDAY=1MO;UNTIL=20301231",
+            vec![],
+        ),
+        (
+            date(2020, 5, 4),
+            "FREQ=YEARLY;BYMONTH=5;BYDAY=1MO;UNTIL=20300501",
+            vec![],
+        ),
+        (
+            date(2020, 5, 4),
+            "FREQ=YEARLY;BYMONTH=5;BYDAY=1MO",
+            vec![date(2020, 5, 4), date(2022, 5, 2), date(2023, 5, 3)],
+        ),
+    ];
+    let range = date(1990, 1, 1)..=date(2060, 12, 31);
+    for (start, rrule, except) in shapes {
+        let (event, rule) = yearly_event(start, rrule, &except);
+        let yearly = as_yearly(&event, &rule, false).unwrap_or_else(|| panic!("{rrule}"));
+        let given: Vec<NaiveDate> = yearly::expand(&[&yearly], range.clone(), |_| false)
+            .iter()
+            .map(|d| d.date)
+            .collect();
+        assert_eq!(
+            given,
+            occurrences(&event, &rule, 2060),
+            "{rrule} as {yearly}"
+        );
+    }
+}
+
+#[test]
+fn rules_no_yearly_line_says_are_left_to_expansion() {
+    let start = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+    for rrule in [
+        "FREQ=YEARLY;INTERVAL=2",
+        "FREQ=YEARLY;COUNT=3",
+        "FREQ=YEARLY;UNTIL=20230101",
+    ] {
+        let (event, rule) = yearly_event(start, rrule, &[]);
+        assert_eq!(as_yearly(&event, &rule, false), None, "{rrule}");
+    }
+    let (mut event, rule) = yearly_event(start, "FREQ=YEARLY", &[]);
+    assert_eq!(as_yearly(&event, &rule, true), None, "a make-up day");
+    event.days = 2;
+    assert_eq!(as_yearly(&event, &rule, false), None, "two days");
 }
 
 #[test]

@@ -166,3 +166,74 @@ fn the_output_is_never_the_feed() {
     assert!(run.stderr.contains("is the input"), "{}", run.stderr);
     assert_eq!(std::fs::read(&feed).unwrap(), before);
 }
+
+#[test]
+fn yearly_rrules_become_closed_yearly_lines_that_count_in_any_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("us.sla");
+    let import = run(&[
+        "holidays",
+        "import",
+        "tests/ics/outlook-us-yearly.ics",
+        "--id",
+        "us",
+        "--years",
+        "2025..2026",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let library = std::fs::read_to_string(&out).unwrap();
+    for line in [
+        "closed yearly 01-01 from 2020 \"New Year's Day\"",
+        "closed yearly 2nd mon feb from 2020 until 2025 except 2023 \"Company founders' day (until 2025)\"",
+        "closed yearly 3rd mon jan from 2020 \"Martin Luther King Jr. Day\"",
+        "closed yearly last mon may from 2020 \"Memorial Day\"",
+        "closed yearly 06-19 from 2021 \"Juneteenth\"",
+        "closed yearly 4th thu nov from 2020 \"Thanksgiving Day\"",
+    ] {
+        assert!(library.contains(line), "{line}\n{library}");
+    }
+    // Two days a year: no yearly line says it, so expanded over --years.
+    assert!(
+        library.contains("closed 2025-12-24..2025-12-25 \"Christmas Eve and Christmas Day\""),
+        "{library}"
+    );
+    let check = run(&["check", "--color", "never", path(&out)]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    // The days, worked out by hand from a calendar of those years.
+    let show = run(&["holidays", "show", path(&out), "--years", "2025..2027"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    let dates: Vec<&str> = show
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2025-01-01",
+            "2025-01-20",
+            "2025-02-10",
+            "2025-05-26",
+            "2025-06-19",
+            "2025-11-27",
+            "2025-12-24",
+            "2025-12-25",
+            "2026-01-01",
+            "2026-01-19",
+            "2026-05-25",
+            "2026-06-19",
+            "2026-11-26",
+            "2026-12-24",
+            "2026-12-25",
+            "2027-01-01",
+            "2027-01-18",
+            "2027-05-31",
+            "2027-06-19",
+            "2027-11-25",
+        ],
+        "{}",
+        show.stdout
+    );
+}
