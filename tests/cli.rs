@@ -1354,12 +1354,13 @@ fn due_warns_of_a_receipt_outside_the_effective_period() {
 
 #[test]
 fn due_warns_w010_only_for_due_times_past_the_listed_holidays() {
-    const GLOBEX: &str = "contracts/globex-helpdesk.sla";
-    // No end date, holidays of 2027 only: `slac check` has no year to
+    const RUN_OUT: &str = "tests/fixtures/holidays-run-out.sla";
+    // Globex as it was before it used holidays/uk-england.sla: no end
+    // date, holidays of 2027 only: `slac check` has no year to
     // warn about (no W010), `slac due` warns per request.
-    let check = run(&["check", GLOBEX]);
+    let check = run(&["check", RUN_OUT]);
     assert!(!check.stdout.contains("W010"), "{}", check.stdout);
-    let due = |received, format| due_of(GLOBEX, "high", received, format);
+    let due = |received, format| due_of(RUN_OUT, "high", received, format);
     // In 2027 the holidays are listed: `due` is right, and says nothing.
     let listed = due("2027-06-01T10:00:00+01:00", "text");
     assert_eq!(listed.code, 0, "{}", listed.stderr);

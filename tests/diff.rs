@@ -221,8 +221,10 @@ fn edited(base: &str, choices: &[bool]) -> String {
     text
 }
 
+/// The model of an edited shipped contract (checked where it lies, so that
+/// its `use` lines read the shipped libraries), when it checks.
 fn model_if_clean(text: &str) -> Option<Contract> {
-    slac::check(SourceFile::new("t.sla", text)).model
+    support::project::check_at("contracts/edited.sla", text).model
 }
 
 proptest! {
@@ -288,6 +290,57 @@ mod cli {
     const BROKEN: &str = "tests/cli/unknown-calendar.sla";
 
     use super::support::cli::run as slac;
+
+    /// A change to a used library is a change of every contract using it:
+    /// the two versions of a project (the library and the contract that
+    /// uses it), diffed with `--root` over both.
+    #[test]
+    fn a_library_changed_under_a_contract_shows_in_its_diff() {
+        let project = tempfile::tempdir().expect("temp dir");
+        let root = super::root();
+        let contract =
+            std::fs::read_to_string(root.join("tests/fixtures/shared-calendars/uses-cn-2026.sla"))
+                .expect("fixture");
+        let library = std::fs::read_to_string(root.join("holidays/cn-2026.sla")).expect("library");
+        let longer = library.replace("2026-10-01..2026-10-07", "2026-10-01..2026-10-08");
+        assert_ne!(longer, library);
+        for (version, library) in [("old", &library), ("new", &longer)] {
+            let dir = project.path().join(version);
+            std::fs::create_dir_all(dir.join("holidays")).expect("mkdir");
+            std::fs::create_dir_all(dir.join("tests/fixtures/shared-calendars")).expect("mkdir");
+            std::fs::write(dir.join("holidays/cn-2026.sla"), library).expect("write");
+            std::fs::write(dir.join("tests/fixtures/shared-calendars/c.sla"), &contract)
+                .expect("write");
+        }
+        let side = |v: &str| {
+            project
+                .path()
+                .join(v)
+                .join("tests/fixtures/shared-calendars/c.sla")
+                .display()
+                .to_string()
+        };
+        let root_arg = project.path().display().to_string();
+        let (old, new) = (side("old"), side("new"));
+        let run = slac(&["diff", "--root", &root_arg, &old, &new, "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let paths: Vec<&str> = json["changes"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .filter_map(|c| c["path"].as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            ["holidays.cn-2026.closed[2026-10-08]"],
+            "{}",
+            run.stdout
+        );
+        assert_eq!(json["changes"][0]["effect"], "relaxed");
+        let same = slac(&["diff", "--root", &root_arg, &old, &old, "--exit-code"]);
+        assert_eq!(same.code, 0, "{}", same.stderr);
+    }
 
     #[test]
     fn a_reformat_is_no_change_and_exits_0_even_with_exit_code() {

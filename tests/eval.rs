@@ -31,7 +31,7 @@ fn contract(name: &str) -> slac::model::Contract {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("contracts")
         .join(name);
-    let checked = slac::check_bytes(name, std::fs::read(path).unwrap());
+    let checked = support::project::check_file(&path);
     checked.model.expect("the shipped contract checks")
 }
 

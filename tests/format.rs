@@ -13,6 +13,8 @@ use proptest::prelude::*;
 use slac::format::format_source;
 use slac::SourceFile;
 
+mod support;
+
 const CONTRACTS: [&str; 4] = [
     include_str!("../contracts/acme-support.sla"),
     include_str!("../contracts/globex-helpdesk.sla"),
@@ -24,8 +26,9 @@ fn fmt(text: &str) -> String {
     format_source(&SourceFile::new("t.sla", text)).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
 }
 
+/// The model of a shipped contract's text, its `use` lines followed.
 fn model(text: &str) -> Option<slac::model::Contract> {
-    slac::check(SourceFile::new("t.sla", text)).model
+    support::project::check_at("contracts/edited.sla", text).model
 }
 
 /// Re-indents every line: spaces or tabs, any amount; trailing blanks; CRLF.

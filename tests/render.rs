@@ -45,8 +45,7 @@ fn cases() -> Vec<(String, Contract)> {
                 .expect("a name")
                 .to_string_lossy()
                 .into_owned();
-            let bytes = std::fs::read(&path).expect("readable contract");
-            let checked = slac::check_bytes(&path.display().to_string(), bytes);
+            let checked = support::project::check_file(&path);
             let Some(model) = checked.model else {
                 panic!("{} has no model: {:?}", path.display(), checked.diagnostics)
             };

@@ -973,8 +973,7 @@ fn shipped_contracts_build_and_validate() {
     let contracts = shipped_contracts();
     assert!(!contracts.is_empty());
     for path in contracts {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let checked = slac::check(slac::SourceFile::new(path.display().to_string(), text));
+        let checked = support::project::check_file(&path);
         let model = checked
             .model
             .as_ref()

@@ -5,3 +5,4 @@
 pub mod acme;
 pub mod cli;
 pub mod golden;
+pub mod project;
