@@ -44,12 +44,33 @@ impl Checker<'_> {
             // Within the years listed, or not filled in yet.
             Fill::Value(_) | Fill::Placeholder(_) => return,
         };
-        let last_line = written.lines.iter().rev().find_map(|line| match line {
+        // The calendar's own last line, else the set that lists that year.
+        let lists_last = |name: &str| {
+            calendar
+                .holidays
+                .iter()
+                .find(|set| set.id.as_str() == name)
+                .is_some_and(|set| {
+                    set.closed.iter().any(|c| c.to.year() == last)
+                        || set.yearly.iter().any(|y| y.rule.until == Some(last))
+                })
+        };
+        let own_line = written.lines.iter().rev().find_map(|line| match line {
             CalendarLine::Closed { keyword, to, .. } if to.node.year() == last => {
                 Some(keyword.to(to.span))
             }
             _ => None,
         });
+        let set_line = || {
+            written.lines.iter().find_map(|line| match line {
+                CalendarLine::Holidays { sets, .. } => sets
+                    .iter()
+                    .find(|name| lists_last(&name.node))
+                    .map(|name| name.span),
+                _ => None,
+            })
+        };
+        let last_line = own_line.or_else(set_line);
         let end_year = end_date.year();
         let next = last + 1;
         let years = if end_year > next {

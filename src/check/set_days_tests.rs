@@ -108,6 +108,42 @@ fn a_set_with_no_day_in_the_effective_period_is_warned() {
     );
 }
 
+/// W010 points at the line that lists the last year: the calendar's own,
+/// else the set's name in its `holidays` line.
+#[test]
+fn holidays_running_out_point_at_the_set_that_lists_the_last_year() {
+    let middle = r#"  holidays cn "CN" {
+    closed 2026-10-01
+  }
+  calendar business "B" {
+    mon-fri 09:00-18:00
+    holidays cn
+    closed 2025-12-31
+  }
+  channel hotline "H" { hours business }"#;
+    let text = contract("effective 2026-01-01..2027-12-31", middle);
+    let checked = crate::check(SourceFile::new("sets.sla", text.as_str()));
+    let related: Vec<(&str, &str)> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::W010)
+        .flat_map(|d| &d.related)
+        .filter_map(|r| {
+            Some((
+                text.get(r.span.start as usize..r.span.end as usize)?,
+                r.label.as_str(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            ("cn", "the last holiday listed"),
+            ("2027-12-31", "ends here")
+        ]
+    );
+}
+
 #[test]
 fn holidays_run_out_by_the_sets_days_too() {
     let period = "effective 2026-01-01..2027-12-31";
