@@ -306,8 +306,8 @@ fn another_delimiter_is_sniffed_or_named_not_ten_missing_columns() {
         assert_eq!(sniffed.tickets, 1);
         assert_eq!(sniffed.to_json(), by_comma);
         let commas = LogFormat {
-            format: InputFormat::Csv,
             delimiter: Delimiter::Comma,
+            ..LogFormat::default()
         };
         let e = evaluate(&contract, head.as_bytes(), commas, &opts).unwrap_err();
         let e = e.to_string();

@@ -3,7 +3,8 @@
 //! (semicolons, tabs), CRLF and quoted fields with newlines read the same
 //! tickets as the UTF-8, comma-separated log (`tests/input/acme-march-zh.csv`,
 //! the golden log with Chinese ids and a Chinese note column); bad values of
-//! `--encoding` and `--delimiter` are usage errors.
+//! `--encoding` and `--delimiter` are usage errors. An `.xlsx` workbook
+//! made from the same log (`rust_xlsxwriter`) reads the same tickets.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -155,7 +156,11 @@ fn a_late_invalid_byte_is_a_clear_error() {
 
 /// `args` are a usage error (exit 2) that says `message`.
 fn assert_usage_error(args: &[&str], message: &str) {
-    let run = eval(Path::new(LOG), args);
+    assert_usage_error_on(Path::new(LOG), args, message);
+}
+
+fn assert_usage_error_on(log: &Path, args: &[&str], message: &str) {
+    let run = eval(log, args);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains(message), "{}", run.stderr);
 }
@@ -191,4 +196,130 @@ fn no_progress_text_when_not_a_terminal() {
     let run = eval(&write(&dir, "big.csv", text.as_bytes()), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "no progress text expected");
+}
+
+/// The UTF-8 log as an Excel user's sheet: numbers as number cells
+/// (`csat`), `true`/`false` as boolean cells, the rest as text; after a
+/// sheet named `Notes`, so `--sheet` must pick it. Row 2 is left blank,
+/// which is skipped, so every later row is one further down.
+fn workbook(sheet: &str, blank_second_row: bool) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "not the tickets")
+        .unwrap();
+    let tickets = book.add_worksheet().set_name(sheet).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(LOG)
+        .unwrap();
+    let mut row = 0u32;
+    for record in reader.records() {
+        for (column, field) in record.unwrap().iter().enumerate() {
+            let column = u16::try_from(column).unwrap();
+            match field {
+                "true" | "false" => tickets.write_boolean(row, column, field == "true"),
+                _ if column == 8 && row > 0 && field.parse::<f64>().is_ok() => {
+                    tickets.write_number(row, column, field.parse::<f64>().unwrap())
+                }
+                "" => Ok(&mut *tickets),
+                _ => tickets.write_string(row, column, field),
+            }
+            .unwrap();
+        }
+        row += if row == 0 && blank_second_row { 2 } else { 1 };
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// An `.xlsx` workbook is read directly and gives the same report as the
+/// CSV it was made from, but for the line numbers of skipped rows, which
+/// are the sheet's row numbers (one further down after a blank row).
+#[test]
+fn an_xlsx_sheet_reads_the_same_tickets() {
+    let dir = TempDir::new().unwrap();
+    let path = write(&dir, "tickets.xlsx", &workbook("Tickets", false));
+    let run = eval(&path, &["--sheet", "Tickets"]);
+    // Rows, not lines: the notes with a line break make the CSV's longer.
+    let rows_not_lines = |report: &str| {
+        report
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("\"line\": "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(rows_not_lines(&run.stdout) == rows_not_lines(&canonical()));
+    assert!(
+        run.stderr
+            .contains("tickets.xlsx:30: skipped: unknown priority `P9`"),
+        "{}",
+        run.stderr
+    );
+    let shifted = write(&dir, "blank.xlsx", &workbook("Tickets", true));
+    let run = eval(&shifted, &["--sheet", "Tickets"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("blank.xlsx:31: skipped: unknown priority `P9`"),
+        "{}",
+        run.stderr
+    );
+    // The first sheet is the default: `Notes` has no ticket columns.
+    let run = eval(&path, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("lacks the columns"), "{}", run.stderr);
+    assert_usage_error_on(
+        &path,
+        &["--sheet", "Sheet9"],
+        "the workbook has no sheet `Sheet9`; its sheets are `Notes`, `Tickets`",
+    );
+}
+
+/// A date cell reads as a local `YYYY-MM-DD HH:MM:SS` (here, with no
+/// offset, the row is skipped with that text in its reason); a number id
+/// as written (`1001`, so the text `1001` after it is a duplicate); a file
+/// named `.xlsx` that is not a workbook is a clear error.
+#[test]
+fn xlsx_cells_read_as_text_and_a_broken_workbook_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, name) in (0u16..).zip(slac::eval::COLUMNS) {
+        sheet.write_string(0, column, name).unwrap();
+    }
+    let local = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d h:mm");
+    let when = rust_xlsxwriter::ExcelDateTime::parse_from_str("2027-03-01 09:30:00").unwrap();
+    for row in 1..=3u32 {
+        sheet.write_string(row, 1, "P1").unwrap();
+        sheet.write_string(row, 2, "email").unwrap();
+        sheet
+            .write_string(row, 3, "2027-03-01T09:00:00+08:00")
+            .unwrap();
+    }
+    sheet.write_number(1, 0, 1001).unwrap();
+    sheet.write_string(2, 0, "1001").unwrap();
+    sheet.write_string(3, 0, "1002").unwrap();
+    sheet
+        .write_datetime_with_format(3, 4, &when, &local)
+        .unwrap();
+    let path = write(&dir, "cells.xlsx", &book.save_to_buffer().unwrap());
+    let run = eval(&path, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cells.xlsx:3: skipped: duplicate id `1001`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("cells.xlsx:4: skipped: first_response_at `2027-03-01 09:30:00`"),
+        "{}",
+        run.stderr
+    );
+    let broken = write(&dir, "broken.xlsx", b"id,priority\n");
+    assert_usage_error_on(&broken, &[], "cannot read the workbook: ");
 }

@@ -9,10 +9,10 @@
 
 use super::{CmdResult, EvalArgs, EvalFormat, EvalPeriod, Failure, InputFormat};
 use chrono::Utc;
-use indicatif::{ProgressBar, ProgressBarIter, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use slac::eval::input::{Chosen, Decoded, Encoding, LogFormat};
 use slac::eval::{self, EvalOptions, ReportPeriod};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 /// Logs smaller than this finish too fast for a progress bar to help.
@@ -48,12 +48,15 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             match args.input_format {
                 Some(InputFormat::Csv) => format.format = eval::InputFormat::Csv,
                 Some(InputFormat::Jsonl) => format.format = eval::InputFormat::Jsonl,
+                Some(InputFormat::Xlsx) => format.format = eval::InputFormat::Xlsx,
                 None => {}
             }
             if let Some(delimiter) = args.delimiter {
                 format.delimiter = delimiter;
             }
-            let report = read_log(tickets, args.encoding, |file| match tickets_out.as_mut() {
+            format.sheet.clone_from(&args.sheet);
+            let encoding = (format.format != eval::InputFormat::Xlsx).then_some(args.encoding);
+            let report = read_log(tickets, encoding, |file| match tickets_out.as_mut() {
                 Some((_, rows)) => eval::evaluate_with_rows(contract, file, format, &options, rows),
                 None => eval::evaluate(contract, file, format, &options),
             })?;
@@ -68,7 +71,8 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     };
     if let Some(outages) = &args.outages {
         let format = LogFormat::from_path(outages);
-        read_log(outages, Encoding::Auto, |file| {
+        let encoding = (format.format != eval::InputFormat::Xlsx).then_some(Encoding::Auto);
+        read_log(outages, encoding, |file| {
             eval::evaluate_outages(&mut report, contract, file, format, &options)
         })?;
         if let Some(summary) = &report.outages {
@@ -130,29 +134,35 @@ fn tickets_out<'a>(
     Ok(Some((path, eval::TicketRows::new(format))))
 }
 
-/// Opens a log and hands it, decoded to UTF-8 from `encoding`, to
-/// `evaluate` behind a progress bar; an encoding guessed is said on
-/// standard error; an unreadable log or one that cannot be evaluated is a
-/// usage error.
+/// Opens a log and hands it to `evaluate` behind a progress bar: decoded
+/// to UTF-8 from `encoding` (an encoding guessed is said on standard
+/// error), or as it is (`None`: a workbook). An unreadable log or one that
+/// cannot be evaluated is a usage error.
 fn read_log<T>(
     path: &Path,
-    encoding: Encoding,
-    evaluate: impl FnOnce(Decoded<ProgressBarIter<std::fs::File>>) -> Result<T, eval::EvalError>,
+    encoding: Option<Encoding>,
+    evaluate: impl FnOnce(Box<dyn Read + Send>) -> Result<T, eval::EvalError>,
 ) -> Result<T, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::usage(format!("cannot read `{}`: {e}", path.display())))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = progress_bar(size);
-    let decoded = Decoded::new(bar.wrap_read(file), encoding)
-        .map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))?;
-    if decoded.chosen() == Chosen::Guessed {
-        eprintln!(
-            "reading {} as {}; use --encoding to choose",
-            path.display(),
-            decoded.encoding().name()
-        );
-    }
-    let result = evaluate(decoded);
+    let input: Box<dyn Read + Send> = match encoding {
+        Some(encoding) => {
+            let decoded = Decoded::new(bar.wrap_read(file), encoding)
+                .map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))?;
+            if decoded.chosen() == Chosen::Guessed {
+                eprintln!(
+                    "reading {} as {}; use --encoding to choose",
+                    path.display(),
+                    decoded.encoding().name()
+                );
+            }
+            Box::new(decoded)
+        }
+        None => Box::new(bar.wrap_read(file)),
+    };
+    let result = evaluate(input);
     bar.finish_and_clear();
     result.map_err(|e| Failure::usage(format!("`{}`: {e}", path.display())))
 }

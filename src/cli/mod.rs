@@ -294,7 +294,8 @@ pub struct EvalArgs {
     /// `.md`/`.markdown`, `.html`/`.htm` or `.txt`, else text).
     #[arg(long, value_enum)]
     pub format: Option<EvalFormat>,
-    /// The log's format (default: by extension, `.jsonl`/`.ndjson` or CSV).
+    /// The log's format (default: by extension, `.jsonl`/`.ndjson`, `.xlsx`
+    /// or CSV).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// The ticket log's text encoding: auto (a byte-order mark, else UTF-8,
@@ -306,6 +307,9 @@ pub struct EvalArgs {
     /// `,`, `;` or tab (default for `.tsv`).
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<slac::eval::input::Delimiter>,
+    /// The sheet of an `.xlsx` ticket log (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Write the report here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -366,6 +370,7 @@ fn parse_delimiter(text: &str) -> Result<slac::eval::input::Delimiter, String> {
 pub enum InputFormat {
     Csv,
     Jsonl,
+    Xlsx,
 }
 
 /// Exit codes of every command.

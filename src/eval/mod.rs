@@ -71,15 +71,19 @@ pub enum InputFormat {
     Csv,
     /// One JSON object a line, keys from [`COLUMNS`].
     Jsonl,
+    /// An Excel workbook: a sheet whose first row names the columns.
+    Xlsx,
 }
 
 impl InputFormat {
-    /// By file extension: `.jsonl`/`.ndjson` are JSON Lines, anything else CSV.
+    /// By file extension: `.jsonl`/`.ndjson` are JSON Lines, `.xlsx` a
+    /// workbook, anything else CSV.
     pub fn from_path(path: &std::path::Path) -> InputFormat {
         match path.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
                 InputFormat::Jsonl
             }
+            Some(e) if e.eq_ignore_ascii_case("xlsx") => InputFormat::Xlsx,
             _ => InputFormat::Csv,
         }
     }
@@ -135,6 +139,12 @@ pub enum EvalError {
         read::MAX_COLUMNS
     )]
     TooManyColumns { columns: usize },
+    /// A workbook that cannot be read (not a zip, no sheet, a broken part).
+    #[error("cannot read the workbook: {0}")]
+    Workbook(String),
+    /// `--sheet` names no sheet of the workbook.
+    #[error("the workbook has no sheet `{name}`; its sheets are {}", .sheets.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))]
+    NoSheet { name: String, sheets: Vec<String> },
     /// The log is empty: not even a CSV header.
     #[error("the CSV log is empty: it needs a header row ({})", COLUMNS.join(","))]
     NoHeader,

@@ -1,11 +1,12 @@
 //! The log formats, read row by row for any set of columns: CSV with a
 //! header (through one reused `csv::ByteRecord`, 64 KiB buffer; its
-//! delimiter given or sniffed, [`input::Delimiter`]) and JSON Lines (one
-//! line at a time). The ticket log and the outage log both read through
+//! delimiter given or sniffed, [`input::Delimiter`]), an XLSX sheet (its
+//! rows into the same record, [`input::Sheet`]) and JSON Lines (one line at
+//! a time). The ticket log and the outage log both read through
 //! [`log_rows`]; each hands its rows, as the fields of its columns in order,
 //! to its own validation.
 
-use super::input::{self, Delimiter, LogFormat};
+use super::input::{self, Delimiter, LogFormat, Sheet};
 use super::{json_cell, EvalError, InputFormat};
 use std::io::{BufRead, BufReader, Read};
 
@@ -39,6 +40,43 @@ pub(crate) fn log_rows<const N: usize, R: Read>(
     match format.format {
         InputFormat::Csv => csv_rows(input, format.delimiter, shape, row),
         InputFormat::Jsonl => jsonl_rows(input, shape.columns, row),
+        InputFormat::Xlsx => {
+            let sheet = Sheet::open(input, format.sheet.as_deref())?;
+            table_rows(sheet, None, shape, row)
+        }
+    }
+}
+
+/// A table read one record at a time into a reused `csv::ByteRecord`: a
+/// CSV file, or a sheet of a workbook.
+trait Table {
+    /// The next record and its line; `None` after the last.
+    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError>;
+}
+
+/// A CSV file; `crlf` when its lines end in CRLF (see
+/// [`input::ends_lines_in_crlf`]).
+struct CsvTable<R> {
+    reader: csv::Reader<R>,
+    crlf: bool,
+}
+
+impl<R: Read> Table for CsvTable<R> {
+    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError> {
+        let read = self
+            .reader
+            .read_byte_record(record)
+            .map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(e) => read_error(e),
+                other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
+            })?;
+        Ok(read.then(|| record.position().map_or(0, |p| p.line()) + u64::from(self.crlf)))
+    }
+}
+
+impl Table for Sheet {
+    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError> {
+        Ok(self.next_row(record))
     }
 }
 
@@ -56,23 +94,31 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
     input: R,
     delimiter: Delimiter,
     shape: &LogShape<'_, N>,
-    mut row: impl FnMut(u64, RowFields<'_, N>),
+    row: impl FnMut(u64, RowFields<'_, N>),
 ) -> Result<(), EvalError> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().map_err(read_error)?;
     let (delimiter, crlf) = (delimiter.resolve(head), input::ends_lines_in_crlf(head));
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .buffer_capacity(1 << 16)
         .from_reader(input);
+    table_rows(CsvTable { reader, crlf }, Some(delimiter), shape, row)
+}
+
+/// Reads a table: the header maps the columns, then every row goes to
+/// `row` (a row of another width than the header's is skipped). A CSV
+/// file's `delimiter` helps name a misread header.
+fn table_rows<const N: usize>(
+    mut table: impl Table,
+    delimiter: Option<u8>,
+    shape: &LogShape<'_, N>,
+    mut row: impl FnMut(u64, RowFields<'_, N>),
+) -> Result<(), EvalError> {
     let mut record = csv::ByteRecord::new();
-    let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => read_error(e),
-        other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
-    };
-    if !reader.read_byte_record(&mut record).map_err(csv_error)? {
+    if table.next(&mut record)?.is_none() {
         return Err((shape.no_header)());
     }
     let header: Vec<String> = record
@@ -100,14 +146,15 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
         }
     }
     if !missing.is_empty() {
-        if let Some(error) = misread_header(&record, &header, shape.columns, delimiter) {
+        if let Some(error) =
+            delimiter.and_then(|d| misread_header(&record, &header, shape.columns, d))
+        {
             return Err(error);
         }
         return Err((shape.missing)(missing, &header));
     }
     let width = header.len();
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line()) + u64::from(crlf);
+    while let Some(line) = table.next(&mut record)? {
         if record.len() != width {
             let n = record.len();
             let s = if n == 1 { "" } else { "s" };

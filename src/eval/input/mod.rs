@@ -1,24 +1,30 @@
 //! The byte layer under a log's rows, shared by the ticket and the outage
 //! log: the text encoding ([`Decoded`], which hands any encoding on as
-//! UTF-8) and the CSV delimiter ([`Delimiter`], sniffed from the header
-//! line unless given). [`super::read`] turns the bytes into rows.
+//! UTF-8), the CSV delimiter ([`Delimiter`], sniffed from the header line
+//! unless given) and XLSX workbooks (`Sheet`, a sheet's cells as the text
+//! a CSV export would hold). [`super::read`] turns the bytes into rows.
 
 mod encoding;
 mod sniff;
+mod xlsx;
 
 pub(crate) use encoding::decode_error;
 pub use encoding::{Chosen, DecodeError, Decoded, Encoding};
 pub(crate) use sniff::ends_lines_in_crlf;
 pub use sniff::Delimiter;
+pub(crate) use xlsx::Sheet;
 
 use super::InputFormat;
 
-/// How a log is read: its format and, for CSV, its delimiter. An
-/// [`InputFormat`] alone reads CSV with the delimiter sniffed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How a log is read: its format and, for CSV, its delimiter, for XLSX,
+/// its sheet. An [`InputFormat`] alone reads CSV with the delimiter
+/// sniffed, a workbook's first sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogFormat {
     pub format: InputFormat,
     pub delimiter: Delimiter,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
 }
 
 impl LogFormat {
@@ -32,6 +38,7 @@ impl LogFormat {
         LogFormat {
             format: InputFormat::from_path(path),
             delimiter: if tsv { Delimiter::Tab } else { Delimiter::Auto },
+            sheet: None,
         }
     }
 }
@@ -41,6 +48,7 @@ impl From<InputFormat> for LogFormat {
         LogFormat {
             format,
             delimiter: Delimiter::Auto,
+            sheet: None,
         }
     }
 }
