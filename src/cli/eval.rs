@@ -35,6 +35,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         .model
         .as_ref()
         .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
+    let reading = super::log_reading::read_options(&args.reading, contract)?;
     let options = EvalOptions {
         as_of,
         period: match args.period {
@@ -53,9 +54,9 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             if let Some(delimiter) = args.delimiter {
                 format.delimiter = delimiter;
             }
-            let report = read_log(tickets, args.encoding, |file| match tickets_out.as_mut() {
-                Some((_, rows)) => eval::evaluate_with_rows(contract, file, format, &options, rows),
-                None => eval::evaluate(contract, file, format, &options),
+            let report = read_log(tickets, args.encoding, |file| {
+                let rows = tickets_out.as_mut().map(|(_, rows)| rows);
+                eval::evaluate_with(contract, file, format, &options, &reading, rows)
             })?;
             report_skipped(tickets, &report.skipped, report.skipped_total);
             if let Some(skipped) = report.skipped_summary() {
@@ -69,7 +70,14 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     if let Some(outages) = &args.outages {
         let format = LogFormat::from_path(outages);
         read_log(outages, Encoding::Auto, |file| {
-            eval::evaluate_outages(&mut report, contract, file, format, &options)
+            eval::evaluate_outages_with(
+                &mut report,
+                contract,
+                file,
+                format,
+                &options,
+                reading.times,
+            )
         })?;
         if let Some(summary) = &report.outages {
             report_skipped(outages, &summary.skipped, summary.skipped_total);
