@@ -3,8 +3,10 @@
 //! from memory, from a file, and from a file through `input::Decoded` (the
 //! CLI's path: UTF-8 checked, not transcoded); then the same tickets with a 100k-row outage
 //! log (availability per channel, maintenance rules added to the model when
-//! the contract has none), against the tickets alone. Ten samples each;
-//! about a minute.
+//! the contract has none), against the tickets alone; and the same tickets
+//! as a Zendesk export (`--preset zendesk` plus `--map` for the columns it
+//! lacks, offset-less `2027-03-01 09:00` times read with `--zone`), against
+//! the canonical log in the same run. Ten samples each; about a minute.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,7 +20,10 @@ mod synth;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use slac::eval::input::{Decoded, Encoding};
-use slac::eval::{evaluate, evaluate_outages, EvalOptions, InputFormat, ReportPeriod};
+use slac::eval::{
+    evaluate, evaluate_outages, evaluate_with, ColumnMap, EvalOptions, InputFormat, Preset,
+    ReadOptions, ReportPeriod, TimeOptions,
+};
 use slac::model::{
     Allowance, Clause, ClauseId, Contract, Duration as Span, Exclusions, Fill, Maintenance, Period,
     TimeOfDay, TimeSpan, Unit,
@@ -60,6 +65,30 @@ fn with_exclusions(mut contract: Contract) -> Contract {
         }],
     });
     contract
+}
+
+/// The canonical log as a Zendesk export: its column names (and names for
+/// the columns it lacks), times as local `YYYY-MM-DD HH:MM` without offset.
+fn as_export(log: &[u8], zone: chrono_tz::Tz) -> (Vec<u8>, ReadOptions) {
+    let header_end = log.iter().position(|b| *b == b'\n').unwrap();
+    let mut out = b"ID,Priority,Via,Created at,First reply at,Solved at,Workaround at,FCR,Satisfaction,Paused".to_vec();
+    let time =
+        regex::bytes::Regex::new(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?[+-]\d\d:\d\d")
+            .unwrap();
+    out.extend_from_slice(&time.replace_all(&log[header_end..], &b"$1 $2"[..]));
+    let mut columns = ColumnMap::preset(Preset::Zendesk);
+    columns
+        .apply_flag("first_response_at=First reply at,workaround_at=Workaround at,first_contact_resolved=FCR,csat=Satisfaction,paused=Paused")
+        .unwrap();
+    columns.check().unwrap();
+    let read = ReadOptions {
+        columns,
+        times: TimeOptions {
+            zone: Some(zone),
+            excel_dates: false,
+        },
+    };
+    (out, read)
 }
 
 fn bench(c: &mut Criterion) {
@@ -106,6 +135,47 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
     let _ = std::fs::remove_file(&file);
+
+    let (export, read) = as_export(&log, contract.timezone.unwrap_or(chrono_tz::Tz::UTC));
+    let canonical = evaluate(&contract, log.as_slice(), InputFormat::Csv, &options).unwrap();
+    let exported = evaluate_with(
+        &contract,
+        export.as_slice(),
+        InputFormat::Csv,
+        &options,
+        &read,
+        None,
+    );
+    assert_eq!(
+        exported.unwrap().tickets,
+        canonical.tickets,
+        "the export reads every ticket"
+    );
+    let mut group = c.benchmark_group("eval of an export");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(6))
+        .throughput(Throughput::Elements(TICKETS as u64));
+    group.bench_function("1M tickets, canonical", |b| {
+        b.iter(|| {
+            evaluate(&contract, log.as_slice(), InputFormat::Csv, &options).map(|r| r.tickets)
+        })
+    });
+    group.bench_function("1M tickets, zendesk preset + map + zone", |b| {
+        b.iter(|| {
+            evaluate_with(
+                &contract,
+                export.as_slice(),
+                InputFormat::Csv,
+                &options,
+                &read,
+                None,
+            )
+            .map(|r| r.tickets)
+        })
+    });
+    group.finish();
+    drop(export);
 
     let contract = with_exclusions(contract);
     let mut outages = Vec::new();

@@ -90,7 +90,7 @@ fn the_golden_log_covers_every_kind_of_row() {
     for needle in [
         "unknown priority `P9`",
         "unknown channel `fax`",
-        "is not an RFC 3339 time",
+        "has no offset (pass --zone",
         "is not `true` or `false`",
         "outside the contract's scale",
         "before received_at",

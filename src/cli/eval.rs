@@ -35,6 +35,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         .model
         .as_ref()
         .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
+    let reading = super::log_reading::read_options(&args.reading, contract)?;
     let options = EvalOptions {
         as_of,
         period: match args.period {
@@ -56,9 +57,9 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             }
             format.sheet.clone_from(&args.sheet);
             let encoding = (format.format != eval::InputFormat::Xlsx).then_some(args.encoding);
-            let report = read_log(tickets, encoding, |file| match tickets_out.as_mut() {
-                Some((_, rows)) => eval::evaluate_with_rows(contract, file, format, &options, rows),
-                None => eval::evaluate(contract, file, format, &options),
+            let report = read_log(tickets, encoding, |file| {
+                let rows = tickets_out.as_mut().map(|(_, rows)| rows);
+                eval::evaluate_with(contract, file, format, &options, &reading, rows)
             })?;
             report_skipped(tickets, &report.skipped, report.skipped_total);
             if let Some(skipped) = report.skipped_summary() {
@@ -73,7 +74,14 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         let format = LogFormat::from_path(outages);
         let encoding = (format.format != eval::InputFormat::Xlsx).then_some(Encoding::Auto);
         read_log(outages, encoding, |file| {
-            eval::evaluate_outages(&mut report, contract, file, format, &options)
+            eval::evaluate_outages_with(
+                &mut report,
+                contract,
+                file,
+                format,
+                &options,
+                reading.times,
+            )
         })?;
         if let Some(summary) = &report.outages {
             report_skipped(outages, &summary.skipped, summary.skipped_total);

@@ -12,6 +12,7 @@ mod eval;
 mod fmt;
 mod holidays;
 mod init;
+mod log_reading;
 mod lsp;
 mod output;
 mod render;
@@ -325,6 +326,8 @@ pub struct EvalArgs {
     /// (no decided ticket in the log).
     #[arg(long)]
     pub allow_empty: bool,
+    #[command(flatten)]
+    pub reading: log_reading::ReadingArgs,
     #[command(flatten)]
     pub root: RootArg,
 }

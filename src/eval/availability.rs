@@ -22,7 +22,7 @@
 use super::compliance::{round2, whole_as_integer, ComplianceReport, PeriodReport};
 use super::input::LogFormat;
 use super::outages::{self, OutageKind, OutageLog, OutageRow, OutageRules};
-use super::{EvalError, EvalOptions, ReportPeriod};
+use super::{EvalError, EvalOptions, ReportPeriod, TimeOptions};
 use crate::clock::Clock;
 use crate::model::{
     BusinessDayRule, Calendar, CalendarId, Contract, Duration, Period, TimeSpan, Unit,
@@ -582,9 +582,34 @@ pub fn evaluate_outages<R: Read>(
     format: impl Into<LogFormat>,
     options: &EvalOptions,
 ) -> Result<(), EvalError> {
+    evaluate_outages_with(
+        report,
+        contract,
+        input,
+        format,
+        options,
+        TimeOptions::default(),
+    )
+}
+
+/// [`evaluate_outages`] with the log's times read as `times` says
+/// (`--zone`, `--excel-dates`).
+pub fn evaluate_outages_with<R: Read>(
+    report: &mut ComplianceReport,
+    contract: &Contract,
+    input: R,
+    format: impl Into<LogFormat>,
+    options: &EvalOptions,
+    times: TimeOptions,
+) -> Result<(), EvalError> {
     let exclusions = Exclusions::of(contract)?;
     let as_of = options.as_of.timestamp_millis();
-    let rules = OutageRules::new(contract, exclusions.clauses.clone(), as_of);
+    let rules = OutageRules::new(
+        contract,
+        exclusions.clauses.clone(),
+        as_of,
+        super::zone::LogTimes::new(times),
+    );
     let log = outages::read(&rules, input, format)?;
     let zone = contract.timezone.unwrap_or(Tz::UTC);
     let periods = Periods {

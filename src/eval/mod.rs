@@ -28,16 +28,19 @@ mod evidence;
 mod html;
 mod ids;
 pub mod input;
+mod mapping;
 mod markdown;
 mod outages;
+mod presets;
 mod read;
 mod settle;
 mod tally;
 mod text;
 mod ticket;
 mod time;
+mod zone;
 
-pub use availability::evaluate_outages;
+pub use availability::{evaluate_outages, evaluate_outages_with};
 pub use compliance::{
     AvailabilityReport, ComplianceReport, CsatReport, ExcludedCount, FcrReport, MaintenanceReport,
     OutageSummary, PeriodReport, PriorityInfo, PriorityReport, Skipped, TargetReport,
@@ -49,10 +52,13 @@ pub use evidence::{
     WORST_LISTED,
 };
 pub use html::html;
+pub use mapping::{ColumnMap, MappingError, Origin};
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
+pub use presets::Preset;
 pub use text::text;
 pub use ticket::{COLUMNS, EXCLUDED};
+pub use zone::TimeOptions;
 
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
@@ -97,6 +103,16 @@ pub enum ReportPeriod {
     Monthly,
     /// Calendar quarters, `2027-Q1`.
     Quarterly,
+}
+
+/// How a log is read: the columns of the ticket log (`--preset`,
+/// `--mapping`, `--map`) and the times of both logs (`--zone`,
+/// `--excel-dates`). The default reads the canonical columns and RFC 3339
+/// times with offsets.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub columns: ColumnMap,
+    pub times: TimeOptions,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -168,6 +184,15 @@ pub enum EvalError {
         .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
         OUTAGE_COLUMNS.join(", "))]
     OutageColumns { missing: Vec<String> },
+    /// A column a mapping names is not in the header.
+    #[error("the CSV header has no column `{column}` (for `{field}`, from {origin}){hint}; its columns are {header}")]
+    MappedColumn {
+        column: String,
+        field: &'static str,
+        origin: Origin,
+        hint: String,
+        header: String,
+    },
     /// The outage log is empty: not even a CSV header.
     #[error("the outage log is empty: it needs a header row ({})", OUTAGE_COLUMNS.join(","))]
     OutageNoHeader,
@@ -306,7 +331,28 @@ pub fn evaluate<R: Read + Send>(
     format: impl Into<input::LogFormat>,
     options: &EvalOptions,
 ) -> Result<ComplianceReport, EvalError> {
-    run(contract, input, format.into(), options, None)
+    run(
+        contract,
+        input,
+        format.into(),
+        options,
+        &ReadOptions::default(),
+        None,
+    )
+}
+
+/// [`evaluate`] with the log's columns and times read as `reading` says,
+/// and, given `rows`, one row per ticket and target into them (`eval
+/// --tickets-out`).
+pub fn evaluate_with<R: Read + Send>(
+    contract: &Contract,
+    input: R,
+    format: impl Into<input::LogFormat>,
+    options: &EvalOptions,
+    reading: &ReadOptions,
+    rows: Option<&mut TicketRows>,
+) -> Result<ComplianceReport, EvalError> {
+    run(contract, input, format.into(), options, reading, rows)
 }
 
 /// [`evaluate`], and one row per ticket and target into `rows` (`eval
@@ -318,7 +364,14 @@ pub fn evaluate_with_rows<R: Read + Send>(
     options: &EvalOptions,
     rows: &mut TicketRows,
 ) -> Result<ComplianceReport, EvalError> {
-    run(contract, input, format.into(), options, Some(rows))
+    run(
+        contract,
+        input,
+        format.into(),
+        options,
+        &ReadOptions::default(),
+        Some(rows),
+    )
 }
 
 fn run<'c, R: Read + Send>(
@@ -326,10 +379,12 @@ fn run<'c, R: Read + Send>(
     input: R,
     format: input::LogFormat,
     options: &EvalOptions,
+    reading: &ReadOptions,
     rows: Option<&'c mut TicketRows>,
 ) -> Result<ComplianceReport, EvalError> {
     let mut tally = Tally::new(contract, options)?.with_rows(rows);
-    let rules = RowRules::new(contract);
+    let rules = RowRules::new(contract, zone::LogTimes::new(reading.times));
+    let shape = ticket_log(&reading.columns);
     let mut skips = Skips {
         listed: Vec::new(),
         total: 0,
@@ -340,6 +395,7 @@ fn run<'c, R: Read + Send>(
     let read = std::thread::scope(|scope| {
         let rules = &rules;
         let reader = scope.spawn(move || {
+            let shape = &shape;
             let mut sink = Sink {
                 rules,
                 ids: SeenIds::default(),
@@ -348,7 +404,7 @@ fn run<'c, R: Read + Send>(
                 send,
                 spare,
             };
-            let result = read::log_rows(input, format, &TICKET_LOG, |line, row| {
+            let result = read::log_rows(input, format, shape, |line, row| {
                 to_sink(&mut sink, line, row)
             });
             sink.flush();
@@ -414,12 +470,15 @@ const TICKET_LOG_COLUMNS: [&str; 11] = [
     ticket::EXCLUDED,
 ];
 
-const TICKET_LOG: read::LogShape<'static, 11> = read::LogShape {
-    columns: &TICKET_LOG_COLUMNS,
-    optional: &[ticket::EXCLUDED],
-    no_header: || EvalError::NoHeader,
-    missing: missing_columns,
-};
+fn ticket_log(map: &ColumnMap) -> read::LogShape<'_, 11> {
+    read::LogShape {
+        columns: &TICKET_LOG_COLUMNS,
+        optional: &[ticket::EXCLUDED],
+        no_header: || EvalError::NoHeader,
+        missing: missing_columns,
+        map,
+    }
+}
 
 /// The missing columns, with a did-you-mean for each unknown header name.
 fn missing_columns(missing: Vec<String>, header: &[String]) -> EvalError {

@@ -13,9 +13,10 @@
 
 use super::compliance::{Skipped, SKIPPED_LISTED};
 use super::input::LogFormat;
+use super::mapping::ColumnMap;
 use super::read::{self, LogShape, RowFields};
 use super::ticket::shown;
-use super::time::parse_millis;
+use super::zone::LogTimes;
 use super::EvalError;
 use crate::model::Contract;
 use std::collections::hash_map::DefaultHasher;
@@ -68,15 +69,23 @@ pub(crate) struct OutageRules {
     as_of: i64,
     /// The effective period as UTC milliseconds `[from, to)`.
     effective: (Option<i64>, Option<i64>),
+    /// How the row's times are read (`--zone`, `--excel-dates`).
+    times: LogTimes,
 }
 
 impl OutageRules {
-    pub fn new(contract: &Contract, clauses: Vec<String>, as_of: i64) -> OutageRules {
+    pub fn new(
+        contract: &Contract,
+        clauses: Vec<String>,
+        as_of: i64,
+        times: LogTimes,
+    ) -> OutageRules {
         OutageRules {
             channels: contract.channels.iter().map(|c| c.id.0.clone()).collect(),
             clauses,
             as_of,
             effective: super::tally::effective_bounds(contract),
+            times,
         }
     }
 
@@ -88,8 +97,8 @@ impl OutageRules {
             None if channel.is_empty() => return Err("channel is empty".into()),
             None => return Err(unknown("channel", channel, &self.channels)),
         };
-        let start = time("start", start)?.ok_or("start is empty")?;
-        let end = time("end", end)?;
+        let start = time(&self.times, "start", start)?.ok_or("start is empty")?;
+        let end = time(&self.times, "end", end)?;
         if end.is_some_and(|end| end < start) {
             return Err("end is before start".into());
         }
@@ -116,7 +125,7 @@ impl OutageRules {
                 }
             },
         };
-        let notice_at = time("notice_at", notice_at)?;
+        let notice_at = time(&self.times, "notice_at", notice_at)?;
         Ok((
             channel,
             OutageRow {
@@ -139,11 +148,11 @@ fn unknown(what: &str, value: &[u8], known: &[String]) -> String {
     format!("unknown {what} `{}`{hint}", shown(value))
 }
 
-fn time(name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
     if bytes.is_empty() {
         return Ok(None);
     }
-    match parse_millis(bytes) {
+    match times.millis(bytes) {
         Ok(at) if crate::clock::supports(at) => Ok(Some(at)),
         Ok(_) => Err(format!(
             "{name} `{}` is outside the years the clock supports",
@@ -223,6 +232,7 @@ const OUTAGE_LOG: LogShape<'static, 6> = LogShape {
     optional: &["notice_at", "note"],
     no_header: || EvalError::OutageNoHeader,
     missing: |missing, _| EvalError::OutageColumns { missing },
+    map: &ColumnMap::CANONICAL,
 };
 
 /// Hands a read row on: to validate, or to skip.
@@ -242,11 +252,16 @@ mod tests {
     const AS_OF: &str = "2027-04-01T00:00:00+08:00";
 
     fn ms(s: &str) -> i64 {
-        parse_millis(s.as_bytes()).unwrap()
+        super::super::time::parse_millis(s.as_bytes()).unwrap()
     }
 
     fn rules() -> OutageRules {
-        OutageRules::new(&acme(), vec!["force-majeure".into()], ms(AS_OF))
+        OutageRules::new(
+            &acme(),
+            vec!["force-majeure".into()],
+            ms(AS_OF),
+            LogTimes::default(),
+        )
     }
 
     fn csv(text: &str) -> OutageLog {
@@ -295,7 +310,7 @@ mod tests {
                 (3, "unknown channel `hotlin`; did you mean `hotline`?"),
                 (
                     4,
-                    "start `2027-03-01 10:00` is not an RFC 3339 time with offset"
+                    "start `2027-03-01 10:00` has no offset (pass --zone with the zone the log's local times are in, or write `Z` or `+08:00`)"
                 ),
                 (5, "end is before start"),
                 (6, "unknown kind `maintenence`; did you mean `maintenance`?"),

@@ -7,6 +7,7 @@
 //! to its own validation.
 
 use super::input::{self, Delimiter, LogFormat, Sheet};
+use super::mapping::{self, ColumnMap, Unlocated};
 use super::{json_cell, EvalError, InputFormat};
 use std::io::{BufRead, BufReader, Read};
 
@@ -28,6 +29,8 @@ pub(crate) struct LogShape<'c, const N: usize> {
     pub no_header: fn() -> EvalError,
     /// The error of a header lacking columns: the missing ones, the header.
     pub missing: fn(Vec<String>, &[String]) -> EvalError,
+    /// The header names of the columns (`--preset`, `--map`).
+    pub map: &'c ColumnMap,
 }
 
 /// Reads a log in its format, every row to `row`.
@@ -136,23 +139,20 @@ fn table_rows<const N: usize>(
         });
     }
     // A column the header leaves out reads as empty (`usize::MAX`).
-    let mut at = [usize::MAX; N];
-    let mut missing = Vec::new();
-    for (slot, name) in at.iter_mut().zip(shape.columns) {
-        match header.iter().position(|h| h == name) {
-            Some(i) => *slot = i,
-            None if shape.optional.contains(name) => {}
-            None => missing.push(name.to_string()),
+    let at = match mapping::locate(&header, shape) {
+        Ok(at) => at,
+        Err(unlocated) => {
+            if let Some(error) =
+                delimiter.and_then(|d| misread_header(&record, &header, shape.columns, d))
+            {
+                return Err(error);
+            }
+            return Err(match unlocated {
+                Unlocated::Canonical(missing) => (shape.missing)(missing, &header),
+                Unlocated::Mapped(error) => error,
+            });
         }
-    }
-    if !missing.is_empty() {
-        if let Some(error) =
-            delimiter.and_then(|d| misread_header(&record, &header, shape.columns, d))
-        {
-            return Err(error);
-        }
-        return Err((shape.missing)(missing, &header));
-    }
+    };
     let width = header.len();
     while let Some(line) = table.next(&mut record)? {
         if record.len() != width {

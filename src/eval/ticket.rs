@@ -8,7 +8,7 @@
 //! byte strings, empty when absent.
 
 use super::aka::NameIndex;
-use super::time::parse_millis;
+use super::zone::LogTimes;
 use crate::model::Contract;
 
 /// The columns of the log, in the order of §9.
@@ -71,10 +71,12 @@ pub(crate) struct RowRules {
     scale: Option<(u32, u32)>,
     /// The ids of the contract's exclusion clauses, in declaration order.
     clauses: Vec<String>,
+    /// How the row's times are read (`--zone`, `--excel-dates`).
+    times: LogTimes,
 }
 
 impl RowRules {
-    pub fn new(contract: &Contract) -> RowRules {
+    pub fn new(contract: &Contract, times: LogTimes) -> RowRules {
         RowRules {
             priorities: NameIndex::new(
                 contract
@@ -90,6 +92,7 @@ impl RowRules {
             ),
             scale: contract.csat.as_ref().map(|c| c.scale),
             clauses: clause_ids(contract),
+            times,
         }
     }
 
@@ -145,12 +148,13 @@ fn trim(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
 }
 
-fn time(name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
     let bytes = trim(bytes);
     if bytes.is_empty() {
         return Ok(None);
     }
-    parse_millis(bytes)
+    times
+        .millis(bytes)
         .map(Some)
         .map_err(|why| format!("{name} `{}` {why}", shown(bytes)))
 }
@@ -194,8 +198,8 @@ fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, String
     }
 }
 
-/// `FROM/TO;FROM/TO`: each pause two RFC 3339 times, not reversed.
-fn pauses(bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), String> {
+/// `FROM/TO;FROM/TO`: each pause two times, not reversed.
+fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), String> {
     out.clear();
     for part in trim(bytes).split(|&b| b == b';') {
         let part = trim(part);
@@ -209,8 +213,8 @@ fn pauses(bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), String> {
                 shown(part)
             ));
         };
-        let from = time("paused", from)?.ok_or("paused has an empty FROM")?;
-        let to = time("paused", to)?.ok_or("paused has an empty TO")?;
+        let from = time(times, "paused", from)?.ok_or("paused has an empty FROM")?;
+        let to = time(times, "paused", to)?.ok_or("paused has an empty TO")?;
         if to < from {
             return Err(format!("paused `{}` ends before it starts", shown(part)));
         }
@@ -249,10 +253,11 @@ impl RowRules {
                 return Err(format!("unknown channel `{}`{hint}", shown(channel)));
             }
         };
-        let received = time("received_at", received)?.ok_or("received_at is empty")?;
-        let response = time("first_response_at", response)?;
-        let resolved = time("resolved_at", resolved)?;
-        let workaround = time("workaround_at", workaround)?;
+        let t = &self.times;
+        let received = time(t, "received_at", received)?.ok_or("received_at is empty")?;
+        let response = time(t, "first_response_at", response)?;
+        let resolved = time(t, "resolved_at", resolved)?;
+        let workaround = time(t, "workaround_at", workaround)?;
         for (name, at) in [
             ("first_response_at", response),
             ("resolved_at", resolved),
@@ -264,7 +269,7 @@ impl RowRules {
         }
         let first_contact_resolved = boolean(fcr)?;
         let csat = rating(csat, self.scale)?;
-        pauses(pause, paused)?;
+        pauses(t, pause, paused)?;
         let excluded = self.excluded(f.excluded)?;
         Ok(Ticket {
             priority,
@@ -293,7 +298,7 @@ mod tests {
     }
 
     fn check(cols: [&str; 10]) -> Result<Ticket, String> {
-        RowRules::new(&acme()).ticket(&row(cols), &mut Vec::new())
+        RowRules::new(&acme(), LogTimes::default()).ticket(&row(cols), &mut Vec::new())
     }
 
     const GOOD: [&str; 10] = [
@@ -331,11 +336,16 @@ mod tests {
 
     #[test]
     fn each_bad_field_has_its_reason() {
-        let cases: [(usize, &str, &str); 9] = [
+        let cases: [(usize, &str, &str); 10] = [
             (1, "P9", "unknown priority `P9`"),
             (1, "P2-", "did you mean `P2`?"),
             (2, "fax", "unknown channel `fax`"),
-            (3, "2027-03-01 9:00", "received_at `2027-03-01 9:00` is not"),
+            (
+                3,
+                "2027-03-01 9:00",
+                "received_at `2027-03-01 9:00` has no offset (pass --zone",
+            ),
+            (3, "2027-03-01", "received_at `2027-03-01` is not a time"),
             (
                 4,
                 "2027-03-01T08:00:00+08:00",

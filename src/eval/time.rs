@@ -1,13 +1,16 @@
-//! RFC 3339 times of the ticket log, parsed straight to UTC milliseconds.
+//! Times of the ticket and outage logs, parsed straight to milliseconds.
 //!
 //! A log of a million tickets holds four or five million times; parsing them
 //! is most of the work of reading the log, so this is a small hand-written
-//! parser over bytes (no allocation, no chrono on the hot path). It accepts
-//! exactly RFC 3339 `date-time`: `2027-03-01T09:30:00+08:00`, `T`/`t` or a
+//! parser over bytes (no allocation, no chrono on the hot path). The fast
+//! path is RFC 3339 `date-time`: `2027-03-01T09:30:00+08:00`, `T`/`t` or a
 //! space between date and time, `Z`/`z` or `±HH:MM`, and any number of
 //! fractional-second digits (kept to the millisecond, truncated, as the clock
 //! keeps instants). A leap second `:60` is read as the instant one second
-//! after `:59`.
+//! after `:59`. Without the offset the same text is a local wall-clock time
+//! ([`Stamp::Local`]); so are the shapes exports write ([`parse_stamp`]):
+//! `2027-03-01 09:00`, `2027/3/1 9:00`, `01/Mar/27 9:00 AM`. Which zone a
+//! local time is in is the log reader's business (`eval::zone`).
 
 /// Why a time did not parse: a short phrase for the skipped-row report.
 pub(crate) type TimeError = &'static str;
@@ -51,10 +54,32 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+/// What a time's text says: an instant (it has an offset), or a local
+/// wall-clock time (it has none), as milliseconds since 1970-01-01 00:00 of
+/// UTC or of the local clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    Instant(i64),
+    Local(i64),
+}
+
+/// Why an offset-less time cannot be placed.
+pub(crate) const NO_OFFSET: TimeError = "has no offset (pass --zone with the zone the log's local times are in, or write `Z` or `+08:00`)";
+
+const SHAPE: TimeError = "is not a time (RFC 3339 `2027-03-01T09:30:00+08:00`, or a local `2027-03-01 09:30` with --zone)";
+
 /// Parses an RFC 3339 date-time with offset to UTC milliseconds since the
-/// Unix epoch.
+/// Unix epoch (the tests' way to write an instant).
+#[cfg(test)]
 pub(crate) fn parse_millis(text: &[u8]) -> Result<i64, TimeError> {
-    const SHAPE: TimeError = "is not an RFC 3339 time with offset";
+    match parse_rfc(text)? {
+        Stamp::Instant(at) => Ok(at),
+        Stamp::Local(_) => Err(NO_OFFSET),
+    }
+}
+
+/// The RFC 3339 shape, its offset optional: the fast path of every log time.
+fn parse_rfc(text: &[u8]) -> Result<Stamp, TimeError> {
     let b = text;
     let field = |at, n| digits(b, at, n).ok_or(SHAPE);
     let year = field(0, 4)?;
@@ -75,23 +100,7 @@ pub(crate) fn parse_millis(text: &[u8]) -> Result<i64, TimeError> {
         return Err("has a time of day that does not exist");
     }
     let mut at = 19;
-    let mut millis = 0u32;
-    if b.get(at) == Some(&b'.') {
-        at += 1;
-        let first = at;
-        while let Some(d) = b.get(at).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9) {
-            if at - first < 3 {
-                millis = millis * 10 + u32::from(d);
-            }
-            at += 1;
-        }
-        match at - first {
-            0 => return Err(SHAPE),
-            1 => millis *= 100,
-            2 => millis *= 10,
-            _ => {}
-        }
-    }
+    let millis = fraction(b, &mut at).ok_or(SHAPE)?;
     let offset_minutes: i64 = match b.get(at) {
         Some(b'Z' | b'z') => {
             at += 1;
@@ -108,15 +117,197 @@ pub(crate) fn parse_millis(text: &[u8]) -> Result<i64, TimeError> {
             at += 6;
             sign * i64::from(oh * 60 + om)
         }
-        _ => return Err("has no offset (add `Z` or `+08:00`)"),
+        None => {
+            let local = local_millis(year, month, day, hour * 3600 + minute * 60 + second);
+            return Ok(Stamp::Local(local + i64::from(millis)));
+        }
+        _ => return Err(SHAPE),
     };
     if at != b.len() {
         return Err(SHAPE);
     }
-    let days = days_from_civil(i64::from(year), month, day);
-    let seconds =
-        days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
-    Ok(seconds * 1000 + i64::from(millis))
+    let local = local_millis(year, month, day, hour * 3600 + minute * 60 + second);
+    Ok(Stamp::Instant(
+        local + i64::from(millis) - offset_minutes * 60_000,
+    ))
+}
+
+/// The milliseconds of an optional `.fff…` at `*at` (any number of digits,
+/// truncated), advancing past it; `None` for a `.` without digits.
+#[inline]
+fn fraction(b: &[u8], at: &mut usize) -> Option<u32> {
+    if b.get(*at) != Some(&b'.') {
+        return Some(0);
+    }
+    *at += 1;
+    let first = *at;
+    let mut millis = 0u32;
+    while let Some(d) = b.get(*at).map(|c| c.wrapping_sub(b'0')).filter(|d| *d <= 9) {
+        if *at - first < 3 {
+            millis = millis * 10 + u32::from(d);
+        }
+        *at += 1;
+    }
+    match *at - first {
+        0 => None,
+        1 => Some(millis * 100),
+        2 => Some(millis * 10),
+        _ => Some(millis),
+    }
+}
+
+/// Milliseconds from 1970-01-01 00:00 to a date and second of the day.
+fn local_millis(year: u32, month: u32, day: u32, second_of_day: u32) -> i64 {
+    (days_from_civil(i64::from(year), month, day) * 86_400 + i64::from(second_of_day)) * 1000
+}
+
+/// Any time shape the logs accept: RFC 3339 with or without its offset
+/// (the fast path), else a date `2027-03-01`, `2027/3/1` or `01/Mar/27`
+/// (`01/Mar/2027`), a `T` or a space, a time `9:00`, `09:00:00` or
+/// `09:00:00.250`, an optional ` AM`/` PM`, and an optional `Z` or `±HH:MM`.
+pub(crate) fn parse_stamp(text: &[u8]) -> Result<Stamp, TimeError> {
+    match parse_rfc(text) {
+        Ok(stamp) => Ok(stamp),
+        Err(SHAPE) => loose(text).ok_or(SHAPE)?,
+        Err(why) => Err(why),
+    }
+}
+
+/// A run of 1 to `max` ASCII digits at `*at`, advancing past it.
+fn number(b: &[u8], at: &mut usize, max: usize) -> Option<u32> {
+    let mut v = 0u32;
+    let first = *at;
+    while *at - first < max {
+        match b.get(*at).map(|c| c.wrapping_sub(b'0')) {
+            Some(d) if d <= 9 => v = v * 10 + u32::from(d),
+            _ => break,
+        }
+        *at += 1;
+    }
+    (*at > first).then_some(v)
+}
+
+const MONTHS: [&[u8; 3]; 12] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+];
+
+/// The date of an export shape: `(year, month, day)` and where it ends.
+fn loose_date(b: &[u8], at: &mut usize) -> Option<(u32, u32, u32)> {
+    let lead = number(b, at, 4)?;
+    if *at == 4 {
+        // `2027-03-01`, `2027-3-1`, `2027/3/1`: year first.
+        let sep = *b.get(*at).filter(|c| matches!(c, b'-' | b'/'))?;
+        *at += 1;
+        let month = number(b, at, 2)?;
+        (b.get(*at) == Some(&sep)).then_some(())?;
+        *at += 1;
+        let day = number(b, at, 2)?;
+        return Some((lead, month, day));
+    }
+    // `01/Mar/27` or `1/Mar/2027`: day first, the month by its English name.
+    (*at <= 2 && b.get(*at) == Some(&b'/')).then_some(())?;
+    let name = b.get(*at + 1..*at + 4)?;
+    let month = MONTHS.iter().position(|m| name.eq_ignore_ascii_case(*m))?;
+    *at += 4;
+    (b.get(*at) == Some(&b'/')).then_some(())?;
+    *at += 1;
+    let from = *at;
+    let year = number(b, at, 4)?;
+    let year = match *at - from {
+        2 => 2000 + year,
+        4 => year,
+        _ => return None,
+    };
+    Some((year, u32::try_from(month).ok()? + 1, lead))
+}
+
+/// The export shapes that are not RFC 3339; `None` when the text is none
+/// of them, `Some(Err)` when it is one but names no real date or time.
+fn loose(b: &[u8]) -> Option<Result<Stamp, TimeError>> {
+    let mut at = 0;
+    let (year, month, day) = loose_date(b, &mut at)?;
+    expect(b, at, b"Tt ")?;
+    at += 1;
+    let mut hour = number(b, &mut at, 2)?;
+    expect(b, at, b":")?;
+    at += 1;
+    let minute = digits(b, at, 2)?;
+    at += 2;
+    let mut second = 0;
+    let mut millis = 0;
+    if b.get(at) == Some(&b':') {
+        second = digits(b, at + 1, 2)?;
+        at += 3;
+        millis = fraction(b, &mut at)?;
+    }
+    if let Some([b' ', a, m]) = b.get(at..at + 3) {
+        let pm = match [a.to_ascii_lowercase(), m.to_ascii_lowercase()] {
+            [b'p', b'm'] => true,
+            [b'a', b'm'] => false,
+            _ => return None,
+        };
+        if !(1..=12).contains(&hour) {
+            return Some(Err("has a time of day that does not exist"));
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+        at += 3;
+    }
+    if year < 1000 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return Some(Err("has a date that does not exist"));
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return Some(Err("has a time of day that does not exist"));
+    }
+    let local =
+        local_millis(year, month, day, hour * 3600 + minute * 60 + second) + i64::from(millis);
+    let offset_minutes: i64 = match b.get(at) {
+        None => return Some(Ok(Stamp::Local(local))),
+        Some(b'Z' | b'z') if at + 1 == b.len() => 0,
+        Some(sign @ (b'+' | b'-')) if at + 6 == b.len() => {
+            let oh = digits(b, at + 1, 2)?;
+            expect(b, at + 3, b":")?;
+            let om = digits(b, at + 4, 2)?;
+            if oh > 23 || om > 59 {
+                return Some(Err("has an offset that does not exist"));
+            }
+            let sign = if *sign == b'-' { -1 } else { 1 };
+            sign * i64::from(oh * 60 + om)
+        }
+        _ => return None,
+    };
+    Some(Ok(Stamp::Instant(local - offset_minutes * 60_000)))
+}
+
+/// An Excel serial date (`46082.375`, the 1900 date system: day 1 is
+/// 1900-01-01) as a local time, rounded to the millisecond. Excel counts a
+/// 29 February 1900 that never was (serial 60) — such a serial is refused —
+/// so serials from 61 on are one day ahead of the days since 1899-12-31.
+pub(crate) fn excel_serial(text: &[u8]) -> Option<Result<Stamp, TimeError>> {
+    let plain = !text.is_empty()
+        && text.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && text.iter().filter(|c| **c == b'.').count() <= 1
+        && text.first() != Some(&b'.');
+    if !plain {
+        return None;
+    }
+    let serial: f64 = std::str::from_utf8(text).ok()?.parse().ok()?;
+    const DAY: i64 = 86_400_000;
+    let ms = (serial * DAY as f64).round();
+    if !(DAY as f64..=2_958_466.0 * DAY as f64).contains(&ms) {
+        return Some(Err(
+            "is not an Excel date serial between 1 (1900-01-01) and 2958465 (9999-12-31)",
+        ));
+    }
+    let ms = ms as i64;
+    let mut day = ms.div_euclid(DAY);
+    if day == 60 {
+        return Some(Err("is Excel's 1900-02-29, a day that did not exist"));
+    }
+    if day < 60 {
+        day += 1;
+    }
+    let local = (days_from_civil(1899, 12, 30) + day) * DAY + ms.rem_euclid(DAY);
+    Some(Ok(Stamp::Local(local)))
 }
 
 #[cfg(test)]
