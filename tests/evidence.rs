@@ -24,11 +24,14 @@ use slac::model::Contract;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod support;
+
 fn contract(name: &str) -> Contract {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("contracts")
         .join(name);
-    slac::check_bytes(name, std::fs::read(path).unwrap())
+    // Its use lines followed (Globex uses holidays/uk-england.sla).
+    support::project::check_file(&path)
         .model
         .expect("the shipped contract checks")
 }
