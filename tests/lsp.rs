@@ -678,7 +678,7 @@ fn completion_offers_what_fits_the_place() {
 
     // The keywords of a channel's block, not every keyword.
     let fields = complete(&CONTRACT.replace("{ hours always }", "{\n    |\n  }"), 3);
-    assert_eq!(fields, ["hours", "availability", "contact"]);
+    assert_eq!(fields, ["hours", "availability", "contact", "aka"]);
 
     // Item keywords in the contract's body.
     let items = complete(&CONTRACT.replace("  scope {", "  |\n  scope {"), 4);

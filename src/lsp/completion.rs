@@ -291,8 +291,8 @@ fn block_keywords(block: Option<&str>, parent: Option<&str>) -> Vec<&'static str
             return words;
         }
         (Some("holidays"), _) => &["closed", "open"],
-        (Some("channel"), _) => &["hours", "availability", "contact"],
-        (Some("priority"), _) => &["clock"],
+        (Some("channel"), _) => &["hours", "availability", "contact", "aka"],
+        (Some("priority"), _) => &["clock", "aka"],
         (Some("party"), _) => &["short", "contact", "signatory"],
         (Some("scope"), _) => &["service", "audience"],
         (Some("support"), _) => &["submit via", "escalate"],
@@ -333,7 +333,12 @@ mod tests {
         let in_channel = "contract \"x\" {\n  channel a \"{}\" {\n    ";
         assert_eq!(
             wants(in_channel),
-            Wants::Keywords(vec!["hours", "availability", "contact"])
+            Wants::Keywords(vec!["hours", "availability", "contact", "aka"])
+        );
+        // The names a ticket system gives a priority or a channel (`aka`).
+        assert_eq!(
+            wants("contract \"x\" {\n  priority P1 \"紧急\" {\n    "),
+            Wants::Keywords(vec!["clock", "aka"])
         );
         // A brace in a string or a comment opens nothing.
         let after = "contract \"x\" { // {\n  channel a \"}\" { hours b }\n  ";
