@@ -123,3 +123,34 @@ fn bad_years_are_usage_errors() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn a_contract_lists_the_sets_its_calendars_use_from_libraries() {
+    // Globex's calendars take `uk-england` from holidays/uk-england.sla.
+    let out = run(&[
+        "holidays",
+        "show",
+        "contracts/globex-helpdesk.sla",
+        "--years",
+        "2027",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l == "2027-12-27 Mon closed Christmas Day [uk-england]"),
+        "{}",
+        out.stdout
+    );
+    let picked = run(&[
+        "holidays",
+        "show",
+        "contracts/globex-helpdesk.sla",
+        "--set",
+        "uk-england",
+        "--years",
+        "2027",
+    ]);
+    assert_eq!(picked.code, 0, "{}", picked.stderr);
+    assert_eq!(picked.stdout, out.stdout);
+}

@@ -154,8 +154,8 @@ fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
         eprint!("{}", slac::report::human(&checked.sources, &errors, color));
     }
     let (sets, period) = match (&checked.library, &checked.model) {
-        (Some(library), _) => (library.sets.as_slice(), None),
-        (None, Some(contract)) => (contract.holidays.as_slice(), effective_dates(contract)),
+        (Some(library), _) => (library.sets.iter().collect(), None),
+        (None, Some(contract)) => (contract_sets(contract), effective_dates(contract)),
         (None, None) => {
             return Err(Failure::failed(format!(
                 "`{}` has errors; no days listed",
@@ -163,9 +163,10 @@ fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
             )))
         }
     };
+    let sets: Vec<&HolidaySet> = sets;
     let chosen: Vec<&HolidaySet> = match &args.set {
         Some(id) => {
-            let set = sets.iter().find(|s| s.id.as_str() == id).ok_or_else(|| {
+            let set = *sets.iter().find(|s| s.id.as_str() == id).ok_or_else(|| {
                 let known: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
                 Failure::usage(format!(
                     "no holiday set `{id}` in `{}` (its sets: {})",
@@ -179,7 +180,7 @@ fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
             })?;
             vec![set]
         }
-        None => sets.iter().collect(),
+        None => sets,
     };
     let range = match years.or(period.is_none().then(from_this_year)) {
         Some(years) => dates_of(&years)
@@ -193,6 +194,19 @@ fn run_show(args: &ShowArgs, color: bool) -> CmdResult {
     };
     super::write_output(None, out.as_bytes())?;
     Ok(super::OK)
+}
+
+/// The sets a contract's days come from: its own, then those its calendars
+/// take from the libraries it uses, each once (a contract that only uses
+/// `holidays/cn-2026.sla` still lists the days it signs up to).
+fn contract_sets(contract: &slac::model::Contract) -> Vec<&HolidaySet> {
+    let mut sets: Vec<&HolidaySet> = contract.holidays.iter().collect();
+    for set in contract.calendars.iter().flat_map(|c| &c.holidays) {
+        if !sets.iter().any(|s| s.id == set.id) {
+            sets.push(set);
+        }
+    }
+    sets
 }
 
 /// The effective period of a contract, three years from its start when it
