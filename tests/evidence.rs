@@ -17,8 +17,8 @@ mod synth;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{
-    evaluate, evaluate_with_rows, html, ComplianceReport, EvalOptions, InputFormat, ReportPeriod,
-    TicketRows, TicketsOutFormat, TICKETS_OUT_COLUMNS, WORST_LISTED,
+    evaluate, evaluate_with, html, ComplianceReport, EvalOptions, InputFormat, ReadOptions,
+    ReportPeriod, TicketRows, TicketsOutFormat, TICKETS_OUT_COLUMNS, WORST_LISTED,
 };
 use slac::model::Contract;
 use std::collections::BTreeMap;
@@ -118,8 +118,15 @@ fn evaluate_rows(
     format: TicketsOutFormat,
 ) -> (ComplianceReport, Vec<u8>) {
     let mut rows = TicketRows::new(format);
-    let report =
-        evaluate_with_rows(contract, log.as_bytes(), InputFormat::Csv, opts, &mut rows).unwrap();
+    let report = evaluate_with(
+        contract,
+        log.as_bytes(),
+        InputFormat::Csv,
+        opts,
+        &ReadOptions::default(),
+        Some(&mut rows),
+    )
+    .unwrap();
     (report, rows.into_bytes().unwrap())
 }
 

@@ -343,7 +343,7 @@ pub fn evaluate<R: Read + Send>(
 
 /// [`evaluate`] with the log's columns and times read as `reading` says,
 /// and, given `rows`, one row per ticket and target into them (`eval
-/// --tickets-out`).
+/// --tickets-out`), which add up to the report's counts exactly.
 pub fn evaluate_with<R: Read + Send>(
     contract: &Contract,
     input: R,
@@ -353,25 +353,6 @@ pub fn evaluate_with<R: Read + Send>(
     rows: Option<&mut TicketRows>,
 ) -> Result<ComplianceReport, EvalError> {
     run(contract, input, format.into(), options, reading, rows)
-}
-
-/// [`evaluate`], and one row per ticket and target into `rows` (`eval
-/// --tickets-out`): they add up to the report's counts exactly.
-pub fn evaluate_with_rows<R: Read + Send>(
-    contract: &Contract,
-    input: R,
-    format: impl Into<input::LogFormat>,
-    options: &EvalOptions,
-    rows: &mut TicketRows,
-) -> Result<ComplianceReport, EvalError> {
-    run(
-        contract,
-        input,
-        format.into(),
-        options,
-        &ReadOptions::default(),
-        Some(rows),
-    )
 }
 
 fn run<'c, R: Read + Send>(
