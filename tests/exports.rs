@@ -1,7 +1,9 @@
 //! `eval` on ticket systems' exports (tests/exports/): each sample, read
-//! with its `--preset` and `--zone`, gives the same JSON report as the same
-//! tickets in the canonical format; bad mappings and presets are usage
-//! errors (exit 2).
+//! with its `--preset` and `--zone`, its priorities and channels named as
+//! the system names them (`urgent`, `P1 - Critical`, `Phone call
+//! (incoming)`, …, mapped by the `aka` names of `tests/exports/helpdesk.sla`),
+//! gives the same JSON report as the same tickets in the canonical format;
+//! bad mappings and presets are usage errors (exit 2).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,8 +20,9 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The contract whose `aka` names are the systems' priorities and channels.
 fn contract() -> PathBuf {
-    root().join("contracts/acme-support.sla")
+    root().join("tests/exports/helpdesk.sla")
 }
 
 fn export(name: &str) -> PathBuf {
@@ -203,4 +206,41 @@ fn an_export_saved_by_excel_in_gbk_with_semicolons_reads_the_same_tickets() {
     std::fs::write(&saved, &bytes).unwrap();
     let exported = report(&saved, &["--preset", "zendesk", "--zone", "contract"]);
     assert_eq!(exported, report(&export("zendesk.canonical.csv"), &[]));
+}
+
+/// The samples name priorities and channels as the systems do: without the
+/// contract's `aka` names their rows are unknown priorities, skipped.
+#[test]
+fn the_systems_names_are_read_through_the_contracts_aka_names() {
+    let text = std::fs::read_to_string(contract()).unwrap();
+    let aka = regex::Regex::new(r#" aka +"[^\n]*""#).unwrap();
+    let without = aka.replace_all(&text, "");
+    assert_ne!(without, text);
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("helpdesk.sla");
+    std::fs::write(&bare, without.as_bytes()).unwrap();
+    for (preset, sample, message) in [
+        (
+            "zendesk",
+            "zendesk.csv",
+            "skipped: unknown priority `urgent`",
+        ),
+        (
+            "jira",
+            "jira.csv",
+            "skipped: unknown priority `P1 - Critical`",
+        ),
+        ("zammad", "zammad.csv", "skipped: unknown priority `3 high`"),
+    ] {
+        let mut cmd = Command::cargo_bin("slac").unwrap();
+        cmd.arg("eval")
+            .arg(&bare)
+            .arg(export(sample))
+            .args(["--as-of", AS_OF, "--preset", preset, "--zone", "contract"]);
+        if preset == "jira" {
+            cmd.args(["--map", "channel=Custom field (Channel)"]);
+        }
+        // Zammad's P4 rows name the id itself, so not every row is skipped.
+        cmd.assert().stderr(predicates::str::contains(message));
+    }
 }
