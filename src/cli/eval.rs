@@ -93,13 +93,15 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         EvalFormat::Markdown => eval::markdown(&report),
         EvalFormat::Html => eval::html(&report),
     };
-    super::write_output(output, out.as_bytes())?;
+    // The rows before the report: a run that cannot write the rows leaves
+    // the last report in place too.
     if let Some((path, rows)) = tickets_out {
         let bytes = rows
             .into_bytes()
             .map_err(|e| Failure::usage(format!("cannot write `{}`: {e}", path.display())))?;
         super::write_output(Some(path), &bytes)?;
     }
+    super::write_output(output, out.as_bytes())?;
     if let Some(why) = report.nothing_evaluated() {
         eprintln!("error: {why}");
         return Ok(super::FAILED);
