@@ -39,6 +39,7 @@ mod remedies;
 pub mod remedy_phrases;
 pub mod rich;
 pub mod values;
+pub mod zone_names;
 
 use crate::model::Contract;
 pub use options::RenderOptions;

@@ -10,7 +10,8 @@ use super::remedies::Remedies;
 use super::remedy_phrases::RemedyPhrases;
 use super::rich::{phrase, sentence, Rich};
 use super::values::Values;
-use crate::model::{Contract, Party, Priority, Target, TargetKind, Unit};
+use super::zone_names;
+use crate::model::{Contract, Lang, Party, Priority, Target, TargetKind, Unit};
 
 /// A dash for an empty table cell.
 const NONE: &str = "—";
@@ -20,6 +21,7 @@ pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
     let values = Values::of(options.lang);
     let builder = Builder {
         contract,
+        lang: options.lang,
         phrases: Phrases::of(options.lang),
         values,
         remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang)),
@@ -61,6 +63,7 @@ fn number(sections: &mut [Section], parent: &[usize]) {
 
 struct Builder<'a> {
     contract: &'a Contract,
+    lang: Lang,
     phrases: &'static Phrases,
     values: Values,
     /// Sections 5 and 6, and the remedies' sentences in 1 and 3.3.
@@ -150,9 +153,13 @@ impl Builder<'_> {
             Block::Terms(terms),
         ];
         if let Some(zone) = self.contract.timezone {
+            let rule = match zone_names::local_name(self.lang, zone.name()) {
+                Some(_) => self.phrases.time_zone_rule_named,
+                None => self.phrases.time_zone_rule,
+            };
             blocks.push(Block::Paragraph(sentence(
-                self.phrases.time_zone_rule,
-                &[Rich::code(zone.name())],
+                rule,
+                &[zone_names::first_mention(self.lang, zone.name())],
             )));
         }
         Section::new(Rich::text(self.phrases.definitions), blocks)
@@ -443,7 +450,7 @@ impl Builder<'_> {
                 if !calendar.always && Some(calendar.timezone) != self.contract.timezone {
                     facts.push(self.labelled(
                         self.phrases.calendar_time_zone,
-                        Rich::code(calendar.timezone.name()),
+                        zone_names::first_mention(self.lang, calendar.timezone.name()),
                     ));
                 }
                 let mut blocks = vec![Block::List(facts)];

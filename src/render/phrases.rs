@@ -52,6 +52,9 @@ pub struct Phrases {
     pub counting_same_time: &'static str,
     /// `{0}` an IANA time-zone name.
     pub time_zone_rule: &'static str,
+    /// `{0}` a zone by the local time people call it, its IANA name in
+    /// brackets (`北京时间（Asia/Shanghai）`, see [`super::zone_names`]).
+    pub time_zone_rule_named: &'static str,
 
     // 2. Scope.
     pub scope: &'static str,
@@ -238,6 +241,7 @@ pub static ZH: Phrases = Phrases {
     counting_hours: "以工作日计算的期限，按每个工作日 {0}服务时间折算；期限为 N 个工作日的，于收到服务请求后所适用服务时间累计满 N 个 {0}之时届满。",
     counting_same_time: "以工作日计算的期限，自收到服务请求时起算（收到时不在服务时间内的，自下一个服务时间开始时起算）；期限为 N 个工作日的，于其后第 N 个工作日的同一时刻届满，该时刻不在服务时间内的，顺延至其后最近的服务时间开始之时。",
     time_zone_rule: "本协议中的日期和时间，除另有说明外，均为 {0} 时区的当地时间。",
+    time_zone_rule_named: "本协议中的日期和时间，除另有说明外，均为{0}。",
 
     scope: "服务范围与内容",
     scope_intro: "服务方同意在本协议期限内，向客户提供以下客户服务：",
@@ -388,6 +392,7 @@ pub static EN: Phrases = Phrases {
     counting_hours: "A period counted in business days is converted into service hours at {0} for each business day; a period of N business days ends when N × {0} of applicable service hours have elapsed after receipt of the Service Request.",
     counting_same_time: "A period counted in business days begins when the Service Request is received (or, if it is received outside service hours, when service hours next begin); a period of N business days ends at the same time of day on the N-th following business day or, if that time is outside service hours, when service hours next begin after it.",
     time_zone_rule: "Unless stated otherwise, all dates and times in this SLA are local times in the {0} time zone.",
+    time_zone_rule_named: "Unless stated otherwise, all dates and times in this SLA are in {0}.",
 
     scope: "Scope and content of services",
     scope_intro: "During the term of this SLA the Provider shall provide the Client with the following customer services:",
