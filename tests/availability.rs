@@ -672,6 +672,8 @@ fn the_cli_takes_either_log_or_both() {
         "--as-of",
         as_of,
         "--fail-on-breach",
+        "--lang",
+        "en",
     ]);
     assert_eq!(run.code, 1);
     assert!(

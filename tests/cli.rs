@@ -1055,7 +1055,7 @@ fn the_output_extension_picks_the_format_without_a_flag() {
         (eval, "r.json", "{"),
         (eval, "r.md", "# "),
         (eval, "r.html", "<!DOCTYPE html>"),
-        (eval, "r.txt", "客户服务SLA (ACME-CS-2027)"),
+        (eval, "r.txt", "客户服务SLA（ACME-CS-2027）"),
     ];
     for (args, name, starts) in cases {
         let (ran, text) = written(args, name);
@@ -1068,7 +1068,7 @@ fn the_output_extension_picks_the_format_without_a_flag() {
     }
     let (_, unknown) = written(eval, "r.report");
     assert!(
-        unknown.starts_with("客户服务SLA (ACME-CS-2027)"),
+        unknown.starts_with("客户服务SLA（ACME-CS-2027）"),
         "{unknown}"
     );
 }

@@ -16,6 +16,7 @@ mod synth;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{evaluate, html, markdown, text, EvalOptions, InputFormat, ReportPeriod};
+use slac::model::Lang;
 use std::path::{Path, PathBuf};
 use support::golden::{glob, Golden};
 
@@ -64,21 +65,118 @@ fn golden_reports_in_every_format() {
         let name = log.file_name().unwrap().to_str().unwrap();
         let stem = name.trim_end_matches(".csv");
         let report = run(name, InputFormat::Csv, ReportPeriod::Monthly);
-        for (ext, output) in [
-            ("json", report.to_json()),
-            ("txt", text(&report)),
-            ("md", markdown(&report)),
-            ("html", html(&report)),
-        ] {
-            golden.check(&dir().join(format!("{stem}.{ext}")), &output);
+        // In the contract's language (zh-CN), and in English (`--lang en`).
+        for (suffix, lang) in [("", Lang::ZhCn), (".en", Lang::En)] {
+            for (ext, output) in [
+                ("txt", text(&report, lang)),
+                ("md", markdown(&report, lang)),
+                ("html", html(&report, lang)),
+            ] {
+                golden.check(&dir().join(format!("{stem}{suffix}.{ext}")), &output);
+            }
         }
+        golden.check(&dir().join(format!("{stem}.json")), &report.to_json());
         let quarterly = run(name, InputFormat::Csv, ReportPeriod::Quarterly);
         golden.check(
             &dir().join(format!("{stem}.quarterly.json")),
             &quarterly.to_json(),
         );
+        golden.check(
+            &dir().join(format!("{stem}.quarterly.txt")),
+            &text(&quarterly, Lang::ZhCn),
+        );
+    }
+    // An English contract (Globex, Europe/London) reported in Chinese.
+    let globex = contract("globex-helpdesk.sla");
+    let input = std::fs::File::open(dir().join("globex/globex-spring.csv")).unwrap();
+    let as_of = chrono::DateTime::parse_from_rfc3339("2027-05-20T10:15:00+01:00")
+        .unwrap()
+        .to_utc();
+    let options = EvalOptions {
+        as_of,
+        period: ReportPeriod::Monthly,
+    };
+    let report = evaluate(&globex, input, InputFormat::Csv, &options).unwrap();
+    let stem = dir().join("globex/globex-spring");
+    golden.check(&stem.with_extension("json"), &report.to_json());
+    golden.check(&stem.with_extension("txt"), &text(&report, Lang::En));
+    for (ext, output) in [
+        ("txt", text(&report, Lang::ZhCn)),
+        ("md", markdown(&report, Lang::ZhCn)),
+        ("html", html(&report, Lang::ZhCn)),
+    ] {
+        golden.check(&stem.with_extension(format!("zh-CN.{ext}")), &output);
     }
     golden.finish();
+}
+
+/// Words of the English reports that a Chinese one must not carry.
+const ENGLISH: [&str; 12] = [
+    "ticket", "missed", "MISSED", "no data", "target", "Credits", "recorded", "rating", "breached",
+    "period", "skipped", "as of",
+];
+
+#[test]
+fn a_chinese_report_has_no_english_fixed_text() {
+    let report = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
+    let zh = text(&report, Lang::ZhCn);
+    // Skipped rows' reasons are the reader's (English, as on standard
+    // error); the text report counts them and does not list them.
+    for word in ENGLISH {
+        assert!(!zh.contains(word), "`{word}` in the Chinese report:\n{zh}");
+    }
+    for expected in [
+        "客户服务SLA（ACME-CS-2027）— 28 个工单，按北京时间（Asia/Shanghai）逐月统计，截至 2027-10-13T12:00:00+08:00",
+        "已跳过 8 行格式错误的记录",
+        "\n2027年3月\n",
+        "  响应         工单数     按时     超时     未决    达成率    目标  p50 分钟  p90 分钟",
+        "未达标：P1 响应、P1 解决",
+        "服务抵扣 10%，按服务费 50000.00 元，计为 5000.00 元，以代金券形式提供；申请截止 2027-05-01T00:00:00+08:00",
+        "客户满意度（CSAT）平均 5.00 分，共 1 个评分（目标 4.5 分）：达标",
+        "\n10 个目标未达标。\n",
+    ] {
+        assert!(zh.contains(expected), "`{expected}` not in:\n{zh}");
+    }
+    let md = markdown(&report, Lang::ZhCn);
+    let page = html(&report, Lang::ZhCn);
+    assert!(md.starts_with("# SLA 达标报告："), "{md}");
+    assert!(page.contains("<html lang=\"zh-CN\">"));
+    assert!(page.contains("P1 响应：1 个超时工单"), "{page}");
+    // Its rows are the English report's: the view builds them once.
+    let en = text(&report, Lang::En);
+    assert_eq!(zh.lines().count(), en.lines().count());
+}
+
+#[test]
+fn counts_of_one_are_singular_in_both_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let log = tmp.path().join("one.csv");
+    // One P1 ticket answered late: one target missed, one rating.
+    std::fs::write(
+        &log,
+        format!(
+            "{}\nB1,P1,hotline,2027-03-01T10:00:00+08:00,2027-03-01T10:30:00+08:00,2027-03-01T11:00:00+08:00,,true,5,\n",
+            slac::eval::COLUMNS.join(",")
+        ),
+    )
+    .unwrap();
+    let report = evaluate(
+        &contract("acme-support.sla"),
+        std::fs::File::open(&log).unwrap(),
+        InputFormat::Csv,
+        &options(ReportPeriod::Monthly),
+    )
+    .unwrap();
+    let en = text(&report, Lang::En);
+    assert!(en.contains("1 ticket,"), "{en}");
+    assert!(en.contains("mean of 1 rating (target"), "{en}");
+    assert!(en.contains("(1 ticket in all;"), "{en}");
+    assert!(en.contains("1 target missed;"), "{en}");
+    let page = html(&report, Lang::En);
+    assert!(page.contains("P1 response: 1 breached ticket<"), "{page}");
+    let zh = text(&report, Lang::ZhCn);
+    assert!(zh.contains("1 个目标未达标；"), "{zh}");
+    assert!(zh.contains("共 1 个评分"), "{zh}");
 }
 
 #[test]
@@ -358,7 +456,7 @@ fn a_log_of_malformed_rows_has_no_data_in_every_format() {
     assert_eq!(r.no_data.len(), 10, "{:?}", r.no_data);
     assert!(!r.all_met());
     let summary = "No data: no ticket was evaluated, so no target is met or missed.";
-    let text = text(&r);
+    let text = text(&r, Lang::En);
     assert!(
         text.contains(summary) && !text.contains("All targets met"),
         "{text}"
@@ -367,9 +465,9 @@ fn a_log_of_malformed_rows_has_no_data_in_every_format() {
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["no_data"][0], "P1.response");
     assert_eq!(json["no_data"][9], "csat");
-    let md = markdown(&r);
+    let md = markdown(&r, Lang::En);
     assert!(md.contains(&format!("**{summary}**")) && !md.contains("All targets met"));
-    let page = html(&r);
+    let page = html(&r, Lang::En);
     assert!(!page.contains("banner good") && page.contains("banner none"));
     assert!(!page.contains("All targets met"));
     // The chart of P4's response draws its real 95% target, not 100%.
@@ -418,7 +516,11 @@ fn cli_fails_when_every_row_is_skipped() {
     run(&["--fail-on-breach", "--allow-empty"]).code(0);
     run(&[])
         .code(0)
+        .stdout(predicates::str::contains("无数据：没有评估任何工单"));
+    run(&["--lang", "en"])
+        .code(0)
         .stdout(predicates::str::contains("No data:"));
+    run(&["--lang", "fr"]).code(2);
 }
 
 #[test]
@@ -449,7 +551,7 @@ fn tickets_outside_the_effective_period_are_skipped_and_counted() {
             (5, "received_at 2028-01-01T00:00:00+08:00 is after the contract ends on 2027-12-31"),
         ]
     );
-    let text = text(&r);
+    let text = text(&r, Lang::En);
     assert!(
         text.contains(
             "2 tickets received outside the effective period 2027-01-01..2027-12-31 skipped"
@@ -470,5 +572,6 @@ fn fcr_says_its_denominator_and_shows_both_counts() {
         (15, 19, 22)
     );
     assert_eq!(fcr.percent, Some(78.95));
-    assert!(text(&r).contains("FCR 78.95% — 15 of 19 recorded (22 tickets in all; target 70%): ok"));
+    assert!(text(&r, Lang::En)
+        .contains("FCR 78.95% — 15 of 19 recorded (22 tickets in all; target 70%): ok"));
 }

@@ -273,7 +273,7 @@ fn the_html_report_links_each_missed_target_to_its_breached_tickets() {
         &options(AS_OF, ReportPeriod::Monthly),
     )
     .unwrap();
-    let page = html(&report);
+    let page = html(&report, slac::model::Lang::En);
     for missed in &report.missed {
         let Some((period, target)) = missed.split_once(' ') else {
             continue;

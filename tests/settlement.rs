@@ -109,9 +109,9 @@ fn the_report_is_due_after_each_reporting_period() {
         .to_json()
         .contains("\"report_due\": \"2027-04-07T18:00:00+08:00\""));
     for shown in [
-        slac::eval::text(&report),
-        slac::eval::markdown(&report),
-        slac::eval::html(&report),
+        slac::eval::text(&report, slac::model::Lang::En),
+        slac::eval::markdown(&report, slac::model::Lang::En),
+        slac::eval::html(&report, slac::model::Lang::En),
     ] {
         assert!(
             shown.contains("Report due 2027-04-07T18:00:00+08:00"),
@@ -215,9 +215,9 @@ fn a_ticket_excluded_under_a_clause_leaves_attainment() {
         .to_json()
         .contains("\"excluded\": [\n        {\n          \"clause\": \"force-majeure\",\n          \"tickets\": 1\n        },"));
     for shown in [
-        slac::eval::text(&report),
-        slac::eval::markdown(&report),
-        slac::eval::html(&report),
+        slac::eval::text(&report, slac::model::Lang::En),
+        slac::eval::markdown(&report, slac::model::Lang::En),
+        slac::eval::html(&report, slac::model::Lang::En),
     ] {
         assert!(
             shown.contains("Excluded: 1 ticket under force-majeure, 1 under customer"),
@@ -313,7 +313,7 @@ fn ticket_figures_earn_their_credits_in_every_format() {
         assert!(json.contains(field), "{field} in {json}");
     }
     let total = "Credits 4% of the fee 50000.00 CNY = 2000.00 CNY as voucher; claim by 2027-05-01T00:00:00+08:00";
-    let text = slac::eval::text(&report);
+    let text = slac::eval::text(&report, slac::model::Lang::En);
     assert!(text.contains(total), "{text}");
     assert!(
         text.contains("\n  resolution P2              no data      0%\n"),
@@ -323,13 +323,13 @@ fn ticket_figures_earn_their_credits_in_every_format() {
         text.contains("\n  csat                          4.50      0%\n"),
         "{text}"
     );
-    let markdown = slac::eval::markdown(&report);
+    let markdown = slac::eval::markdown(&report, slac::model::Lang::En);
     assert!(
         markdown.contains("| response P1 | 50.00% | 2% |"),
         "{markdown}"
     );
     assert!(markdown.contains(&format!("**{total}**")), "{markdown}");
-    let html = slac::eval::html(&report);
+    let html = slac::eval::html(&report, slac::model::Lang::En);
     assert!(
         html.contains(
             "<tr><td class=\"l\">resolution P2</td><td class=\"na\">no data</td><td>0%</td></tr>"
@@ -362,7 +362,7 @@ fn a_placeholder_fee_gives_percentages_without_an_amount() {
     let c = report.periods[0].credits.as_ref().unwrap();
     assert_eq!((c.amount.as_deref(), c.fee.as_deref()), (None, None));
     assert_eq!(c.claim_by, None);
-    let text = slac::eval::text(&report);
+    let text = slac::eval::text(&report, slac::model::Lang::En);
     assert!(
         text.contains("Credits 0% of the fee; no claim window stated"),
         "{text}"

@@ -12,6 +12,7 @@ use chrono::Utc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use slac::eval::input::{Chosen, Decoded, Encoding, LogFormat};
 use slac::eval::{self, EvalOptions, ReportPeriod};
+use slac::model::Lang;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
@@ -87,11 +88,16 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             report_skipped(outages, &summary.skipped, summary.skipped_total);
         }
     }
+    let lang = match args.lang.as_deref() {
+        None => contract.language,
+        Some(code) => Lang::from_code(code)
+            .ok_or_else(|| Failure::usage(format!("unknown language `{code}`: use zh-CN or en")))?,
+    };
     let out = match out_format {
         EvalFormat::Json => report.to_json(),
-        EvalFormat::Text => eval::text(&report),
-        EvalFormat::Markdown => eval::markdown(&report),
-        EvalFormat::Html => eval::html(&report),
+        EvalFormat::Text => eval::text(&report, lang),
+        EvalFormat::Markdown => eval::markdown(&report, lang),
+        EvalFormat::Html => eval::html(&report, lang),
     };
     // The rows before the report: a run that cannot write the rows leaves
     // the last report in place too.

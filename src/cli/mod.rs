@@ -295,6 +295,10 @@ pub struct EvalArgs {
     /// `.md`/`.markdown`, `.html`/`.htm` or `.txt`, else text).
     #[arg(long, value_enum)]
     pub format: Option<EvalFormat>,
+    /// Language of the text, Markdown and HTML report (default: the
+    /// contract's `language`); JSON and CSV keep their English keys.
+    #[arg(long, value_parser = ["zh-CN", "en"])]
+    pub lang: Option<String>,
     /// The log's format (default: by extension, `.jsonl`/`.ndjson`, `.xlsx`
     /// or CSV).
     #[arg(long, value_enum)]

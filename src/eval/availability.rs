@@ -263,7 +263,7 @@ fn minutes_words(ms: i64) -> String {
     if m == 1.0 {
         "1 minute".into()
     } else {
-        format!("{} minutes", super::text::plain(m))
+        format!("{} minutes", super::report_view::plain(m))
     }
 }
 

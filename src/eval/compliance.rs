@@ -5,7 +5,7 @@
 //! decimals once, here, so every format shows the same figures.
 
 pub use super::availability::{AvailabilityReport, MaintenanceReport, OutageSummary};
-use crate::model::TargetKind;
+use crate::model::{Duration, TargetKind};
 use serde::{Serialize, Serializer};
 
 /// A whole report.
@@ -227,6 +227,13 @@ pub struct PriorityInfo {
     pub response_target_percent: f64,
     #[serde(serialize_with = "whole_as_integer")]
     pub resolution_target_percent: f64,
+    /// The targets as durations, for the reports to put in their words.
+    #[serde(skip)]
+    pub response_within: Duration,
+    #[serde(skip)]
+    pub resolution_within: Duration,
+    #[serde(skip)]
+    pub or_workaround: bool,
 }
 
 impl PriorityInfo {
@@ -279,45 +286,10 @@ impl ComplianceReport {
 
     /// What was skipped, in words: `3 malformed rows and 2 tickets received
     /// outside the effective period 2027-01-01..2027-12-31 skipped`; `None`
-    /// when nothing was.
+    /// when nothing was. In English, for standard error; the reports say
+    /// it in their language.
     pub fn skipped_summary(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.malformed() > 0 {
-            parts.push(count(self.malformed(), "malformed row"));
-        }
-        if self.outside_effective > 0 {
-            parts.push(format!(
-                "{} received outside the effective period {}",
-                count(self.outside_effective, "ticket"),
-                self.effective.as_deref().unwrap_or_default()
-            ));
-        }
-        (!parts.is_empty()).then(|| format!("{} skipped", parts.join(" and ")))
-    }
-
-    /// The verdict of the whole run in one sentence. A target with no
-    /// decided ticket is never reported as met.
-    pub fn summary(&self) -> String {
-        let no_data = format!(
-            "no data for {}: {}",
-            count(self.no_data.len() as u64, "target"),
-            self.no_data.join(", ")
-        );
-        if !self.has_data() {
-            return match self.outages {
-                None => "No data: no ticket was evaluated, so no target is met or missed.".into(),
-                Some(_) => "No data: nothing was measured, so no target is met or missed.".into(),
-            };
-        }
-        match (self.missed.is_empty(), self.no_data.is_empty()) {
-            (true, true) => "All targets met.".into(),
-            (true, false) => format!("No target missed, but {no_data}."),
-            (false, true) => format!("{} missed.", count(self.missed.len() as u64, "target")),
-            (false, false) => format!(
-                "{} missed; {no_data}.",
-                count(self.missed.len() as u64, "target")
-            ),
-        }
+        super::report_view::skipped_summary(self, &super::report_phrases::EN)
     }
 
     /// True when every target has a verdict and none was missed.

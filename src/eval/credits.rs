@@ -141,6 +141,9 @@ pub struct CreditLineReport {
     pub credit_percent: f64,
     /// `percent` or `score` (a CSAT mean).
     pub unit: FigureUnit,
+    /// What the line measures, for the reports to put in their words.
+    #[serde(skip)]
+    pub of: CreditMetric,
 }
 
 /// The unit a metric is measured in (the CSAT goal's own unit for `csat`).
@@ -175,6 +178,7 @@ pub(crate) fn period_credits(
             actual: actual.map(super::compliance::round2),
             credit_percent: credit,
             unit: unit_of(&line.metric, csat_score),
+            of: line.metric.clone(),
         });
     }
     let cap = credits.cap.and_then(|c| Share::of(c.percent));

@@ -8,13 +8,10 @@
 //! skipped rows. All text from the
 //! contract and the log is escaped.
 
-use super::compliance::{ComplianceReport, PeriodReport, Skipped, TargetReport};
-use super::evidence::BreachedTickets;
-use super::text::{
-    csat_line, excluded_line, fcr_line, maintenance_line, num, outages_skipped, pct, plain,
-    report_due_line,
-};
-use crate::model::TargetKind;
+use super::compliance::{ComplianceReport, PeriodReport, Skipped};
+use super::report_phrases::{fill, ReportPhrases};
+use super::report_view::{breached_anchor, pct, plain, TargetRow, View};
+use crate::model::{Lang, TargetKind};
 use std::fmt::Write;
 
 use crate::escape::html as esc;
@@ -69,17 +66,15 @@ struct Point {
     ok: Option<bool>,
 }
 
-impl Point {
-    fn of_target(t: &TargetReport) -> Point {
-        Point {
-            value: t.attainment_percent,
-            ok: t.ok,
-        }
-    }
-}
-
 /// `empty` says why no point is drawn when none has a value.
-fn chart(title: &str, periods: &[&str], values: &[Point], target: f64, empty: &str) -> String {
+fn chart(
+    say: &ReportPhrases,
+    title: &str,
+    periods: &[String],
+    values: &[Point],
+    target: f64,
+    empty: &str,
+) -> String {
     let lowest = values.iter().filter_map(|t| t.value).fold(target, f64::min);
     // The axis starts at a multiple of 10 below everything shown.
     let lo = ((lowest - 2.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
@@ -108,11 +103,11 @@ fn chart(title: &str, periods: &[&str], values: &[Point], target: f64, empty: &s
     let ty = y(target);
     let _ = write!(
         s,
-        "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#0969da\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#0969da\">target {}%</text>",
+        "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#0969da\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#0969da\">{}</text>",
         W - RIGHT,
         W - RIGHT,
         ty - 4.0,
-        plain(target)
+        esc(&fill(say.chart_target, &[&plain(target)]))
     );
     // The line through the decided periods.
     let points: Vec<String> = values
@@ -150,9 +145,10 @@ fn chart(title: &str, periods: &[&str], values: &[Point], target: f64, empty: &s
         let Some(v) = t.value else {
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#8c959f\">n/a</text>",
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#8c959f\">{}</text>",
                 x(i),
-                H - BOTTOM - 4.0
+                H - BOTTOM - 4.0,
+                esc(say.not_available)
             );
             continue;
         };
@@ -184,30 +180,28 @@ fn chart(title: &str, periods: &[&str], values: &[Point], target: f64, empty: &s
     s
 }
 
-fn cell(t: &TargetReport) -> String {
+fn cell(t: &TargetRow) -> String {
     let class = match t.ok {
         Some(true) => "ok",
         Some(false) => "miss",
         None => "na",
     };
     format!(
-        "<td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}%</td><td>{}</td><td>{}</td>",
-        t.met,
-        t.breached,
-        t.pending,
-        pct(t.attainment_percent),
-        plain(t.target_percent),
-        num(t.p50_minutes),
-        num(t.p90_minutes)
+        "<td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}</td><td>{}</td><td>{}</td>",
+        t.met, t.breached, t.pending, t.attained, t.goal, t.p50, t.p90
     )
 }
 
 /// One row per target, one column per period: ✓ met, ✗ missed, – no data.
-fn scorecard(r: &ComplianceReport) -> String {
-    let mut s =
-        String::from("<h2>Scorecard</h2><table class=\"score\"><tr><th class=\"l\">Target</th>");
+fn scorecard(view: &View) -> String {
+    let (r, say) = (view.r, view.say);
+    let mut s = format!(
+        "<h2>{}</h2><table class=\"score\"><tr><th class=\"l\">{}</th>",
+        esc(say.scorecard),
+        esc(say.target)
+    );
     for p in &r.periods {
-        let _ = write!(s, "<th>{}</th>", esc(&p.period));
+        let _ = write!(s, "<th>{}</th>", esc(&view.period(&p.period)));
     }
     s.push_str("</tr>");
     let mark = |ok: Option<bool>, title: String| {
@@ -223,27 +217,31 @@ fn scorecard(r: &ComplianceReport) -> String {
     };
     // A missed ticket target's ✗ links to its breached tickets.
     let linked = |cell: String, anchor: Option<String>| match anchor {
-        Some(anchor) => cell.replacen("✗", &format!("<a href=\"#{anchor}\">✗</a>"), 1),
+        Some(anchor) => cell.replacen("✗", &format!("<a href=\"#{}\">✗</a>", esc(&anchor)), 1),
         None => cell,
     };
     for (i, info) in r.priorities.iter().enumerate() {
         for kind in TargetKind::ALL {
-            let _ = write!(s, "<tr><td>{} {kind}</td>", esc(&info.id));
+            let _ = write!(s, "<tr><td>{} {}</td>", esc(&info.id), esc(say.kind(kind)));
             for p in &r.periods {
                 let t = p.priorities.get(i).map(|x| x.target(kind));
                 let ok = t.and_then(|t| t.ok);
                 let value = t.map(|t| pct(t.attainment_percent)).unwrap_or_default();
                 let anchor = (ok == Some(false))
-                    .then(|| breached(r, &p.period, &info.id, kind))
+                    .then(|| {
+                        r.breached.iter().find(|b| {
+                            b.period == p.period && b.priority == info.id && b.target == kind
+                        })
+                    })
                     .flatten()
-                    .map(breached_anchor);
+                    .map(|b| breached_anchor(&b.period, &b.priority, b.target));
                 s.push_str(&linked(mark(ok, value), anchor));
             }
             s.push_str("</tr>");
         }
     }
     if r.periods.iter().any(|p| p.fcr.is_some()) {
-        s.push_str("<tr><td>FCR</td>");
+        let _ = write!(s, "<tr><td>{}</td>", esc(say.fcr_short));
         for p in &r.periods {
             let f = p.fcr.as_ref();
             s.push_str(&mark(f.and_then(|f| f.ok), pct(f.and_then(|f| f.percent))));
@@ -257,7 +255,11 @@ fn scorecard(r: &ComplianceReport) -> String {
         }
     }
     for channel in channels {
-        let _ = write!(s, "<tr><td>{} availability</td>", esc(channel));
+        let _ = write!(
+            s,
+            "<tr><td>{}</td>",
+            esc(&fill(say.scorecard_availability, &[channel]))
+        );
         for p in &r.periods {
             let a = p.availability.iter().find(|a| a.channel == channel);
             let value = a.map(|a| pct(a.percent)).unwrap_or_default();
@@ -266,9 +268,9 @@ fn scorecard(r: &ComplianceReport) -> String {
         s.push_str("</tr>");
     }
     if r.periods.iter().any(|p| p.csat.is_some()) {
-        s.push_str("<tr><td>CSAT</td>");
+        let _ = write!(s, "<tr><td>{}</td>", esc(say.csat_short));
         for p in &r.periods {
-            let line = csat_line(p).unwrap_or_default();
+            let line = view.csat_line(p).unwrap_or_default();
             s.push_str(&mark(p.csat.as_ref().and_then(|c| c.ok()), line));
         }
         s.push_str("</tr>");
@@ -277,179 +279,176 @@ fn scorecard(r: &ComplianceReport) -> String {
     s
 }
 
-/// The report as a self-contained HTML page.
-pub fn html(r: &ComplianceReport) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+/// The report as a self-contained HTML page in `lang`.
+pub fn html(r: &ComplianceReport, lang: Lang) -> String {
+    let view = View::new(r, lang);
+    let say = view.say;
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">",
+        lang.code()
+    );
+    let title = fill(say.html_title, &[&r.title]);
     let _ = write!(
         out,
-        "<title>SLA compliance — {}</title><style>{STYLE}</style></head><body>",
-        esc(&r.title)
+        "<title>{}</title><style>{STYLE}</style></head><body>",
+        esc(&title)
     );
     let _ = write!(
         out,
-        "<h1>SLA compliance — {} <span style=\"color:#59636e;font-weight:400\">({})</span></h1>\
-         <p class=\"sub\">{} tickets · {} periods in {} · as of {}{}</p>",
-        esc(&r.title),
-        esc(&r.contract),
-        r.tickets,
-        r.period,
-        esc(&r.timezone),
-        esc(&r.as_of),
-        [r.skipped_summary(), outages_skipped(r)]
-            .into_iter()
-            .flatten()
-            .map(|s| format!(" · {}", esc(&s)))
-            .collect::<String>()
+        "<h1>{} <span style=\"color:#59636e;font-weight:400\">{}</span></h1>\
+         <p class=\"sub\">{}</p>",
+        esc(&title),
+        esc(fill(say.aside, &[&r.contract]).trim_start()),
+        view.subtitle()
+            .iter()
+            .map(|s| esc(s))
+            .collect::<Vec<_>>()
+            .join(" · ")
     );
     if r.all_met() {
-        out.push_str("<div class=\"banner good\">All targets met.</div>");
+        let _ = write!(out, "<div class=\"banner good\">{}</div>", esc(say.all_met));
     } else if r.missed.is_empty() {
         let _ = write!(
             out,
             "<div class=\"banner none\">{}</div>",
-            esc(&r.summary())
+            esc(&view.summary())
         );
     } else {
         let _ = write!(
             out,
-            "<div class=\"banner bad\">{} — see the red cells below.</div>",
-            esc(r.summary().trim_end_matches('.'))
+            "<div class=\"banner bad\">{}</div>",
+            esc(&fill(say.banner_missed, &[&view.summary_body()]))
         );
     }
     if r.periods.is_empty() {
-        out.push_str(
-            "<p class=\"legend\">No period has a ticket: every target below has no data.</p>",
-        );
+        let _ = write!(out, "<p class=\"legend\">{}</p>", esc(say.no_period));
     }
-    out.push_str(&scorecard(r));
-    out.push_str("<h2>Attainment per period</h2><p class=\"legend\">Each point is the share of decided tickets that met the target in that period; the dashed line is the target. <span style=\"color:#1a7f37\">●</span> met the target, <span style=\"color:#cf222e\">●</span> missed it.</p><div class=\"grid\">");
-    let periods: Vec<&str> = r.periods.iter().map(|p| p.period.as_str()).collect();
+    out.push_str(&scorecard(&view));
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p class=\"legend\">{} <span style=\"color:#1a7f37\">●</span> {}{}<span style=\"color:#cf222e\">●</span> {}</p><div class=\"grid\">",
+        esc(say.attainment_per_period),
+        esc(say.attainment_legend),
+        esc(say.met_dot),
+        esc(say.list_separator),
+        esc(say.missed_dot)
+    );
+    let periods: Vec<String> = r.periods.iter().map(|p| view.period(&p.period)).collect();
     for (i, info) in r.priorities.iter().enumerate() {
         for kind in TargetKind::ALL {
             let values: Vec<Point> = r
                 .periods
                 .iter()
                 .filter_map(|p| p.priorities.get(i))
-                .map(|p| Point::of_target(p.target(kind)))
+                .map(|p| {
+                    let t = p.target(kind);
+                    Point {
+                        value: t.attainment_percent,
+                        ok: t.ok,
+                    }
+                })
                 .collect();
-            let title = format!("{} {} — {kind}", info.id, info.label);
+            let title = format!("{} {} — {}", info.id, info.label, say.kind(kind));
             let _ = write!(
                 out,
-                "<div class=\"card\"><h3>{}</h3><div class=\"t\">{kind} within {}</div>{}</div>",
+                "<div class=\"card\"><h3>{}</h3><div class=\"t\">{}</div>{}</div>",
                 esc(&title),
-                esc(info.words(kind)),
+                esc(&fill(
+                    say.kind_within,
+                    &[say.kind(kind), &view.target_words(info, kind)]
+                )),
                 chart(
+                    say,
                     &title,
                     &periods,
                     &values,
                     info.target_percent(kind),
-                    "no data: no ticket decided"
+                    say.no_ticket_decided
                 )
             );
         }
     }
     out.push_str("</div>");
-    availability_charts(&mut out, r, &periods);
+    availability_charts(&mut out, &view, &periods);
     for p in &r.periods {
-        let _ = write!(out, "<h2>{}</h2>", esc(&p.period));
+        let _ = write!(out, "<h2>{}</h2>", esc(&view.period(&p.period)));
         if !p.priorities.is_empty() {
-            ticket_table(&mut out, p);
+            ticket_table(&mut out, &view, p);
         }
-        availability_table(&mut out, p);
-        super::credits_view::html(&mut out, p);
+        availability_table(&mut out, &view, p);
+        credits_table(&mut out, &view, p);
         out.push_str("<ul>");
-        for line in [
-            fcr_line(p),
-            csat_line(p),
-            excluded_line(p),
-            report_due_line(p),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for line in view.period_lines(p) {
             let _ = write!(out, "<li>{}</li>", esc(&line));
         }
         if !p.missed.is_empty() {
             let _ = write!(
                 out,
-                "<li><strong style=\"color:#cf222e\">Missed: {}</strong></li>",
-                esc(&p.missed.join(", "))
+                "<li><strong style=\"color:#cf222e\">{} {}</strong></li>",
+                esc(say.missed_label),
+                esc(&view.targets(&p.missed))
             );
         }
         if !p.no_data.is_empty() {
-            let _ = write!(out, "<li>No data: {}</li>", esc(&p.no_data.join(", ")));
+            let _ = write!(
+                out,
+                "<li>{} {}</li>",
+                esc(say.no_data_label),
+                esc(&view.targets(&p.no_data))
+            );
         }
         out.push_str("</ul>");
-        breached_tables(&mut out, r, p);
+        for b in view.breached(p) {
+            let _ = write!(
+                out,
+                "<h3 id=\"{}\">{}</h3><table><tr><th class=\"l\">{}</th><th>{}</th><th>{}</th></tr>",
+                esc(&b.anchor),
+                esc(&b.title),
+                esc(say.head_ticket),
+                esc(say.head_late_open),
+                esc(say.head_late_wall)
+            );
+            for (id, late_open, late) in &b.rows {
+                let _ = write!(
+                    out,
+                    "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(id),
+                    esc(late_open),
+                    esc(late)
+                );
+            }
+            out.push_str("</table>");
+        }
     }
-    skipped_table(&mut out, "Skipped rows", &r.skipped, r.skipped_total);
+    skipped_table(&mut out, say, say.skipped_rows, &r.skipped, r.skipped_total);
     if let Some(o) = &r.outages {
-        skipped_table(&mut out, "Skipped outage rows", &o.skipped, o.skipped_total);
+        skipped_table(
+            &mut out,
+            say,
+            say.skipped_outage_rows,
+            &o.skipped,
+            o.skipped_total,
+        );
     }
     out.push_str("</body></html>\n");
     out
 }
 
-/// The breached tickets of one target in one period, when it has any.
-fn breached<'r>(
-    r: &'r ComplianceReport,
-    period: &str,
-    priority: &str,
-    kind: TargetKind,
-) -> Option<&'r BreachedTickets> {
-    r.breached
-        .iter()
-        .find(|b| b.period == period && b.priority == priority && b.target == kind)
-}
-
-/// The id of a breached-tickets table: `breached-2027-03-P1-response`.
-fn breached_anchor(b: &BreachedTickets) -> String {
-    esc(&format!(
-        "breached-{}-{}-{}",
-        b.period, b.priority, b.target
-    ))
-}
-
-/// Each missed ticket target of the period: how many tickets breached it,
-/// and the [`super::WORST_LISTED`] latest by open time.
-fn breached_tables(out: &mut String, r: &ComplianceReport, p: &PeriodReport) {
-    for b in r.breached.iter().filter(|b| b.period == p.period) {
-        if !p.missed.contains(&format!("{}.{}", b.priority, b.target)) {
-            continue;
-        }
-        let listed = b.worst.len();
-        let _ = write!(
-            out,
-            "<h3 id=\"{}\">{} {}: {} breached ticket{}{}</h3><table><tr><th class=\"l\">Ticket</th><th>late, open-time minutes</th><th>late, wall-clock minutes</th></tr>",
-            breached_anchor(b),
-            esc(&b.priority),
-            b.target,
-            b.count,
-            if b.count == 1 { "" } else { "s" },
-            if (listed as u64) < b.count {
-                format!(", the {listed} latest")
-            } else {
-                String::new()
-            }
-        );
-        for t in &b.worst {
-            let _ = write!(
-                out,
-                "<tr><td class=\"l\">{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&t.id),
-                plain(t.late_open_minutes),
-                plain(t.late_minutes)
-            );
-        }
-        out.push_str("</table>");
-    }
-}
-
 /// The tickets of one period, per priority.
-fn ticket_table(out: &mut String, p: &PeriodReport) {
-    out.push_str("<table><tr><th rowspan=\"2\">Priority</th><th rowspan=\"2\">Tickets</th><th colspan=\"7\" class=\"l\">Response</th><th colspan=\"7\" class=\"l\">Resolution</th></tr><tr>");
+fn ticket_table(out: &mut String, view: &View, p: &PeriodReport) {
+    let say = view.say;
+    let _ = write!(
+        out,
+        "<table><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th><th colspan=\"7\" class=\"l\">{}</th><th colspan=\"7\" class=\"l\">{}</th></tr><tr>",
+        esc(say.head_priority),
+        esc(say.head_tickets),
+        esc(say.kind_head(TargetKind::Response)),
+        esc(say.kind_head(TargetKind::Resolution))
+    );
     for _ in 0..2 {
-        out.push_str("<th>met</th><th>breached</th><th>pending</th><th>attained</th><th>target</th><th>p50 min</th><th>p90 min</th>");
+        for head in say.figure_heads() {
+            let _ = write!(out, "<th>{}</th>", esc(head));
+        }
     }
     out.push_str("</tr>");
     for pr in &p.priorities {
@@ -458,15 +457,47 @@ fn ticket_table(out: &mut String, p: &PeriodReport) {
             "<tr><td>{}</td><td>{}</td>{}{}</tr>",
             esc(&pr.id),
             pr.tickets,
-            cell(&pr.response),
-            cell(&pr.resolution)
+            cell(&view.target_row(pr, TargetKind::Response)),
+            cell(&view.target_row(pr, TargetKind::Resolution))
         );
     }
     out.push_str("</table>");
 }
 
+/// The credits of one period: a row per line (no data grey, a line that
+/// earns a credit red) and the total.
+fn credits_table(out: &mut String, view: &View, p: &PeriodReport) {
+    let Some((rows, total)) = view.credits(p) else {
+        return;
+    };
+    let say = view.say;
+    let _ = write!(
+        out,
+        "<table><tr><th class=\"l\">{}</th><th>{}</th><th>{}</th></tr>",
+        esc(say.credit_line_head),
+        esc(say.actual),
+        esc(say.credit)
+    );
+    for row in rows {
+        let class = match row.earns {
+            None => "na",
+            Some(true) => "miss",
+            Some(false) => "ok",
+        };
+        let _ = write!(
+            out,
+            "<tr><td class=\"l\">{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+            esc(&row.metric),
+            esc(&row.actual),
+            esc(&row.credit)
+        );
+    }
+    let _ = write!(out, "</table><p>{}</p>", esc(&total));
+}
+
 /// Availability of each channel against its target, one chart a channel.
-fn availability_charts(out: &mut String, r: &ComplianceReport, periods: &[&str]) {
+fn availability_charts(out: &mut String, view: &View, periods: &[String]) {
+    let (r, say) = (view.r, view.say);
     let mut channels: Vec<(&str, f64)> = Vec::new();
     for a in r.periods.iter().flat_map(|p| &p.availability) {
         if !channels.iter().any(|(c, _)| *c == a.channel) {
@@ -476,7 +507,12 @@ fn availability_charts(out: &mut String, r: &ComplianceReport, periods: &[&str])
     if channels.is_empty() {
         return;
     }
-    out.push_str("<h2>Availability per period</h2><p class=\"legend\">Each point is the share of the channel's open time it was up in that period (excluded time counts as up); the dashed line is the target.</p><div class=\"grid\">");
+    let _ = write!(
+        out,
+        "<h2>{}</h2><p class=\"legend\">{}</p><div class=\"grid\">",
+        esc(say.availability_per_period),
+        esc(say.availability_legend)
+    );
     for (channel, target) in channels {
         let values: Vec<Point> = r
             .periods
@@ -489,13 +525,13 @@ fn availability_charts(out: &mut String, r: &ComplianceReport, periods: &[&str])
                 }
             })
             .collect();
-        let title = format!("{channel} — availability");
+        let title = fill(say.channel_availability, &[channel]);
         let _ = write!(
             out,
-            "<div class=\"card\"><h3>{}</h3><div class=\"t\">availability {}%</div>{}</div>",
+            "<div class=\"card\"><h3>{}</h3><div class=\"t\">{}</div>{}</div>",
             esc(&title),
-            plain(target),
-            chart(&title, periods, &values, target, "no data: no open time")
+            esc(&fill(say.availability_percent, &[&plain(target)])),
+            chart(say, &title, periods, &values, target, say.no_open_time)
         );
     }
     out.push_str("</div>");
@@ -503,11 +539,23 @@ fn availability_charts(out: &mut String, r: &ComplianceReport, periods: &[&str])
 
 /// The availability figures of one period and what each maintenance row
 /// counted.
-fn availability_table(out: &mut String, p: &PeriodReport) {
+fn availability_table(out: &mut String, view: &View, p: &PeriodReport) {
     if p.availability.is_empty() {
         return;
     }
-    out.push_str("<table><tr><th>Channel</th><th>open min</th><th>downtime min</th><th>excluded min</th><th>availability</th><th>target</th></tr>");
+    let say = view.say;
+    out.push_str("<table><tr>");
+    for head in [
+        say.head_channel,
+        say.head_open_min,
+        say.head_downtime_min,
+        say.head_excluded_min,
+        say.head_availability,
+        say.head_target_percent,
+    ] {
+        let _ = write!(out, "<th>{}</th>", esc(head));
+    }
+    out.push_str("</tr>");
     for a in &p.availability {
         let class = match a.ok {
             Some(true) => "ok",
@@ -532,7 +580,7 @@ fn availability_table(out: &mut String, p: &PeriodReport) {
         .flat_map(|a| {
             a.maintenance
                 .iter()
-                .map(move |m| format!("{}: {}", a.channel, maintenance_line(m)))
+                .map(move |m| format!("{}{}{}", a.channel, say.colon, view.maintenance_line(m)))
         })
         .collect();
     if !lines.is_empty() {
@@ -544,14 +592,22 @@ fn availability_table(out: &mut String, p: &PeriodReport) {
     }
 }
 
-fn skipped_table(out: &mut String, title: &str, skipped: &[Skipped], total: u64) {
+fn skipped_table(
+    out: &mut String,
+    say: &ReportPhrases,
+    title: &str,
+    skipped: &[Skipped],
+    total: u64,
+) {
     if skipped.is_empty() {
         return;
     }
     let _ = write!(
         out,
-        "<h2>{}</h2><table><tr><th>Line</th><th class=\"l\">Reason</th></tr>",
-        esc(title)
+        "<h2>{}</h2><table><tr><th>{}</th><th class=\"l\">{}</th></tr>",
+        esc(title),
+        esc(say.head_line),
+        esc(say.head_reason)
     );
     for s in skipped {
         let _ = write!(
@@ -564,6 +620,10 @@ fn skipped_table(out: &mut String, title: &str, skipped: &[Skipped], total: u64)
     out.push_str("</table>");
     let unlisted = total - skipped.len() as u64;
     if unlisted > 0 {
-        let _ = write!(out, "<p>… and {unlisted} more.</p>");
+        let _ = write!(
+            out,
+            "<p>{}</p>",
+            esc(&fill(say.and_more, &[&unlisted.to_string()]))
+        );
     }
 }

@@ -1,86 +1,108 @@
 //! The report in Markdown, for a pull request or a mail: a summary, one
-//! table per period, and the skipped rows.
+//! table per period, and the skipped rows. The words are the view's
+//! ([`super::report_view`]); this lays them out and escapes them.
 
 use super::compliance::{ComplianceReport, Skipped};
-use super::text::{
-    availability_line, csat_line, excluded_line, fcr_line, headline, maintenance_line, num,
-    outages_skipped, pct, plain, report_due_line, verdict,
-};
+use super::report_phrases::fill;
+use super::report_view::View;
 use crate::escape::markdown as escape;
-use crate::model::TargetKind;
+use crate::model::{Lang, TargetKind};
 use std::fmt::Write;
 
-/// The report as Markdown, ending with a newline.
-pub fn markdown(r: &ComplianceReport) -> String {
-    let mut out = format!("# SLA compliance: {}\n\n", escape(&headline(r)));
-    let _ = writeln!(out, "**{}**", escape(&r.summary()));
+/// A row of a Markdown table, each cell escaped.
+fn table_row(cells: &[&str]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+    format!("| {} |", cells.join(" | "))
+}
+
+/// The report as Markdown in `lang`, ending with a newline.
+pub fn markdown(r: &ComplianceReport, lang: Lang) -> String {
+    let view = View::new(r, lang);
+    let say = view.say;
+    let mut out = format!("# {}\n\n", escape(&fill(say.md_title, &[&view.headline()])));
+    let _ = writeln!(out, "**{}**", escape(&view.summary()));
     if !r.missed.is_empty() {
-        let _ = writeln!(out, "\nMissed: {}", escape(&r.missed.join(", ")));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            escape(&fill(say.md_missed, &[&view.missed_everywhere()]))
+        );
     }
-    for skipped in [r.skipped_summary(), outages_skipped(r)]
-        .into_iter()
-        .flatten()
-    {
-        let _ = writeln!(out, "\n{} (listed below).", escape(&skipped));
+    for skipped in view.skipped() {
+        let _ = writeln!(out, "\n{}", escape(&fill(say.md_listed_below, &[&skipped])));
     }
-    out.push_str("\n| Priority | Response target | Resolution target |\n|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "\n{}\n|---|---|---|",
+        table_row(&[
+            say.head_priority,
+            say.head_response_target,
+            say.head_resolution_target
+        ])
+    );
     for p in &r.priorities {
         let _ = writeln!(
             out,
-            "| {} {} | {} | {} |",
-            escape(&p.id),
-            escape(&p.label),
-            escape(&p.response),
-            escape(&p.resolution)
+            "{}",
+            table_row(&[
+                &format!("{} {}", p.id, p.label),
+                &view.target_words(p, TargetKind::Response),
+                &view.target_words(p, TargetKind::Resolution),
+            ])
         );
     }
     for p in &r.periods {
-        let _ = writeln!(out, "\n## {}\n", escape(&p.period));
+        let _ = writeln!(out, "\n## {}\n", escape(&view.period(&p.period)));
         if p.priorities.is_empty() {
-            out.push_str("No tickets.\n");
+            let _ = writeln!(out, "{}", say.no_tickets);
         } else {
-            out.push_str(
-            "| Priority | Tickets | Target | Met | Breached | Pending | Attained | Goal | p50 min | p90 min | |\n\
-             |---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|\n",
-        );
+            let _ = writeln!(
+                out,
+                "{} |\n|---|--:|---|--:|--:|--:|--:|--:|--:|--:|---|",
+                table_row(&[
+                    say.head_priority,
+                    say.head_tickets,
+                    say.head_target,
+                    say.head_met,
+                    say.head_breached,
+                    say.head_pending,
+                    say.head_attained,
+                    say.head_goal,
+                    say.head_p50,
+                    say.head_p90,
+                ])
+            );
             for pr in &p.priorities {
                 for kind in TargetKind::ALL {
-                    let t = pr.target(kind);
+                    let t = view.target_row(pr, kind);
                     let mark = match t.ok {
-                        Some(false) => "**missed**",
-                        other => verdict(other),
+                        Some(false) => say.md_missed_mark,
+                        Some(true) | None => t.verdict,
                     };
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {kind} | {} | {} | {} | {} | {}% | {} | {} | {mark} |",
-                        escape(&pr.id),
-                        pr.tickets,
+                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {mark} |",
+                        escape(&t.priority),
+                        t.tickets,
+                        escape(t.kind),
                         t.met,
                         t.breached,
                         t.pending,
-                        pct(t.attainment_percent),
-                        plain(t.target_percent),
-                        num(t.p50_minutes),
-                        num(t.p90_minutes),
+                        t.attained,
+                        t.goal,
+                        t.p50,
+                        t.p90,
                     );
                 }
             }
         }
-        let mut lines: Vec<String> = [
-            fcr_line(p),
-            csat_line(p),
-            excluded_line(p),
-            report_due_line(p),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let mut lines = view.period_lines(p);
         for a in &p.availability {
-            lines.push(availability_line(a));
+            lines.push(view.availability_line(a));
             lines.extend(
                 a.maintenance
                     .iter()
-                    .map(|m| format!("  {}", maintenance_line(m))),
+                    .map(|m| format!("  {}", view.maintenance_line(m))),
             );
         }
         if !lines.is_empty() {
@@ -89,31 +111,76 @@ pub fn markdown(r: &ComplianceReport) -> String {
                 let _ = writeln!(out, "- {}", escape(&line));
             }
         }
-        super::credits_view::markdown(&mut out, p);
+        if let Some((rows, total)) = view.credits(p) {
+            let _ = writeln!(
+                out,
+                "\n{}\n|---|--:|--:|",
+                table_row(&[say.credit_line_head, say.actual_head, say.credit_head])
+            );
+            for row in rows {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    table_row(&[&row.metric, &row.actual, &row.credit])
+                );
+            }
+            let _ = writeln!(out, "\n**{}**", escape(&total));
+        }
         if !p.missed.is_empty() {
-            let _ = writeln!(out, "\n**Missed:** {}", escape(&p.missed.join(", ")));
+            let _ = writeln!(
+                out,
+                "\n**{}** {}",
+                say.missed_label,
+                escape(&view.targets(&p.missed))
+            );
         }
         if !p.no_data.is_empty() {
-            let _ = writeln!(out, "\n**No data:** {}", escape(&p.no_data.join(", ")));
+            let _ = writeln!(
+                out,
+                "\n**{}** {}",
+                say.no_data_label,
+                escape(&view.targets(&p.no_data))
+            );
         }
     }
-    skipped_table(&mut out, "Skipped rows", &r.skipped, r.skipped_total);
+    skipped_table(
+        &mut out,
+        &view,
+        say.skipped_rows,
+        &r.skipped,
+        r.skipped_total,
+    );
     if let Some(o) = &r.outages {
-        skipped_table(&mut out, "Skipped outage rows", &o.skipped, o.skipped_total);
+        skipped_table(
+            &mut out,
+            &view,
+            say.skipped_outage_rows,
+            &o.skipped,
+            o.skipped_total,
+        );
     }
     out
 }
 
-fn skipped_table(out: &mut String, title: &str, skipped: &[Skipped], total: u64) {
+fn skipped_table(out: &mut String, view: &View, title: &str, skipped: &[Skipped], total: u64) {
     if skipped.is_empty() {
         return;
     }
-    let _ = write!(out, "\n## {title}\n\n| Line | Reason |\n|--:|---|\n");
+    let say = view.say;
+    let _ = write!(
+        out,
+        "\n## {title}\n\n{}\n|--:|---|\n",
+        table_row(&[say.head_line, say.head_reason])
+    );
     for s in skipped {
         let _ = writeln!(out, "| {} | {} |", s.line, escape(&s.reason));
     }
     let unlisted = total - skipped.len() as u64;
     if unlisted > 0 {
-        let _ = writeln!(out, "\n… and {unlisted} more.");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            escape(&fill(say.and_more, &[&unlisted.to_string()]))
+        );
     }
 }

@@ -843,6 +843,9 @@ impl<'c> Tally<'c> {
                     ),
                     response_target_percent: r.share.response,
                     resolution_target_percent: r.share.resolution,
+                    response_within: r.within.response,
+                    resolution_within: r.within.resolution,
+                    or_workaround: r.or_workaround,
                 })
                 .collect(),
             no_data: targets,
