@@ -1,5 +1,6 @@
 //! Limits on hostile input, end to end through the real binary: a contract
-//! file too large to be one, and a due time past the clock's horizon.
+//! file too large to be one, a due time past the clock's horizon, a 10 MB
+//! log line, 10,000 columns, and blocks nested 100,000 deep.
 //! Each must end with a clear error and exit code, quickly, never with an
 //! out-of-memory or a hang.
 #![allow(
@@ -146,4 +147,49 @@ fn ten_thousand_columns_read_and_twenty_thousand_are_refused() {
         stderr.contains("the header has 20010 columns, more than the 16384 a log may have"),
         "{stderr}"
     );
+}
+
+/// `slac check` of `text` written to a file: exit code and what it printed.
+fn check_text(text: &str) -> (i32, String) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("deep.sla");
+    std::fs::write(&path, text).unwrap();
+    let run = support::cli::run(&["check", "--color", "never", path.to_str().unwrap()]);
+    (run.code, format!("{}{}", run.stdout, run.stderr))
+}
+
+/// 100,000 `{` in a row, and blocks nested by 100,000 `"a" {` lines: E003
+/// at the 65th, before pest recurses, never a stack overflow.
+#[test]
+fn nesting_deeper_than_64_is_e003_not_a_stack_overflow() {
+    for text in [
+        "{".repeat(100_000),
+        format!("contract \"x\" {{\n{}", "  \"a\" {\n".repeat(100_000)),
+    ] {
+        let (code, stderr) = check_text(&text);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains("E003"), "{stderr}");
+        assert!(
+            stderr.contains("blocks are nested more than 64 deep"),
+            "{stderr}"
+        );
+    }
+}
+
+/// Braces in a comment, a string, a placeholder or a text block are not
+/// nesting: 100,000 of them, inside a junk block or not, end with the
+/// ordinary diagnostics of the line, not E003 and not a stack overflow.
+#[test]
+fn braces_that_are_not_blocks_do_not_nest() {
+    let braces = "{".repeat(100_000);
+    for text in [
+        format!("contract \"x\" {{\n  bogus {{\n  // {braces}\n  }}\n}}\n"),
+        format!("contract \"x\" {{\n  bogus \"{braces}\n}}\n"),
+        format!("contract \"x\" {{\n  bogus [{braces}\n}}\n"),
+        format!("contract \"x\" {{\n  term \"a\" \"\"\"{braces}\"\"\"\n}}\n"),
+    ] {
+        let (code, stderr) = check_text(&text);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(!stderr.contains("E003"), "{stderr}");
+    }
 }

@@ -1,27 +1,8 @@
-//! The formatter round trip on any bytes that parse: `format_source` must
-//! not report its own output as changed (it re-parses and compares the
-//! model, the diagnostics and the comments), the model of the formatted
-//! text is the model of the original, and formatting is a fixpoint.
+//! The `format` fuzz target: its property is in `fuzz/props/format.rs`, which
+//! `tests/fuzz_regressions.rs` replays the crashers through on stable.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use slac::format::{format_source, FormatError};
-use slac::SourceFile;
+#[path = "../props/format.rs"]
+mod props;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let source = SourceFile::new("fuzz.sla", text);
-    let once = match format_source(&source) {
-        Ok(once) => once,
-        Err(FormatError::Syntax(_)) => return,
-        Err(FormatError::Changed(why)) => panic!("formatter changed the contract: {why}"),
-    };
-    let before = slac::check(source);
-    let after = slac::check(SourceFile::new("fuzz.sla", once.clone()));
-    assert_eq!(before.model, after.model, "the model changed");
-    let twice = format_source(&SourceFile::new("fuzz.sla", once.clone()))
-        .unwrap_or_else(|e| panic!("formatted text does not format: {e:?}"));
-    assert_eq!(once, twice, "format is not a fixpoint");
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| props::run(data));

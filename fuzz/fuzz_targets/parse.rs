@@ -1,15 +1,8 @@
-//! Any bytes through the whole front half (UTF-8 decoding, parse, checks):
-//! it must never panic, and every diagnostic span must lie within the text.
+//! The `parse` fuzz target: its property is in `fuzz/props/parse.rs`, which
+//! `tests/fuzz_regressions.rs` replays the crashers through on stable.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "../props/parse.rs"]
+mod props;
 
-fuzz_target!(|data: &[u8]| {
-    let checked = slac::check_bytes("fuzz.sla", data.to_vec());
-    let len = checked.source().text().len();
-    for d in &checked.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end() <= len, "{d:?}");
-        let _ = checked.source().line_col(d.span.start());
-        let _ = checked.source().line_col(d.span.end());
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| props::run(data));
