@@ -209,11 +209,15 @@ impl Client {
         let response = self.request("shutdown", Value::Null);
         assert!(response.get("error").is_none(), "{response}");
         self.notify("exit", Value::Null);
+        assert_eq!(self.exit_code(), Some(0));
+    }
+
+    /// Waits (up to the timeout) for the server to end; its exit code.
+    fn exit_code(&mut self) -> Option<i32> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "slac lsp exited with {status}");
-                return;
+                return status.code();
             }
             assert!(Instant::now() < deadline, "slac lsp did not exit");
             std::thread::sleep(Duration::from_millis(20));
@@ -442,6 +446,15 @@ fn document_symbols_are_the_outline() {
         "force-majeure"
     );
     client.shutdown();
+}
+
+/// The protocol: `exit` before `shutdown` ends the server with code 1.
+#[test]
+fn exit_without_shutdown_is_exit_code_one() {
+    let (_dir, contract, _) = workspace();
+    let mut client = Client::start(contract.parent().unwrap());
+    client.notify("exit", Value::Null);
+    assert_eq!(client.exit_code(), Some(1));
 }
 
 #[test]

@@ -2,8 +2,15 @@
 //! docs/lsp.md lists what it does).
 
 use super::{CmdResult, Failure, OK};
+use slac::lsp::Ended;
 
 pub fn run() -> CmdResult {
-    slac::lsp::serve_stdio().map_err(|e| Failure::usage(format!("language server: {e}")))?;
-    Ok(OK)
+    match slac::lsp::serve_stdio() {
+        Ok(()) => Ok(OK),
+        // The protocol's exit code for `exit` without `shutdown` is 1.
+        Err(Ended::ExitWithoutShutdown) => Err(Failure::failed(
+            "language server: the client sent `exit` without `shutdown`",
+        )),
+        Err(Ended::Failed(message)) => Err(Failure::usage(format!("language server: {message}"))),
+    }
 }

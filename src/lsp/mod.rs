@@ -33,12 +33,14 @@ mod uri;
 mod worker;
 
 pub use diagnostics::CODE_PAGES;
+pub use server::Ended;
 
 /// Serves one client on stdin and stdout until it asks to exit.
-pub fn serve_stdio() -> Result<(), String> {
+pub fn serve_stdio() -> Result<(), Ended> {
     let (connection, io) = lsp_server::Connection::stdio();
     let outcome = server::run(&connection);
     drop(connection);
-    io.join().map_err(|e| format!("stdio: {e}"))?;
+    io.join()
+        .map_err(|e| Ended::Failed(format!("stdio: {e}")))?;
     outcome
 }

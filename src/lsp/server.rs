@@ -15,8 +15,24 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::Arc;
 
+/// How a session ended when it did not end cleanly.
+#[derive(Debug)]
+pub enum Ended {
+    /// The client sent `exit` before `shutdown`: the protocol asks for
+    /// exit code 1, not the usage code 2.
+    ExitWithoutShutdown,
+    /// The handshake or the transport failed.
+    Failed(String),
+}
+
+impl From<String> for Ended {
+    fn from(message: String) -> Ended {
+        Ended::Failed(message)
+    }
+}
+
 /// Serves one client until it asks to exit.
-pub fn run(connection: &Connection) -> Result<(), String> {
+pub fn run(connection: &Connection) -> Result<(), Ended> {
     let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
     let params: InitializeParams =
         serde_json::from_value(params).map_err(|e| format!("bad initialize request: {e}"))?;
@@ -40,7 +56,7 @@ pub fn run(connection: &Connection) -> Result<(), String> {
     outcome
 }
 
-fn serve(connection: &Connection, state: &State, jobs: &mpsc::Sender<Job>) -> Result<(), String> {
+fn serve(connection: &Connection, state: &State, jobs: &mpsc::Sender<Job>) -> Result<(), Ended> {
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
@@ -58,7 +74,7 @@ fn serve(connection: &Connection, state: &State, jobs: &mpsc::Sender<Job>) -> Re
             }
             Message::Notification(notification) => {
                 if notification.method == "exit" {
-                    return Err("exit without shutdown".into());
+                    return Err(Ended::ExitWithoutShutdown);
                 }
                 notify(state, jobs, notification);
             }
