@@ -166,12 +166,22 @@ fn a_status_history_pauses_as_the_paused_column_does() {
         ("zendesk", &["--preset", "zendesk"][..]),
         (
             "jira",
-            &["--preset", "jira", "--map", "channel=Custom field (Channel)"][..],
+            &[
+                "--preset",
+                "jira",
+                "--map",
+                "channel=Custom field (Channel)",
+            ][..],
         ),
     ] {
         let statuses = exports(&format!("{sample}.statuses.csv"));
         let mut args = flags.to_vec();
-        args.extend(["--zone", "contract", "--statuses", statuses.to_str().unwrap()]);
+        args.extend([
+            "--zone",
+            "contract",
+            "--statuses",
+            statuses.to_str().unwrap(),
+        ]);
         let (exported, stderr) = report(&exports(&format!("{sample}.csv")), &args);
         assert_eq!(exported, paused, "{sample}");
         // The history names a ticket the log does not have.
@@ -193,7 +203,12 @@ fn a_pause_from_a_status_overlapping_the_paused_column_counts_once() {
     let statuses = exports("zendesk.statuses.csv");
     let (twice, _) = report(
         &exports("zendesk.paused.canonical.csv"),
-        &["--zone", "contract", "--statuses", statuses.to_str().unwrap()],
+        &[
+            "--zone",
+            "contract",
+            "--statuses",
+            statuses.to_str().unwrap(),
+        ],
     );
     assert_eq!(once, twice);
 }
@@ -231,7 +246,10 @@ fn tickets_out_names_the_pausing_status_and_adds_up() {
         .lines()
         .find(|l| l.starts_with("1004,") && l.contains(",response,"))
         .unwrap();
-    assert!(!response.contains("status `"), "the response clock never pauses: {response}");
+    assert!(
+        !response.contains("status `"),
+        "the response clock never pauses: {response}"
+    );
     // Every period and target: the rows add up to the report's counts.
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -253,7 +271,10 @@ fn tickets_out_names_the_pausing_status_and_adds_up() {
                 for status in ["met", "breached", "pending"] {
                     let n = target[status].as_u64().unwrap_or(0);
                     if n > 0 {
-                        reported.insert((name.clone(), format!("{id}.{kind}"), status.to_string()), n);
+                        reported.insert(
+                            (name.clone(), format!("{id}.{kind}"), status.to_string()),
+                            n,
+                        );
                     }
                 }
             }
@@ -279,7 +300,12 @@ fn statuses_need_pause_on_a_header_and_a_ticket_log() {
     let out = eval(
         &bare,
         &exports("zendesk.canonical.csv"),
-        &["--zone", "contract", "--statuses", statuses.to_str().unwrap()],
+        &[
+            "--zone",
+            "contract",
+            "--statuses",
+            statuses.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -324,9 +350,9 @@ fn bad_rows_of_a_status_history_are_skipped_with_their_line() {
         &exports("zendesk.canonical.csv"),
         &["--statuses", history.to_str().unwrap()],
     );
-    assert!(stderr.contains(
-        "statuses.csv:2: skipped: to `2027-03-08T09:00:00+08:00` is before from"
-    ));
+    assert!(
+        stderr.contains("statuses.csv:2: skipped: to `2027-03-08T09:00:00+08:00` is before from")
+    );
     assert!(stderr.contains("statuses.csv:3: skipped: from `2027-03-08 09:00` has no offset"));
     // Nothing paused: the figures of the log alone.
     assert_eq!(json, report(&exports("zendesk.canonical.csv"), &[]).0);

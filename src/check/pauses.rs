@@ -28,9 +28,7 @@ impl Checker<'_> {
                 self.push(
                     Diagnostic::new(Code::E067, status.span, "`pause on` names an empty status")
                         .with_label("an empty name")
-                        .with_help(
-                            "an empty cell is a missing status in eval: remove this name",
-                        ),
+                        .with_help("an empty cell is a missing status in eval: remove this name"),
                 );
                 continue;
             }

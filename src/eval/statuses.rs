@@ -43,8 +43,6 @@ pub(crate) struct Held {
 /// skipped.
 #[derive(Debug, Default)]
 pub struct StatusLog {
-    /// The statuses of `pause on`, as written.
-    statuses: Vec<String>,
     by_id: HashMap<Box<[u8]>, Vec<Held>>,
     /// Rows read (valid ones, pausing or not).
     pub rows: u64,
@@ -79,23 +77,6 @@ impl StatusLog {
         self.by_id.get(id).map_or(&[][..], Vec::as_slice)
     }
 
-    /// The status of `pause on` at `index`, as written.
-    pub(crate) fn status(&self, index: u16) -> &str {
-        self.statuses
-            .get(usize::from(index))
-            .map_or("", String::as_str)
-    }
-
-    /// How many tickets the history has pauses for.
-    pub fn tickets(&self) -> usize {
-        self.by_id.len()
-    }
-
-    /// The statuses of `pause on`, as written.
-    pub fn statuses(&self) -> &[String] {
-        &self.statuses
-    }
-
     fn skip(&mut self, line: u64, reason: String) {
         self.skipped_total += 1;
         if self.skipped.len() < SKIPPED_LISTED {
@@ -126,10 +107,7 @@ pub fn read_statuses<R: Read>(
     }
     let folded: Vec<String> = contract.pause_on.iter().map(|s| fold_name(s)).collect();
     let times = LogTimes::new(times);
-    let mut log = StatusLog {
-        statuses: contract.pause_on.clone(),
-        ..StatusLog::default()
-    };
+    let mut log = StatusLog::default();
     read::log_rows(input, format.into(), &STATUS_LOG, |line, row| {
         let row: RowFields<'_, 4> = row;
         match row.and_then(|cols| status_row(cols, &folded, &times, as_of)) {
@@ -248,10 +226,10 @@ mod tests {
         assert_eq!(seven.len(), 2);
         assert_eq!(seven[0].from, ms("2027-03-01T10:00:00+08:00"));
         assert_eq!(seven[1].to, ms("2027-03-02T10:00:00+08:00"));
-        assert_eq!(log.status(seven[0].status), "Pending");
+        assert_eq!(seven[0].status, 0, "Pending");
         let eight = log.of(b"8");
         assert_eq!(eight[0].to, ms(AS_OF), "still in it: paused until as-of");
-        assert_eq!(log.status(eight[0].status), "等待客户");
+        assert_eq!(eight[0].status, 1, "等待客户");
         assert!(log.of(b"9").is_empty());
     }
 
@@ -278,7 +256,9 @@ mod tests {
             reasons[3],
             (5, "to `2027-03-01T09:00:00+08:00` is before from")
         );
-        assert!(reasons[4].1.starts_with("from `2027-03-02 09:00` has no offset"));
+        assert!(reasons[4]
+            .1
+            .starts_with("from `2027-03-02 09:00` has no offset"));
         assert!(log.of(b"7").is_empty());
     }
 

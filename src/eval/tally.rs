@@ -337,7 +337,9 @@ impl<'c> Tally<'c> {
             .map_err(Unscored::OutsideEffective)?;
         match t.excluded {
             Some(clause) => self.exclude(t, id, clause).map_err(Unscored::Malformed),
-            None => self.count(t, id, (paused, held)).map_err(Unscored::Malformed),
+            None => self
+                .count(t, id, (paused, held))
+                .map_err(Unscored::Malformed),
         }
     }
 
@@ -453,8 +455,20 @@ impl<'c> Tally<'c> {
         );
         names(self.contract, t)?;
         let seen = (t, id, key);
-        self.record(seen, TargetKind::Response, &measured.0, t.response, (&[], &[]))?;
-        self.record(seen, TargetKind::Resolution, &measured.1, resolved, (paused, held))?;
+        self.record(
+            seen,
+            TargetKind::Response,
+            &measured.0,
+            t.response,
+            (&[], &[]),
+        )?;
+        self.record(
+            seen,
+            TargetKind::Resolution,
+            &measured.1,
+            resolved,
+            (paused, held),
+        )?;
         let Some(acc) = self.periods.get_mut(period) else {
             return Err("internal: no period totals".into());
         };

@@ -110,11 +110,7 @@ impl Formatter<'_> {
     /// `pause on "Pending", "On-hold"`: the statuses as written.
     fn pause(&self, keyword: &str, pause: &Pause, span: Span) -> Node {
         let statuses: Vec<String> = pause.statuses.iter().map(|s| self.src(s.span)).collect();
-        Node::line(
-            "",
-            vec![format!("{keyword} on"), statuses.join(", ")],
-            span,
-        )
+        Node::line("", vec![format!("{keyword} on"), statuses.join(", ")], span)
     }
 
     fn party(&self, keyword: &str, party: &Party, item: &Item) -> Node {
