@@ -87,6 +87,7 @@ fn as_export(log: &[u8], zone: chrono_tz::Tz) -> (Vec<u8>, ReadOptions) {
             zone: Some(zone),
             excel_dates: false,
         },
+        statuses: None,
     };
     (out, read)
 }

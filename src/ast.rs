@@ -159,6 +159,7 @@ pub enum ItemKind {
     Timezone(Text),
     Clock(Ident),
     BusinessDay(BusinessDay),
+    Pause(Pause),
     Party(Party),
     Term {
         name: Text,
@@ -194,6 +195,7 @@ impl ItemKind {
             ItemKind::Timezone(_) => ItemName::Timezone,
             ItemKind::Clock(_) => ItemName::Clock,
             ItemKind::BusinessDay(_) => ItemName::BusinessDay,
+            ItemKind::Pause(_) => ItemName::Pause,
             ItemKind::Party(_) => ItemName::Party,
             ItemKind::Term { .. } => ItemName::Term,
             ItemKind::Scope(_) => ItemName::Scope,
@@ -225,6 +227,15 @@ pub enum BusinessDay {
     SameTime,
     /// Open minutes in a business day, with the span of the number.
     Hours(Spanned<u32>),
+}
+
+/// `pause on "Pending", "On-hold"`: the ticket statuses that stop the
+/// resolution clock, unescaped, each with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pause {
+    /// The `on` after the item's keyword.
+    pub on: Span,
+    pub statuses: Vec<Spanned<String>>,
 }
 
 /// `party client "NAME" { short … contact … signatory … }`

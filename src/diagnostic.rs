@@ -85,6 +85,7 @@ codes! {
     E064 => Error, "Currency is not an ISO 4217 code";
     E065 => Error, "Two priorities claim one ticket-system name";
     E066 => Error, "Two channels claim one ticket-system name";
+    E067 => Error, "Empty status in `pause on`";
     W001 => Warning, "Placeholder left in the contract";
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";
@@ -99,6 +100,7 @@ codes! {
     W013 => Warning, "Maintenance window outside every measured channel's hours";
     W014 => Warning, "Credit owed while the target is met";
     W015 => Warning, "Credit tier above the cap";
+    W016 => Warning, "`pause on` with no resolution target to pause";
 }
 
 impl fmt::Display for Code {

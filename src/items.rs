@@ -90,6 +90,7 @@ items! {
     Timezone    "timezone"      false  Definitions   false;
     Clock       "clock"         false  Throughout    false;
     BusinessDay "business-day"  false  Definitions   false;
+    Pause       "pause"         false  Definitions   false;
     Party       "party"         true   Preamble      true;
     Term        "term"          true   Definitions   true;
     Scope       "scope"         false  Scope         true;

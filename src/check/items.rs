@@ -28,6 +28,8 @@ pub(super) struct Items<'a> {
     pub timezone: Option<&'a Text>,
     pub clock: Option<&'a Ident>,
     pub business_day: Option<&'a BusinessDay>,
+    /// `pause on …`, with the span of the keyword.
+    pub pause: Option<(&'a Pause, Span)>,
     pub parties: Vec<(&'a Party, Span)>,
     pub terms: Vec<(&'a Text, &'a Text)>,
     pub scope: Option<(&'a [ScopeLine], Span)>,
@@ -88,6 +90,7 @@ impl Checker<'_> {
                 ItemKind::Timezone(t) => items.timezone = Some(t),
                 ItemKind::Clock(c) => items.clock = Some(c),
                 ItemKind::BusinessDay(b) => items.business_day = Some(b),
+                ItemKind::Pause(p) => items.pause = Some((p, item.keyword)),
                 ItemKind::Party(p) => items.parties.push((p, item.keyword)),
                 ItemKind::Term { name, definition } => items.terms.push((name, definition)),
                 ItemKind::Scope(lines) => items.scope = Some((lines, item.keyword)),

@@ -33,6 +33,7 @@ mod items;
 mod names;
 mod order;
 mod parties;
+mod pauses;
 mod priorities;
 mod quality;
 mod remedies;
@@ -234,6 +235,7 @@ impl Checker<'_> {
         let effective = self.effective(&items);
         let timezone = items.timezone.and_then(|t| self.zone(t));
         let business_day = business_day_rule(&items);
+        let pause_on = self.pause_on(&items);
 
         // Parties.
         let (client, provider) = self.parties(&items, contract.keyword);
@@ -305,6 +307,7 @@ impl Checker<'_> {
             timezone,
             clock,
             business_day,
+            pause_on,
             client,
             provider,
             terms: items

@@ -24,6 +24,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
     let mut inputs: Vec<&Path> = vec![&args.file];
     inputs.extend(args.tickets.as_deref());
     inputs.extend(args.outages.as_deref());
+    inputs.extend(args.statuses.as_deref());
     super::refuse_input_as_output(output, &inputs)?;
     let mut tickets_out = tickets_out(args, &inputs)?;
     let out_format = super::format_for(args.format, "--format", output, EvalFormat::Text)?;
@@ -36,7 +37,7 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         .model
         .as_ref()
         .ok_or_else(|| Failure::failed(format!("`{}` has errors", args.file.display())))?;
-    let reading = super::log_reading::read_options(&args.reading, contract)?;
+    let mut reading = super::log_reading::read_options(&args.reading, contract)?;
     let options = EvalOptions {
         as_of,
         period: match args.period {
@@ -44,25 +45,28 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
             EvalPeriod::Quarterly => ReportPeriod::Quarterly,
         },
     };
+    if let Some(statuses) = &args.statuses {
+        let format = log_format(args, statuses);
+        let encoding = (format.format != eval::InputFormat::Xlsx).then_some(args.encoding);
+        let log = read_log(statuses, encoding, |file| {
+            let as_of = options.as_of.timestamp_millis();
+            eval::read_statuses(contract, file, format, reading.times, as_of)
+        })?;
+        report_skipped(statuses, &log.skipped, log.skipped_total);
+        reading.statuses = Some(std::sync::Arc::new(log));
+    }
     let mut report = match &args.tickets {
         Some(tickets) => {
-            let mut format = LogFormat::from_path(tickets);
-            match args.input_format {
-                Some(InputFormat::Csv) => format.format = eval::InputFormat::Csv,
-                Some(InputFormat::Jsonl) => format.format = eval::InputFormat::Jsonl,
-                Some(InputFormat::Xlsx) => format.format = eval::InputFormat::Xlsx,
-                None => {}
-            }
-            if let Some(delimiter) = args.delimiter {
-                format.delimiter = delimiter;
-            }
-            format.sheet.clone_from(&args.sheet);
+            let format = log_format(args, tickets);
             let encoding = (format.format != eval::InputFormat::Xlsx).then_some(args.encoding);
             let report = read_log(tickets, encoding, |file| {
                 let rows = tickets_out.as_mut().map(|(_, rows)| rows);
                 eval::evaluate_with(contract, file, format, &options, &reading, rows)
             })?;
             report_skipped(tickets, &report.skipped, report.skipped_total);
+            if let (Some(path), Some(log)) = (&args.statuses, &reading.statuses) {
+                unmatched_statuses(path, log);
+            }
             if let Some(skipped) = report.skipped_summary() {
                 eprintln!("{skipped}");
             }
@@ -120,6 +124,36 @@ pub fn run(args: &EvalArgs, color: bool) -> CmdResult {
         return Ok(super::FAILED);
     }
     Ok(super::OK)
+}
+
+/// How a log is read (the ticket log, the status history): its format by
+/// extension unless `--input-format` says, `--delimiter` and `--sheet`.
+fn log_format(args: &EvalArgs, path: &Path) -> LogFormat {
+    let mut format = LogFormat::from_path(path);
+    match args.input_format {
+        Some(InputFormat::Csv) => format.format = eval::InputFormat::Csv,
+        Some(InputFormat::Jsonl) => format.format = eval::InputFormat::Jsonl,
+        Some(InputFormat::Xlsx) => format.format = eval::InputFormat::Xlsx,
+        None => {}
+    }
+    if let Some(delimiter) = args.delimiter {
+        format.delimiter = delimiter;
+    }
+    format.sheet.clone_from(&args.sheet);
+    format
+}
+
+/// Says on standard error how many tickets of the status history the
+/// ticket log does not have: their pauses paused nothing.
+fn unmatched_statuses(path: &Path, log: &eval::StatusLog) {
+    let n = log.unmatched();
+    if n > 0 {
+        let (s, are) = if n == 1 { ("", "is") } else { ("s", "are") };
+        eprintln!(
+            "{}: {n} ticket{s} with pausing statuses {are} not in the ticket log; their rows paused nothing",
+            path.display()
+        );
+    }
 }
 
 /// `--tickets-out FILE`: its path and the rows to fill, by its extension

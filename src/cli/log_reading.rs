@@ -85,6 +85,7 @@ pub fn read_options(args: &ReadingArgs, contract: &Contract) -> Result<ReadOptio
         ));
     }
     Ok(ReadOptions {
+        statuses: None,
         columns,
         times: TimeOptions {
             zone,

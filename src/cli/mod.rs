@@ -287,6 +287,11 @@ pub struct EvalArgs {
     /// (`.jsonl`/`.ndjson`); availability per channel is measured from it.
     #[arg(long, value_name = "FILE")]
     pub outages: Option<PathBuf>,
+    /// A status history (`ticket_id, status, from, to`; read like the
+    /// ticket log): time a ticket spends in a status of the contract's
+    /// `pause on` pauses its resolution clock.
+    #[arg(long, value_name = "FILE", requires = "tickets")]
+    pub statuses: Option<PathBuf>,
     /// Tickets still open at this instant are pending unless already due
     /// (RFC 3339; default: now).
     #[arg(long)]

@@ -24,6 +24,7 @@ mod changes;
 mod holiday_sets;
 mod lived;
 mod output;
+mod pauses;
 mod priorities;
 mod remedies;
 mod show;

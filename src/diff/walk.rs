@@ -24,6 +24,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         timezone,
         clock,
         business_day,
+        pause_on,
         client,
         provider,
         terms,
@@ -102,6 +103,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         Some(show_rule(new.business_day)),
         priorities::business_day_effect(old, new),
     );
+    super::pauses::pause_on(changes, pause_on, &new.pause_on);
     party(
         changes,
         Place::new(Section::Parties, "parties.client", "client"),

@@ -35,6 +35,7 @@ mod read;
 pub mod report_phrases;
 mod report_view;
 mod settle;
+mod statuses;
 mod tally;
 mod text;
 mod ticket;
@@ -57,6 +58,7 @@ pub use mapping::{ColumnMap, MappingError, Origin};
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
 pub use presets::Preset;
+pub use statuses::{read_statuses, StatusLog, STATUS_COLUMNS};
 pub use text::text;
 pub use ticket::{COLUMNS, EXCLUDED};
 pub use zone::TimeOptions;
@@ -114,6 +116,9 @@ pub enum ReportPeriod {
 pub struct ReadOptions {
     pub columns: ColumnMap,
     pub times: TimeOptions,
+    /// The status history (`--statuses`, [`read_statuses`]): its pausing
+    /// intervals pause the tickets it names, merged with their `paused`.
+    pub statuses: Option<std::sync::Arc<StatusLog>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -194,6 +199,18 @@ pub enum EvalError {
         hint: String,
         header: String,
     },
+    /// `--statuses` for a contract without `pause on`.
+    #[error("--statuses needs the contract to name the statuses that pause the clock: add `pause on \"Pending\", …` to it")]
+    NoPauseOn,
+    /// The status history's header lacks columns.
+    #[error("the status history's header lacks the column{} {} (a status history has the columns {})",
+        if .missing.len() == 1 { "" } else { "s" },
+        .missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
+        STATUS_COLUMNS.join(", "))]
+    StatusColumns { missing: Vec<String> },
+    /// The status history is empty: not even a header.
+    #[error("the status history is empty: it needs a header row ({})", STATUS_COLUMNS.join(","))]
+    StatusNoHeader,
     /// The outage log is empty: not even a CSV header.
     #[error("the outage log is empty: it needs a header row ({})", OUTAGE_COLUMNS.join(","))]
     OutageNoHeader,
@@ -245,6 +262,9 @@ enum Row {
         pauses: (usize, usize),
         /// The range of the batch's `ids` that holds the ticket's id.
         id: (usize, usize),
+        /// The range of the batch's `held` that holds the indices (in
+        /// `pause on`) of the statuses that paused it.
+        held: (usize, usize),
     },
     Skip {
         line: u64,
@@ -259,6 +279,8 @@ struct Batch {
     pauses: Vec<(i64, i64)>,
     /// The ids of the batch's tickets, one after another.
     ids: Vec<u8>,
+    /// The pausing statuses of the batch's tickets, one after another.
+    held: Vec<u16>,
 }
 
 const BATCH: usize = 4096;
@@ -271,6 +293,7 @@ struct Sink<'r> {
     ids: SeenIds,
     batch: Batch,
     paused: Vec<(i64, i64)>,
+    statuses: Option<&'r StatusLog>,
     send: mpsc::SyncSender<Batch>,
     spare: mpsc::Receiver<Batch>,
 }
@@ -286,6 +309,18 @@ impl Sink<'_> {
                 ),
             },
             Ok(ticket) => {
+                let held_from = self.batch.held.len();
+                if let Some(log) = self.statuses {
+                    let held = log.of(fields.id());
+                    statuses::merge(&mut self.paused, held);
+                    log.matched(!held.is_empty());
+                    for h in held {
+                        let seen = self.batch.held.get(held_from..).unwrap_or_default();
+                        if !seen.contains(&h.status) {
+                            self.batch.held.push(h.status);
+                        }
+                    }
+                }
                 let from = self.batch.pauses.len();
                 self.batch.pauses.extend_from_slice(&self.paused);
                 let id_from = self.batch.ids.len();
@@ -295,6 +330,7 @@ impl Sink<'_> {
                     ticket,
                     pauses: (from, self.batch.pauses.len()),
                     id: (id_from, self.batch.ids.len()),
+                    held: (held_from, self.batch.held.len()),
                 }
             }
             Err(reason) => Row::Skip { line, reason },
@@ -318,6 +354,7 @@ impl Sink<'_> {
         next.rows.clear();
         next.pauses.clear();
         next.ids.clear();
+        next.held.clear();
         let full = std::mem::replace(&mut self.batch, next);
         // The measuring side only hangs up when it is done.
         let _ = self.send.send(full);
@@ -383,6 +420,7 @@ fn run<'c, R: Read + Send>(
                 ids: SeenIds::default(),
                 batch: Batch::default(),
                 paused: Vec::new(),
+                statuses: reading.statuses.as_deref(),
                 send,
                 spare,
             };
@@ -400,10 +438,12 @@ fn run<'c, R: Read + Send>(
                         ticket,
                         pauses: (from, to),
                         id: (id_from, id_to),
+                        held: (held_from, held_to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
                         let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
-                        if let Err(why) = tally.add(ticket, id, paused) {
+                        let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
+                        if let Err(why) = tally.add(ticket, id, paused, held) {
                             skips.unscored(*line, why);
                         }
                     }

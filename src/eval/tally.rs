@@ -323,14 +323,23 @@ impl<'c> Tally<'c> {
         Ok(i)
     }
 
-    /// Counts one valid ticket; its pauses are UTC milliseconds. An error is
-    /// the reason to skip the row (a time the clock cannot place).
-    pub fn add(&mut self, t: &Ticket, id: &[u8], paused: &[(i64, i64)]) -> Result<(), Unscored> {
+    /// Counts one valid ticket; its pauses are UTC milliseconds, `held`
+    /// the statuses of `pause on` (indices) that gave some of them. An
+    /// error is the reason to skip the row (a time the clock cannot place).
+    pub fn add(
+        &mut self,
+        t: &Ticket,
+        id: &[u8],
+        paused: &[(i64, i64)],
+        held: &[u16],
+    ) -> Result<(), Unscored> {
         self.within_effective(t.received)
             .map_err(Unscored::OutsideEffective)?;
         match t.excluded {
             Some(clause) => self.exclude(t, id, clause).map_err(Unscored::Malformed),
-            None => self.count(t, id, paused).map_err(Unscored::Malformed),
+            None => self
+                .count(t, id, (paused, held))
+                .map_err(Unscored::Malformed),
         }
     }
 
@@ -409,7 +418,12 @@ impl<'c> Tally<'c> {
         }
     }
 
-    fn count(&mut self, t: &Ticket, id: &[u8], paused: &[(i64, i64)]) -> Result<(), String> {
+    fn count(
+        &mut self,
+        t: &Ticket,
+        id: &[u8],
+        (paused, held): (&[(i64, i64)], &[u16]),
+    ) -> Result<(), String> {
         let resolved = match (t.resolved, t.workaround) {
             (Some(r), Some(w)) if self.or_workaround(t.priority) => Some(r.min(w)),
             (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
@@ -441,8 +455,20 @@ impl<'c> Tally<'c> {
         );
         names(self.contract, t)?;
         let seen = (t, id, key);
-        self.record(seen, TargetKind::Response, &measured.0, t.response, &[])?;
-        self.record(seen, TargetKind::Resolution, &measured.1, resolved, paused)?;
+        self.record(
+            seen,
+            TargetKind::Response,
+            &measured.0,
+            t.response,
+            (&[], &[]),
+        )?;
+        self.record(
+            seen,
+            TargetKind::Resolution,
+            &measured.1,
+            resolved,
+            (paused, held),
+        )?;
         let Some(acc) = self.periods.get_mut(period) else {
             return Err("internal: no period totals".into());
         };
@@ -529,7 +555,7 @@ impl<'c> Tally<'c> {
         kind: TargetKind,
         measured: &Measured,
         event: Option<i64>,
-        paused: &[(i64, i64)],
+        (paused, held): (&[(i64, i64)], &[u16]),
     ) -> Result<(), String> {
         if let Some(late) = measured.late {
             self.worst
@@ -545,11 +571,16 @@ impl<'c> Tally<'c> {
         let Some(rows) = self.rows.as_deref_mut() else {
             return Ok(());
         };
+        let statuses: Vec<&str> = held
+            .iter()
+            .filter_map(|&i| self.contract.pause_on.get(usize::from(i)))
+            .map(String::as_str)
+            .collect();
         let reason = reason(
             kind,
             (measured.status, event),
             workaround,
-            paused,
+            (paused, &statuses),
             self.zone,
         );
         let period = key.name(self.period);
@@ -887,12 +918,13 @@ fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), S
 }
 
 /// Why a verdict is what it is, in a few words: a breach without an
-/// event, a workaround that counts, the pauses that stopped the clock.
+/// event, a workaround that counts, the pauses that stopped the clock and
+/// the statuses (of `pause on`, `--statuses`) that gave some of them.
 fn reason(
     kind: TargetKind,
     (status, event): (Status, Option<i64>),
     workaround: bool,
-    paused: &[(i64, i64)],
+    (paused, statuses): (&[(i64, i64)], &[&str]),
     zone: Tz,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -923,6 +955,10 @@ fn reason(
             .map(|&(a, b)| format!("{}/{}", time(a), time(b)))
             .collect();
         parts.push(format!("paused {}", list.join(";")));
+    }
+    if !statuses.is_empty() {
+        let list: Vec<String> = statuses.iter().map(|s| format!("`{s}`")).collect();
+        parts.push(format!("in status {}", list.join(", ")));
     }
     parts.join("; ")
 }

@@ -148,7 +148,8 @@ fn trim(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
 }
 
-fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+/// A time field of a log row: `None` when empty, or why it is not a time.
+pub(crate) fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
     let bytes = trim(bytes);
     if bytes.is_empty() {
         return Ok(None);

@@ -41,6 +41,7 @@ impl Formatter<'_> {
             }
             ItemKind::Effective { from, to } => self.effective(keyword, from, to.as_ref(), span),
             ItemKind::BusinessDay(rule) => self.business_day(keyword, rule, span),
+            ItemKind::Pause(pause) => self.pause(keyword, pause, span),
             ItemKind::Party(party) => self.party(keyword, party, item),
             ItemKind::Term { name, definition } => Node::line(
                 "term",
@@ -104,6 +105,12 @@ impl Formatter<'_> {
             BusinessDay::Hours(h) => format!("{} hours", self.src(h.span)),
         };
         Node::line("", vec![keyword.into(), value], span)
+    }
+
+    /// `pause on "Pending", "On-hold"`: the statuses as written.
+    fn pause(&self, keyword: &str, pause: &Pause, span: Span) -> Node {
+        let statuses: Vec<String> = pause.statuses.iter().map(|s| self.src(s.span)).collect();
+        Node::line("", vec![format!("{keyword} on"), statuses.join(", ")], span)
     }
 
     fn party(&self, keyword: &str, party: &Party, item: &Item) -> Node {

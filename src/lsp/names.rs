@@ -201,6 +201,7 @@ impl Names<'_> {
             | ItemKind::Effective { .. }
             | ItemKind::Timezone(_)
             | ItemKind::BusinessDay(_)
+            | ItemKind::Pause(_)
             | ItemKind::Party(_)
             | ItemKind::Term { .. }
             | ItemKind::Scope(_)

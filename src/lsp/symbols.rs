@@ -168,6 +168,7 @@ fn item_symbol(
         | ItemKind::Timezone(_)
         | ItemKind::Clock(_)
         | ItemKind::BusinessDay(_)
+        | ItemKind::Pause(_)
         | ItemKind::Term { .. }
         | ItemKind::Scope(_)
         | ItemKind::Response(_)

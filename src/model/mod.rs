@@ -162,6 +162,9 @@ pub struct Contract {
     /// The contract-wide default clock (`clock`), if given.
     pub clock: Option<CalendarId>,
     pub business_day: BusinessDayRule,
+    /// `pause on`: the ticket statuses that stop the resolution clock, as
+    /// written (matched folded, [`fold_name`]); empty without it.
+    pub pause_on: Vec<String>,
     pub client: Party,
     pub provider: Party,
     pub terms: Vec<Term>,
@@ -744,9 +747,11 @@ pub(crate) mod placeholders {
                     || k.claim.as_ref().is_some_and(Fill::is_placeholder)
             }),
             // Values the checker never lets be a placeholder.
-            ItemName::Language | ItemName::Timezone | ItemName::Clock | ItemName::BusinessDay => {
-                false
-            }
+            ItemName::Language
+            | ItemName::Timezone
+            | ItemName::Clock
+            | ItemName::BusinessDay
+            | ItemName::Pause => false,
         }
     }
 }

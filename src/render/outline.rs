@@ -142,6 +142,16 @@ impl Builder<'_> {
         }
         counting.push_text(self.phrases.sentence_gap);
         counting.extend(self.values.business_day_rule(self.contract.business_day));
+        if !self.contract.pause_on.is_empty() {
+            counting.push_text(self.phrases.sentence_gap);
+            counting.extend(sentence(
+                self.phrases.counting_paused,
+                &[Rich::join(
+                    self.contract.pause_on.iter().map(|s| Rich::code(s)),
+                    self.phrases.list_separator,
+                )],
+            ));
+        }
         if let Some(other) = self.remedies.counting_other() {
             counting.push_text(self.phrases.sentence_gap);
             counting.extend(other);

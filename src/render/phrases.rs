@@ -46,6 +46,8 @@ pub struct Phrases {
     pub counting: &'static str,
     pub counting_open_time: &'static str,
     pub counting_days: &'static str,
+    /// `{0}` the statuses of `pause on`.
+    pub counting_paused: &'static str,
     pub counting_ends_at_close: &'static str,
     /// `{0}` the open time of one business day.
     pub counting_hours: &'static str,
@@ -237,6 +239,7 @@ pub static ZH: Phrases = Phrases {
     counting: "期限计算",
     counting_open_time: "以分钟或小时计算的期限，仅计算所适用服务时间内的时间；适用 7×24 小时服务的，连续计算。在服务时间以外收到的服务请求，自下一个服务时间开始时起算。",
     counting_days: "以天计算的期限仅适用于 7×24 小时服务，每天按 24 小时连续计算。",
+    counting_paused: "工单处于{0}状态期间，解决时限暂停计时；响应时限不暂停。",
     counting_ends_at_close: "以工作日计算的期限，收到服务请求的当日不计入，自次一工作日起算；期限为 N 个工作日的，于第 N 个工作日最后一个服务时段结束之时届满（参照《中华人民共和国民法典》第二百零一条至第二百零三条）。",
     counting_hours: "以工作日计算的期限，按每个工作日 {0}服务时间折算；期限为 N 个工作日的，于收到服务请求后所适用服务时间累计满 N 个 {0}之时届满。",
     counting_same_time: "以工作日计算的期限，自收到服务请求时起算（收到时不在服务时间内的，自下一个服务时间开始时起算）；期限为 N 个工作日的，于其后第 N 个工作日的同一时刻届满，该时刻不在服务时间内的，顺延至其后最近的服务时间开始之时。",
@@ -388,6 +391,7 @@ pub static EN: Phrases = Phrases {
     counting: "Counting of periods",
     counting_open_time: "A period counted in minutes or hours counts only time within the applicable service hours; where service is provided 24 hours a day, 7 days a week, it runs continuously. For a Service Request received outside service hours, the period begins when service hours next begin.",
     counting_days: "A period counted in days applies only to service provided 24 hours a day, 7 days a week, and counts each day as 24 consecutive hours.",
+    counting_paused: "The resolution clock is paused while a ticket is in status {0}; the response clock is not.",
     counting_ends_at_close: "In a period counted in business days, the day on which the Service Request is received is not counted and the period begins on the next business day; a period of N business days ends at the close of the last span of service hours on the N-th business day (cf. Articles 201 to 203 of the Civil Code of the People’s Republic of China).",
     counting_hours: "A period counted in business days is converted into service hours at {0} for each business day; a period of N business days ends when N × {0} of applicable service hours have elapsed after receipt of the Service Request.",
     counting_same_time: "A period counted in business days begins when the Service Request is received (or, if it is received outside service hours, when service hours next begin); a period of N business days ends at the same time of day on the N-th following business day or, if that time is outside service hours, when service hours next begin after it.",

@@ -26,6 +26,7 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         timezone: _,
         clock: _,
         business_day: _,
+        pause_on: _,
         client,
         provider,
         terms,
@@ -149,6 +150,7 @@ fn contract_info(c: &Contract) -> ContractInfo {
         effective: c.effective.as_ref().map(effective),
         clock: c.clock.clone(),
         business_day: business_day(c.business_day),
+        pause_on: c.pause_on.clone(),
     }
 }
 

@@ -123,6 +123,10 @@ pub struct ContractInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clock: Option<CalendarId>,
     pub business_day: BusinessDayOut,
+    /// The ticket statuses that stop the resolution clock (`pause on`),
+    /// as written; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pause_on: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -66,6 +66,7 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         kw_for => "`for`",
         kw_at_least => "`at least`",
         kw_on => "`on`",
+        kw_pause => "`pause`",
         kw_satisfied => "`satisfied`",
         kw_method => "`method`",
         kw_submit_via => "`submit via`",

@@ -16,6 +16,7 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Timezone => (Rule::timezone_item, Rule::kw_timezone),
         ItemName::Clock => (Rule::clock_item, Rule::kw_clock),
         ItemName::BusinessDay => (Rule::business_day_item, Rule::kw_business_day),
+        ItemName::Pause => (Rule::pause_item, Rule::kw_pause),
         ItemName::Party => (Rule::party_item, Rule::kw_party),
         ItemName::Term => (Rule::term_item, Rule::kw_term),
         ItemName::Scope => (Rule::scope_item, Rule::kw_scope),

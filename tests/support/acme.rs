@@ -134,6 +134,7 @@ pub fn acme() -> Contract {
         timezone: Some(shanghai),
         clock: Some(CalendarId("business".into())),
         business_day: BusinessDayRule::EndsAtClose,
+        pause_on: Vec::new(),
         client: Party {
             name: text("艾克姆科技有限公司"),
             short: Some(text("客户")),

@@ -606,6 +606,7 @@ fn item(name: ItemName, s: &Spec) -> Vec<Line> {
             .business_day
             .map(|b| one(format!("business-day {b}")))
             .unwrap_or_default(),
+        ItemName::Pause => one("pause on \"Pending\", \"等待客户\"".into()),
         ItemName::Party => party_lines(s),
         ItemName::Term => {
             let mut seen = std::collections::BTreeSet::new();

@@ -268,6 +268,18 @@ impl Lowering<'_> {
         Some(Aka { keyword, names })
     }
 
+    /// `on "Pending", "On-hold"` after `pause`: the statuses.
+    pub(super) fn pause(&mut self, c: &mut Children<'_>) -> Option<Pause> {
+        let on = span_of(&self.expect(c, Rule::kw_on)?);
+        let first = self.expect(c, Rule::string)?;
+        let mut statuses = vec![self.string(first)?];
+        while c.peek().is_some() {
+            let next = self.expect(c, Rule::string)?;
+            statuses.push(self.string(next)?);
+        }
+        Some(Pause { on, statuses })
+    }
+
     /// `hours NAME`, `availability 99.5% monthly`, `contact "…"` or `aka "…"`.
     pub(super) fn channel_field(&mut self, field: P<'_>) -> Option<ChannelField> {
         let rule = field.as_rule();

@@ -46,6 +46,7 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         | ItemName::Effective
         | ItemName::Timezone
         | ItemName::BusinessDay
+        | ItemName::Pause
         | ItemName::Party
         | ItemName::Term
         | ItemName::Scope

@@ -63,6 +63,7 @@ impl Lowering<'_> {
                 )?;
                 (ItemKind::BusinessDay(self.business_day(value)?), None)
             }
+            ItemName::Pause => (ItemKind::Pause(self.pause(&mut c)?), None),
             ItemName::Party => {
                 let (party, braces) = self.party(&mut c)?;
                 (ItemKind::Party(party), braces)

@@ -47,6 +47,7 @@ const CASES: &[Case] = &[
             .is_some()
     }),
     ("business_day", |l| l.business_day(pair()).is_some()),
+    ("pause", |l| l.pause(&mut children()).is_some()),
     ("targets", |l| l.targets(&mut children()).is_some()),
     ("target_line", |l| l.target_line(pair()).is_some()),
     ("target_clock", |l| l.target_clock(pair()).is_some()),
