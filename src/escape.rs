@@ -1,5 +1,6 @@
 //! Escaping text for the documents slac writes: the one place that knows
-//! HTML's and Markdown's special characters, and a `.sla` string's escapes
+//! HTML's, Markdown's and CSS strings' special characters,
+//! and a `.sla` string's escapes
 //! (for the `.sla` files slac writes, such as `holidays import`'s). The
 //! appendix (`render`) and the compliance report (`eval`) both escape
 //! through here, so contract or log text can never become markup in either.
@@ -64,6 +65,28 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Text as a CSS string, quotes included, for `content:` in a `<style>`
+/// element: `"` and `\` are escaped, a newline is `\A`, and `<` `>` `&`
+/// are written as hex escapes so the text can never close the element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\A "),
+            '<' => out.push_str("\\3C "),
+            '>' => out.push_str("\\3E "),
+            '&' => out.push_str("\\26 "),
+            c if is_forbidden(c) || c == '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Characters no document should carry: control characters other than tab
 /// and newline (HTML forbids them) and Unicode noncharacters.
 fn is_forbidden(c: char) -> bool {
@@ -75,7 +98,15 @@ fn is_forbidden(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{html, markdown};
+    use super::{css_string, html, markdown};
+
+    #[test]
+    fn css_strings_cannot_close_the_string_or_the_style_element() {
+        assert_eq!(
+            css_string("a\"b\\c</style>&\nd\u{0}"),
+            "\"a\\\"b\\\\c\\3C /style\\3E \\26 \\A d\""
+        );
+    }
 
     #[test]
     fn html_makes_markup_literal() {

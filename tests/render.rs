@@ -247,7 +247,7 @@ fn html_is_self_contained_and_print_ready() {
         assert!(!html.contains(forbidden), "found {forbidden}");
     }
     for needed in [
-        "@page { size: A4; margin: 20mm 18mm; }",
+        "@page { size: A4; margin: 22mm 18mm 22mm; }",
         "thead { display: table-header-group; }",
         "tr { break-inside: avoid;",
         "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", SimSun",
@@ -256,6 +256,48 @@ fn html_is_self_contained_and_print_ready() {
     }
     let en = render::html(&example::acme(), &options(Lang::En, false, "a.sla"));
     assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+}
+
+/// Every printed page carries the agreement id and version, the fingerprint
+/// and "page X of Y" in `@page` margin boxes; contract text in them is a
+/// CSS string that cannot end the string or the style element.
+#[test]
+fn html_identifies_every_printed_page() {
+    let mut contract = example::acme();
+    let zh = render::html(&contract, &options(Lang::ZhCn, false, "a.sla"));
+    let id = match &contract.id {
+        Some(Fill::Value(id)) => id.clone(),
+        other => panic!("acme has an id: {other:?}"),
+    };
+    for needed in [
+        format!("@top-left {{ content: \"协议编号：{id}"),
+        format!("@bottom-left {{ content: \"规则集指纹：{FINGERPRINT}\"; }}"),
+        "@bottom-right { content: \"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"; }"
+            .to_string(),
+    ] {
+        assert!(zh.contains(&needed), "missing {needed}");
+    }
+    let en = render::html(&contract, &options(Lang::En, false, "a.sla"));
+    assert!(en.contains(
+        "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) \"\"; }"
+    ));
+
+    contract.id = Some(Fill::Value("A\"B\\C</style><script>".to_string()));
+    let hostile = render::html(&contract, &options(Lang::En, false, "a.sla"));
+    assert!(
+        hostile.contains("content: \"Agreement No.: A\\\"B\\\\C\\3C /style\\3E \\3C script\\3E ")
+    );
+    assert_eq!(hostile.matches("</style>").count(), 1);
+}
+
+/// E-mail addresses never break at one of their hyphens.
+#[test]
+fn html_keeps_e_mail_addresses_on_one_line() {
+    let mut contract = example::acme();
+    contract.client.contact = Some(Fill::Value("电邮：it-ops@acme-corp.example".to_string()));
+    let html = render::html(&contract, &options(Lang::ZhCn, false, "a.sla"));
+    assert!(html.contains("电邮：<span class=\"nobreak\">it-ops@acme-corp.example</span>"));
+    assert!(html.contains("code, .nobreak, .meta span { white-space: nowrap; hyphens: none; }"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! order with the same words.
 
 use super::rich::Rich;
+pub use super::running::Running;
 use crate::model::Lang;
 
 /// The whole appendix.
@@ -23,6 +24,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     pub signatures: Signatures,
     pub footer: Vec<Rich>,
+    /// What every printed page carries (id, version, fingerprint, page).
+    pub running: Running,
 }
 
 /// A numbered section; `number` is its path (`[3, 4, 1]` is 3.4.1).

@@ -5,16 +5,19 @@
 //! [`crate::escape::html`], the one place that knows HTML's special
 //! characters.
 
-use super::document::{Block, Document, Section, Table};
+use super::document::{Block, Document, Running, Section, Table};
+use super::nobreak;
 use super::rich::{Inline, Rich};
-use crate::escape::html as escape;
+use crate::escape::{css_string, html as escape};
 use std::fmt::Write;
 
-/// The stylesheet. Print: A4 with margins, table headers repeated on every
-/// page and never left alone at a page end (kept with the first row), no
-/// table row or signature block split across pages, headings kept with
-/// what follows. Fonts: serif body with CJK fallbacks on every platform.
-const STYLE: &str = r#"@page { size: A4; margin: 20mm 18mm; }
+/// The stylesheet. Print: A4 with margins, every page identified (the
+/// margin boxes of [`page_boxes`]), table headers repeated on every page
+/// and never left alone at a page end (kept with the first row), no table
+/// row or signature block split across pages, headings kept with what
+/// follows, no line break inside an e-mail address or identifier. Fonts:
+/// serif body with CJK fallbacks on every platform.
+const STYLE: &str = r#"@page { size: A4; margin: 22mm 18mm 22mm; }
 :root { color: #111; background: #fff; }
 body {
   margin: 0;
@@ -57,7 +60,8 @@ thead { break-after: avoid; page-break-after: avoid; }
 tbody > tr:first-child { break-before: avoid; page-break-before: avoid; }
 table.response td:first-child, table.resolution td:first-child, table.escalation td:first-child { white-space: nowrap; }
 table.response td:nth-child(2) { width: 40%; }
-code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
+code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+code, .nobreak, .meta span { white-space: nowrap; hyphens: none; }
 mark.placeholder { background: #ffe45c; color: #000; padding: 0 2pt; outline: 1pt dashed #a07800; }
 .draft { border: 1.5pt solid #b00; color: #b00; padding: 6pt 8pt; font-weight: bold; text-align: center; }
 .signatures { break-inside: avoid; page-break-inside: avoid; }
@@ -89,7 +93,11 @@ pub fn emit(doc: &Document) -> String {
         escape(&doc.title.plain().replace('\n', " ")),
         escape(&doc.kind)
     );
-    let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(
+        out,
+        "<style>\n{STYLE}{}</style>\n</head>\n<body>\n<main>",
+        page_boxes(&doc.running)
+    );
 
     out.push_str("<header>\n");
     let _ = writeln!(out, "<p class=\"kind\">{}</p>", escape(&doc.kind));
@@ -220,11 +228,64 @@ fn emit_signatures(out: &mut String, doc: &Document) {
     out.push_str("</div>\n</section>\n");
 }
 
+/// The `@page` margin boxes of this document: the agreement id and version
+/// at the top, the fingerprint and "page X of Y" at the bottom of every
+/// page (their text written as CSS strings).
+fn page_boxes(running: &Running) -> String {
+    let ids: Vec<String> = running.ids.iter().map(Rich::plain).collect();
+    let [before, between, after] = running.page_parts();
+    let mut rule = String::from("@page {\n");
+    if !ids.is_empty() {
+        let _ = writeln!(
+            rule,
+            "  @top-left {{ content: {}; }}",
+            css_string(&ids.join(" · "))
+        );
+    }
+    let _ = writeln!(
+        rule,
+        "  @bottom-left {{ content: {}; }}",
+        css_string(&running.fingerprint.plain())
+    );
+    let _ = writeln!(
+        rule,
+        "  @bottom-right {{ content: {} counter(page) {} counter(pages) {}; }}",
+        css_string(before),
+        css_string(between),
+        css_string(after)
+    );
+    rule.push_str("}\n");
+    rule.push_str(PAGE_BOX_STYLE);
+    rule
+}
+
+/// How the margin boxes look: small, grey, sans-serif, on one line.
+const PAGE_BOX_STYLE: &str = r#"@page {
+  @top-left { font: 8pt "Noto Sans CJK SC", "Noto Sans", Arial, sans-serif; color: #555; vertical-align: bottom; padding-bottom: 4mm; white-space: nowrap; }
+  @bottom-left { font: 7.5pt "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; color: #555; vertical-align: top; padding-top: 4mm; white-space: nowrap; }
+  @bottom-right { font: 8pt "Noto Sans CJK SC", "Noto Sans", Arial, sans-serif; color: #555; vertical-align: top; padding-top: 4mm; white-space: nowrap; }
+}
+"#;
+
+/// Contract or fixed text: escaped, e-mail addresses kept on one line.
+fn words(s: &str) -> String {
+    nobreak::pieces(s)
+        .into_iter()
+        .map(|(keep, piece)| {
+            if keep {
+                format!("<span class=\"nobreak\">{}</span>", escape(piece))
+            } else {
+                escape(piece)
+            }
+        })
+        .collect()
+}
+
 fn rich(text: &Rich) -> String {
     text.0
         .iter()
         .map(|inline| match inline {
-            Inline::Text(s) => escape(s),
+            Inline::Text(s) => words(s),
             Inline::Code(s) => format!("<code>{}</code>", escape(s)),
             Inline::Placeholder(s) => {
                 format!("<mark class=\"placeholder\">[{}]</mark>", escape(s))

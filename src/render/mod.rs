@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! Contract ─▶ outline::build ─▶ Document ─┬─▶ markdown::emit
-//!               (phrases + values)         └─▶ html::emit
+//!               (phrases + values)         ├─▶ html::emit
+//!                                          └─▶ pdf::write (Typst, embedded)
 //! ```
 //!
 //! - [`phrases`] holds every fixed word, one table per language (the
@@ -32,12 +33,14 @@ mod markdown;
 pub mod document;
 pub mod holiday_phrases;
 mod holiday_sets;
+mod nobreak;
 mod options;
 pub mod outline;
 pub mod phrases;
 mod remedies;
 pub mod remedy_phrases;
 pub mod rich;
+mod running;
 pub mod values;
 pub mod zone_names;
 

@@ -1,7 +1,7 @@
 //! Builds the appendix's [`Document`] from the model: which sections, in
 //! which order, with which words. The outline knows nothing about markup.
 
-use super::document::{Block, Document, Section, SignatureParty, Signatures, Table};
+use super::document::{Block, Document, Running, Section, SignatureParty, Signatures, Table};
 use super::holiday_phrases::HolidayPhrases;
 use super::holiday_sets::HolidaySets;
 use super::options::RenderOptions;
@@ -49,6 +49,7 @@ pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
         sections,
         signatures: builder.signatures(),
         footer: builder.footer(options),
+        running: Running::new(options.lang, builder.meta(), builder.fingerprint(options)),
     }
 }
 
@@ -687,9 +688,13 @@ impl Builder<'_> {
     fn footer(&self, options: &RenderOptions) -> Vec<Rich> {
         vec![
             self.labelled(self.phrases.source_file, Rich::text(&options.source_name)),
-            self.labelled(self.phrases.fingerprint, Rich::code(&options.fingerprint)),
+            self.fingerprint(options),
             phrase(self.phrases.footer_note, &[]),
         ]
+    }
+
+    fn fingerprint(&self, options: &RenderOptions) -> Rich {
+        self.labelled(self.phrases.fingerprint, Rich::code(&options.fingerprint))
     }
 }
 
