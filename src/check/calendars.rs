@@ -315,7 +315,7 @@ impl Checker<'_> {
                 .collect(),
             holidays: uses.iter().map(|(set, _)| (*set).clone()).collect(),
         };
-        self.set_days_fit(&model, &uses, effective);
+        self.set_days_fit(&model, &uses, effective, errors_inside);
         self.sets_in_period(&uses, effective);
         self.holidays(&model, &closed, &open, effective, errors_inside);
         model

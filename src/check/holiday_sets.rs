@@ -150,16 +150,19 @@ impl Checker<'_> {
         used
     }
 
-    /// E051 for a set's make-up day the calendar has no hours for, and E050
-    /// for a date one of its sets closes and another opens (unless the
-    /// calendar's own lines decide that date).
+    /// E051 for a set's make-up day the calendar has no hours for (not
+    /// when a line of the calendar is already an error: the hours may be
+    /// on it), and E050 for a date one of its sets closes and another opens
+    /// (unless the calendar's own lines decide that date).
     pub(super) fn set_days_fit(
         &mut self,
         calendar: &Calendar,
         uses: &[(&HolidaySet, Span)],
         effective: Option<&Effective>,
+        errors_inside: bool,
     ) {
-        for (set, at) in uses {
+        let checked = if errors_inside { &[][..] } else { uses };
+        for (set, at) in checked {
             let unfit = set.open.iter().find_map(|day| {
                 let like = day.like.map(|w| w.num_days_from_monday() as usize);
                 make_up_hours(&calendar.weekly, like)
