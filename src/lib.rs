@@ -44,6 +44,13 @@ pub mod rules;
 pub mod source;
 pub mod syntax;
 
+/// Shipped files checked with their `use` lines followed, a test helper
+/// shared with the integration tests (`tests/support/project.rs`).
+#[cfg(test)]
+#[allow(dead_code, reason = "the unit tests use a part of it")]
+#[path = "../tests/support/project.rs"]
+pub(crate) mod project;
+
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use front::{check, check_bytes, Checked};
 pub use source::{FileId, SourceFile, SourceMap, Span};

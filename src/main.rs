@@ -2,6 +2,12 @@
 //! each command lives in `cli/<command>.rs`.
 
 mod cli;
+/// Shipped files checked with their `use` lines followed (a test helper
+/// shared with the integration tests).
+#[cfg(test)]
+#[allow(dead_code, reason = "the unit tests use a part of it")]
+#[path = "../tests/support/project.rs"]
+mod project;
 
 use clap::Parser;
 

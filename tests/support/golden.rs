@@ -5,10 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The repository root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+pub use super::project::root;
 
 /// True when `SLAC_BLESS=1`. Unset, empty or `0` compares; any other value
 /// is a mistake and stops the test, so a typo never passes silently.
