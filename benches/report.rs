@@ -70,9 +70,25 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-/// [`CONTRACTS`] copies of the shipped contract, each with its own id.
-fn write_folder(folder: &Path) {
+/// [`CONTRACTS`] copies of the shipped contract, each with its own id, in
+/// `contracts/` of `project`, beside the library its `use` line reads (the
+/// folder marked as a repository, so that it is the root).
+fn write_folder(project: &Path) -> std::path::PathBuf {
     let contract = include_str!("../contracts/acme-support.sla");
+    let library = include_str!("../holidays/cn-2026.sla");
+    let folder = project.join("contracts");
+    for dir in [
+        project.join(".git"),
+        project.join("holidays"),
+        folder.clone(),
+    ] {
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            panic!("cannot make {}: {e}", dir.display());
+        }
+    }
+    if let Err(e) = std::fs::write(project.join("holidays/cn-2026.sla"), library) {
+        panic!("cannot write the library: {e}");
+    }
     for n in 0..CONTRACTS {
         let text = contract.replacen("ACME-", &format!("ACME-{n:04}-"), 1);
         let path = folder.join(format!("contract-{n:04}.sla"));
@@ -80,6 +96,7 @@ fn write_folder(folder: &Path) {
             panic!("cannot write {}: {e}", path.display());
         }
     }
+    folder
 }
 
 fn folder(c: &mut Criterion) {
@@ -87,12 +104,12 @@ fn folder(c: &mut Criterion) {
         Ok(dir) => dir,
         Err(e) => panic!("cannot make a temporary folder: {e}"),
     };
-    write_folder(dir.path());
+    let folder = write_folder(dir.path());
     let slac = env!("CARGO_BIN_EXE_slac");
     let run = || {
         Command::new(slac)
             .args(["check", "--color", "never"])
-            .arg(dir.path())
+            .arg(&folder)
             .output()
     };
     match run() {

@@ -25,7 +25,12 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let checked = match std::fs::read(contract) {
-        Ok(bytes) => slac::check_bytes(contract, bytes),
+        // Its `use` lines followed under its repository, as `slac` does.
+        Ok(bytes) => {
+            let path = std::path::Path::new(contract);
+            let root = slac::load::Root::enclosing(path);
+            slac::front::check_path(path, contract, bytes, &root)
+        }
         Err(e) => {
             eprintln!("cannot read {contract}: {e}");
             return ExitCode::from(2);

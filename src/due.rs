@@ -348,6 +348,7 @@ mod tests {
     use crate::clock::due_times;
     use crate::model::Contract;
 
+    const ACME_PATH: &str = "contracts/acme-support.sla";
     const ACME: &str = include_str!("../contracts/acme-support.sla");
 
     fn acme() -> Contract {
@@ -361,7 +362,7 @@ mod tests {
             assert!(text.contains(from), "{from}");
             text = text.replacen(from, to, 1);
         }
-        let checked = crate::check(crate::SourceFile::new("acme-support.sla", text));
+        let checked = crate::project::check_at(ACME_PATH, &text);
         checked.model.expect("the edited contract checks")
     }
 
@@ -460,8 +461,8 @@ mod tests {
     #[test]
     fn a_due_time_at_midnight_is_24_00_of_its_day() {
         let c = acme_with(&[(
-            "mon-fri 09:00-12:00, 13:00-18:00",
-            "mon-fri 09:00-12:00, 13:00-24:00",
+            "mon-fri  09:00-12:00, 13:00-18:00",
+            "mon-fri  09:00-12:00, 13:00-24:00",
         )]);
         let out = text(&c, &times(&c, "P2", "2027-03-08T22:00:00+08:00", &[]), &[]);
         assert_eq!(
@@ -504,22 +505,22 @@ mod tests {
                 .map(|w| w.kind)
                 .collect()
         };
-        assert_eq!(kinds("2027-06-01T10:00:00+08:00"), []);
+        assert_eq!(kinds("2026-06-01T10:00:00+08:00"), []);
         // The first and last days count, in the contract's zone.
-        assert_eq!(kinds("2027-01-01T00:00:00+08:00"), []);
-        assert_eq!(kinds("2027-12-31T23:59:00+08:00"), []);
+        assert_eq!(kinds("2026-01-01T00:00:00+08:00"), []);
+        assert_eq!(kinds("2026-12-31T23:59:00+08:00"), []);
         assert_eq!(
-            kinds("2026-12-31T23:59:00+08:00"),
+            kinds("2025-12-31T23:59:00+08:00"),
             [WarningKind::BeforeEffective]
         );
-        assert_eq!(kinds("2027-12-31T16:00:00Z"), [WarningKind::AfterEffective]);
-        let late = warnings(&c, &times(&c, "P1", "2028-01-02T10:00:00+08:00", &[]));
+        assert_eq!(kinds("2026-12-31T16:00:00Z"), [WarningKind::AfterEffective]);
+        let late = warnings(&c, &times(&c, "P1", "2027-01-02T10:00:00+08:00", &[]));
         assert_eq!(
             late[0].to_string(),
-            "warning: received on 2028-01-02, after the contract's effective period ended on 2027-12-31"
+            "warning: received on 2027-01-02, after the contract's effective period ended on 2026-12-31"
         );
         let v: serde_json::Value = serde_json::from_str(&json(
-            &times(&c, "P1", "2028-01-02T10:00:00+08:00", &[]),
+            &times(&c, "P1", "2027-01-02T10:00:00+08:00", &[]),
             &late,
         ))
         .unwrap();
@@ -527,7 +528,7 @@ mod tests {
         assert!(v["warnings"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("2027-12-31"));
+            .contains("2026-12-31"));
     }
 
     #[test]

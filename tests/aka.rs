@@ -16,11 +16,16 @@ use slac::rules;
 use slac::SourceFile;
 use std::path::Path;
 
-const FIXTURE: &str = include_str!("fixtures/aka.sla");
-const ACME: &str = include_str!("../contracts/acme-support.sla");
+mod support;
 
-fn model(text: &str) -> Contract {
-    let checked = slac::check(SourceFile::new("aka.sla", text));
+/// ACME with the names of a ticket system; both use holidays/cn-2026.sla.
+const FIXTURE: &str = "tests/fixtures/aka.sla";
+const FIXTURE_TEXT: &str = include_str!("fixtures/aka.sla");
+const ACME: &str = "contracts/acme-support.sla";
+
+/// The model of a file of the project, its `use` lines followed.
+fn model(path: &str) -> Contract {
+    let checked = support::project::check_file(Path::new(path));
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
     checked.model.expect("no error, so a model")
 }
@@ -39,16 +44,16 @@ fn the_names_reach_the_model_as_written() {
 
 #[test]
 fn the_fixture_is_formatted_and_keeps_its_comment() {
-    let formatted = slac::format::format_source(&SourceFile::new("aka.sla", FIXTURE)).unwrap();
-    assert_eq!(formatted, FIXTURE);
+    let formatted = slac::format::format_source(&SourceFile::new("aka.sla", FIXTURE_TEXT)).unwrap();
+    assert_eq!(formatted, FIXTURE_TEXT);
     // A one-line block broken over lines keeps its names and stays stable.
-    let squeezed = FIXTURE.replace(
+    let squeezed = FIXTURE_TEXT.replace(
         "    clock always\n    aka   \"urgent\", \"P1 - Critical\", \"紧急\"\n",
         "    clock always aka \"urgent\" ,\"P1 - Critical\",   \"紧急\"\n",
     );
-    assert_ne!(squeezed, FIXTURE);
+    assert_ne!(squeezed, FIXTURE_TEXT);
     let once = slac::format::format_source(&SourceFile::new("aka.sla", &squeezed)).unwrap();
-    assert_eq!(once, FIXTURE);
+    assert_eq!(once, FIXTURE_TEXT);
 }
 
 #[test]
@@ -78,14 +83,14 @@ fn the_rule_set_lists_the_names_and_validates() {
     assert!(!validator.is_valid(&bad), "an empty name validated");
 }
 
-fn appendix(text: &str, lang: Lang) -> String {
+fn appendix(path: &str, lang: Lang) -> String {
     let options = RenderOptions {
         lang,
         draft: false,
         fingerprint: "sha256:0".into(),
         source_name: "aka.sla".into(),
     };
-    render::markdown(&model(text), &options)
+    render::markdown(&model(path), &options)
 }
 
 #[test]
@@ -141,7 +146,7 @@ fn an_added_or_removed_name_is_a_neutral_change() {
 
 fn report(contract: &Contract, log: &str) -> String {
     let options = EvalOptions {
-        as_of: chrono::DateTime::parse_from_rfc3339("2027-10-13T12:00:00+08:00")
+        as_of: chrono::DateTime::parse_from_rfc3339("2026-10-14T12:00:00+08:00")
             .unwrap()
             .to_utc(),
         period: ReportPeriod::Monthly,

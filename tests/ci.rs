@@ -161,6 +161,13 @@ fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
         assert!(status.success(), "{command}");
     };
     let acme = std::fs::read_to_string(root().join("contracts/acme-support.sla")).expect("acme");
+    // The library acme uses, where its `use` line finds it.
+    std::fs::create_dir_all(repo.join("holidays")).expect("mkdir");
+    std::fs::copy(
+        root().join("holidays/cn-2026.sla"),
+        repo.join("holidays/cn-2026.sla"),
+    )
+    .expect("copy the library");
     std::fs::create_dir_all(repo.join("contracts")).expect("mkdir");
     std::fs::write(repo.join("contracts/acme-support.sla"), &acme).expect("write");
     sh("git init -q . && git add . && git -c user.name=t -c user.email=t@t commit -qm base");

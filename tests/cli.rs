@@ -16,10 +16,10 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tempfile::TempDir;
 
 mod support;
 use support::cli::{run, run_env, run_in, Run};
+use support::project::Scratch;
 
 #[path = "cli/uses.rs"]
 mod uses;
@@ -61,10 +61,11 @@ fn codes(diagnostics: &[Value]) -> Vec<&str> {
 }
 
 /// Writes `bytes` as `name` in a fresh temporary folder.
-fn temp_file(name: &str, bytes: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join(name);
-    std::fs::write(&file, bytes).unwrap();
+/// A file in `contracts/` of a scratch project (so that a copy of acme
+/// reads the shipped library through its `use` line).
+fn temp_file(name: &str, bytes: impl AsRef<[u8]>) -> (Scratch, PathBuf) {
+    let dir = Scratch::new();
+    let file = dir.write(name, bytes);
     (dir, file)
 }
 
@@ -76,7 +77,7 @@ const ANSI: &str = "\u{1b}[";
 fn shipped_contract_checks_clean() {
     let out = run(&["check", "contracts/acme-support.sla"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
     assert_eq!(out.stderr, "");
 }
 
@@ -133,7 +134,7 @@ fn human_report_columns_count_characters() {
 
 #[test]
 fn folders_recurse_in_sorted_order_and_skip_other_files() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let d = dir.path();
     std::fs::create_dir_all(d.join("a")).unwrap();
     std::fs::create_dir_all(d.join("z/deeper")).unwrap();
@@ -141,7 +142,9 @@ fn folders_recurse_in_sorted_order_and_skip_other_files() {
     for name in ["c.sla", "a/z.sla", "b.sla", "z/deeper/a.sla"] {
         std::fs::write(d.join(name), &example).unwrap();
     }
-    std::fs::write(d.join("a/ok.sla"), acme_text()).unwrap();
+    // One folder deeper than in the project: its `use` line says so.
+    let deeper = acme_text().replace("use \"../holidays/", "use \"../../holidays/");
+    std::fs::write(d.join("a/ok.sla"), deeper).unwrap();
     // Not contracts: ignored, even when broken.
     std::fs::write(d.join("notes.txt"), "not a contract {{{").unwrap();
     std::fs::write(d.join("a/readme.md"), "# hi").unwrap();
@@ -166,7 +169,7 @@ fn folders_recurse_in_sorted_order_and_skip_other_files() {
     assert!(
         human
             .stdout
-            .ends_with("5 files: 0 errors, 8 warnings (4 W001, 4 W005)\n"),
+            .ends_with("6 files: 0 errors, 8 warnings (4 W001, 4 W005)\n"),
         "{}",
         human.stdout
     );
@@ -174,12 +177,12 @@ fn folders_recurse_in_sorted_order_and_skip_other_files() {
 
 #[test]
 fn files_and_folders_mix_and_errors_count_across_files() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("one.sla"), acme_text()).unwrap();
+    let dir = Scratch::new();
+    dir.write("one.sla", acme_text());
     let out = run(&["check", path(dir.path()), UNKNOWN_CALENDAR]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.ends_with("2 files: 1 error, 0 warnings\n"),
+        out.stdout.ends_with("3 files: 1 error, 0 warnings\n"),
         "{}",
         out.stdout
     );
@@ -473,7 +476,7 @@ fn leading_bom_is_ignored() {
     let (_dir, file) = temp_file("bom.sla", bytes);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
 
     // Columns on the first line do not count the BOM.
     let (_dir, file) = temp_file("bom-error.sla", "\u{feff}contrakt \"x\" {}\n");
@@ -489,7 +492,7 @@ fn crlf_line_endings_check_the_same_with_the_same_columns() {
     let (_dir, file) = temp_file("crlf.sla", crlf);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
 
     let broken = std::fs::read_to_string(root().join(UNKNOWN_CALENDAR))
         .unwrap()
@@ -576,7 +579,7 @@ fn five_megabyte_string_checks_promptly() {
     let (_dir, file) = temp_file("big-term.sla", text);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", &out.stdout[..out.stdout.len().min(2000)]);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
 }
 
 /// The acme contract with a 5 MB line of junk where an item should be.
@@ -596,7 +599,7 @@ fn five_megabyte_junk_line_gets_a_located_error_promptly() {
     let (code, diagnostics) = json_of(&file);
     assert_eq!(code, 1);
     assert_eq!(codes(&diagnostics), ["E002"]);
-    assert_eq!(diagnostics[0]["line"], 20);
+    assert_eq!(diagnostics[0]["line"], 24);
     assert_eq!(diagnostics[0]["column"], 3);
 
     let (_dir, file) = temp_file("all-junk.sla", "q".repeat(5 * 1024 * 1024));
@@ -653,25 +656,25 @@ fn thousands_of_services_still_check() {
     let (_dir, file) = temp_file("services.sla", many_services(5_000));
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
 }
 
 #[cfg(unix)]
 #[test]
 fn symlink_cycle_checks_each_contract_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    std::fs::write(dir.path().join("a.sla"), acme_text()).unwrap();
+    dir.write("a.sla", acme_text());
     std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
     let out = run(&["check", path(dir.path())]);
-    assert_eq!(out.stdout, "1 file: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
 }
 
 #[cfg(unix)]
 #[test]
 fn symlink_fan_out_terminates() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.sla"), acme_text()).unwrap();
+    let dir = Scratch::new();
+    dir.write("a.sla", acme_text());
     std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
     std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
     let mut cmd = Command::cargo_bin("slac").unwrap();
@@ -707,7 +710,7 @@ fn out_of_range_values_are_located_errors() {
         ("on 1..5", "on 5..1", "E030"),
         ("99.9% monthly", "0% monthly", "E030"),
         ("for 95%", "for 100.0000000001%", "E030"),
-        ("2027-10-01..2027-10-07", "2027-02-29..2027-13-01", "E020"),
+        ("2026-01-01..2026-12-31", "2026-02-29..2026-13-01", "E020"),
         ("\"Asia/Shanghai\"", "\"../../etc/passwd\"", "E021"),
     ] {
         let (code_, diagnostics) = json_of_acme_with(from, to);
@@ -729,7 +732,7 @@ fn too_large_duration_is_one_clear_error() {
 #[test]
 fn invalid_weekly_hours_do_not_cascade() {
     let (code, diagnostics) =
-        json_of_acme_with("mon-fri 09:00-12:00, 13:00-18:00", "mon-fri 24:00-24:00");
+        json_of_acme_with("mon-fri  09:00-12:00, 13:00-18:00", "mon-fri  24:00-24:00");
     assert_eq!(code, 1);
     assert_eq!(codes(&diagnostics), ["E020"], "{diagnostics:?}");
 }
@@ -804,7 +807,7 @@ fn due_prints_rfc3339_json_and_refuses_bad_input() {
         "--priority",
         "P2",
         "--received",
-        "2027-09-30T17:30:00+08:00",
+        "2026-09-30T17:30:00+08:00",
         "--format",
         "json",
     ]);
@@ -812,10 +815,10 @@ fn due_prints_rfc3339_json_and_refuses_bad_input() {
     let due: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(due["priority"], "P2");
     assert_eq!(
-        due["response_due"], "2027-10-08T10:30:00+08:00",
+        due["response_due"], "2026-10-08T10:30:00+08:00",
         "Golden Week is skipped"
     );
-    assert_eq!(due["resolution_due"], "2027-10-11T18:00:00+08:00");
+    assert_eq!(due["resolution_due"], "2026-10-09T18:00:00+08:00");
 
     let paused = run(&[
         "due",
@@ -823,15 +826,15 @@ fn due_prints_rfc3339_json_and_refuses_bad_input() {
         "--priority",
         "P2",
         "--received",
-        "2027-09-30T17:30:00+08:00",
+        "2026-09-30T17:30:00+08:00",
         "--paused",
-        "2027-10-08T09:00:00+08:00/2027-10-08T12:00:00+08:00",
+        "2026-10-08T09:00:00+08:00/2026-10-08T12:00:00+08:00",
         "--format",
         "json",
     ]);
     let paused: Value = serde_json::from_str(&paused.stdout).unwrap();
     assert_eq!(
-        paused["response_due"], "2027-10-08T10:30:00+08:00",
+        paused["response_due"], "2026-10-08T10:30:00+08:00",
         "responses never pause"
     );
     assert_ne!(paused["resolution_due"], due["resolution_due"]);
@@ -842,7 +845,7 @@ fn due_prints_rfc3339_json_and_refuses_bad_input() {
         "--priority",
         "P9",
         "--received",
-        "2027-03-01T09:00:00+08:00",
+        "2026-03-02T09:00:00+08:00",
     ]);
     assert_eq!(unknown.code, 1);
     assert!(unknown.stderr.contains("P9"), "{}", unknown.stderr);
@@ -905,8 +908,8 @@ fn init_template_checks_concisely_with_a_summary_by_code() {
 fn fmt_rewrites_layout_keeps_comments_and_refuses_broken_files() {
     let messy = acme_text()
         .replace(
-            "  id        \"ACME-CS-2027\"",
-            "        id \"ACME-CS-2027\"   // the number",
+            "  id        \"ACME-CS-2026\"",
+            "        id \"ACME-CS-2026\"   // the number",
         )
         .replace("P1 within 15 minutes", "P1 within 15 min");
     let (_dir, file) = temp_file("messy.sla", &messy);
@@ -920,7 +923,7 @@ fn fmt_rewrites_layout_keeps_comments_and_refuses_broken_files() {
     let out = run(&["fmt", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let formatted = std::fs::read_to_string(&file).unwrap();
-    assert!(formatted.contains("  id        \"ACME-CS-2027\"  // the number"));
+    assert!(formatted.contains("  id        \"ACME-CS-2026\"  // the number"));
     assert!(formatted.contains("P1 within 15 minutes"));
     assert_eq!(run(&["fmt", "--check", path(&file)]).code, 0);
 
@@ -935,13 +938,13 @@ fn fmt_rewrites_layout_keeps_comments_and_refuses_broken_files() {
 // ---------------------------------------------------------------- outputs
 
 const TICKETS: &str = "tests/eval/acme-march.csv";
-const AS_OF: &str = "2027-04-01T00:00:00+08:00";
+const AS_OF: &str = "2026-04-01T00:00:00+08:00";
 
 /// A folder holding a copy of the acme contract (`x.sla`) and of the
-/// ticket log (`t.csv`).
-fn workspace() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("x.sla"), acme_text()).unwrap();
+/// ticket log (`t.csv`): `contracts/` of a scratch project.
+fn workspace() -> Scratch {
+    let dir = Scratch::new();
+    dir.write("x.sla", acme_text());
     std::fs::copy(root().join(TICKETS), dir.path().join("t.csv")).unwrap();
     dir
 }
@@ -1055,7 +1058,7 @@ fn the_output_extension_picks_the_format_without_a_flag() {
         (eval, "r.json", "{"),
         (eval, "r.md", "# "),
         (eval, "r.html", "<!DOCTYPE html>"),
-        (eval, "r.txt", "客户服务SLA（ACME-CS-2027）"),
+        (eval, "r.txt", "客户服务SLA（ACME-CS-2026）"),
     ];
     for (args, name, starts) in cases {
         let (ran, text) = written(args, name);
@@ -1068,7 +1071,7 @@ fn the_output_extension_picks_the_format_without_a_flag() {
     }
     let (_, unknown) = written(eval, "r.report");
     assert!(
-        unknown.starts_with("客户服务SLA（ACME-CS-2027）"),
+        unknown.starts_with("客户服务SLA（ACME-CS-2026）"),
         "{unknown}"
     );
 }
@@ -1318,12 +1321,12 @@ fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
         "--priority",
         "P2",
         "--received",
-        "2027-09-30T17:30:00+08:00",
+        "2026-09-30T17:30:00+08:00",
     ]);
     assert!(
         shanghai
             .stdout
-            .starts_with("received       2027-09-30 17:30 (Thu) Asia/Shanghai"),
+            .starts_with("received       2026-09-30 17:30 (Wed) Asia/Shanghai"),
         "{}",
         shanghai.stdout
     );
@@ -1332,21 +1335,21 @@ fn due_text_shows_offsets_in_a_dst_zone_and_not_in_a_fixed_one() {
 #[test]
 fn due_warns_of_a_receipt_outside_the_effective_period() {
     let due = |received, format| due_of(ACME, "P2", received, format);
-    let before = due("2026-12-31T10:00:00+08:00", "text");
+    let before = due("2025-12-31T10:00:00+08:00", "text");
     assert_eq!(before.code, 0, "{}", before.stderr);
     assert_eq!(
         before.stderr,
-        "warning: received on 2026-12-31, before the contract takes effect on 2027-01-01\n"
+        "warning: received on 2025-12-31, before the contract takes effect on 2026-01-01\n"
     );
-    assert!(before.stdout.starts_with("received       2026-12-31 10:00"));
-    let after = due("2028-01-03T10:00:00+08:00", "json");
+    assert!(before.stdout.starts_with("received       2025-12-31 10:00"));
+    let after = due("2027-01-04T10:00:00+08:00", "json");
     assert_eq!(after.code, 0, "{}", after.stderr);
     assert!(after
         .stderr
-        .contains("after the contract's effective period ended on 2027-12-31"));
+        .contains("after the contract's effective period ended on 2026-12-31"));
     let v: Value = serde_json::from_str(&after.stdout).unwrap();
     assert_eq!(v["warnings"][0]["kind"], "after-effective");
-    let inside = due("2027-06-01T10:00:00+08:00", "json");
+    let inside = due("2026-06-01T10:00:00+08:00", "json");
     assert_eq!(inside.stderr, "");
     let v: Value = serde_json::from_str(&inside.stdout).unwrap();
     assert_eq!(v["warnings"], Value::Array(vec![]));

@@ -181,21 +181,21 @@ const EDITS: &[(&str, &str)] = &[
     ("P4 within 10 business days", "P4 within 8 business days"),
     ("or workaround\n    P2", "\n    P2"),
     (
-        "    open    2027-09-26 09:00-18:00 \"调休上班\"  // make-up working day\n",
+        "    holidays cn-2026  // closed on public holidays, open on make-up days\n",
         "",
     ),
     (
-        "    closed  2027-10-01..2027-10-07 \"国庆节\"\n",
-        "    closed  2027-10-01..2027-10-07 \"国庆节\"\n    closed  2027-05-01 \"劳动节\"\n",
+        "    holidays cn-2026",
+        "    closed   2026-08-03 \"公司活动\"\n    holidays cn-2026",
     ),
-    ("mon-fri 09:00-12:00, 13:00-18:00", "mon-fri 09:00-18:00"),
+    ("mon-fri  09:00-12:00, 13:00-18:00", "mon-fri  09:00-18:00"),
     ("availability 99.9% monthly", "availability 99.5% quarterly"),
     ("fcr  at least 70% monthly", "fcr  at least 75% monthly"),
     (
         "csat at least 4.5 on 1..5 quarterly",
         "csat at least 4.0 on 1..5 monthly",
     ),
-    ("effective 2027-01-01..2027-12-31", "effective 2027-01-01"),
+    ("effective 2026-01-01..2026-12-31", "effective 2026-01-01"),
     ("business-day ends-at-close", "business-day 8 hours"),
     ("escalate P1 after 30 minutes", "escalate P1 after 1 hour"),
     (
@@ -283,7 +283,9 @@ proptest! {
 mod cli {
     //! `slac diff` end to end: exit codes and where the output goes.
 
-    const ACME: &str = "contracts/acme-support.sla";
+    /// ACME as it was in 2027, the version the diff cases edit (the shipped
+    /// contract has since become a 2026 one that uses holidays/cn-2026.sla).
+    const ACME: &str = "tests/diff/acme-three-changes/old.sla";
     const CHANGED: &str = "tests/diff/acme-three-changes/new.sla";
     const REFORMATTED: &str = "tests/diff/no-change-reformat-and-comments/new.sla";
     /// ACME with `hours bussiness`: one E012.

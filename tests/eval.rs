@@ -22,7 +22,7 @@ use support::golden::{glob, Golden};
 
 mod support;
 
-const AS_OF: &str = "2027-10-13T12:00:00+08:00";
+const AS_OF: &str = "2026-10-14T12:00:00+08:00";
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval")
@@ -295,7 +295,7 @@ fn cli_exit_codes() {
     let bad = tmp.path().join("bad.csv");
     std::fs::write(
         &bad,
-        "id,priority,chanel,received_at\nA,P1,email,2027-03-01T10:00:00Z\n",
+        "id,priority,chanel,received_at\nA,P1,email,2026-03-02T10:00:00Z\n",
     )
     .unwrap();
     slac()
@@ -495,7 +495,7 @@ fn cli_fails_when_every_row_is_skipped() {
             .code(1)
             .stdout(predicates::prelude::PredicateBooleanExt::not(predicates::str::contains("All targets met")))
             .stderr(predicates::str::contains(
-                "error: every row of the log was skipped (19 malformed rows skipped), so nothing was evaluated; first: line 2: received_at `2027-03-01T10:00:00` has no offset",
+                "error: every row of the log was skipped (19 malformed rows skipped), so nothing was evaluated; first: line 2: received_at `2026-03-02T10:00:00` has no offset",
             ));
     }
     // A log with a header and no rows has nothing to judge either.
@@ -526,13 +526,13 @@ fn cli_fails_when_every_row_is_skipped() {
 #[test]
 fn tickets_outside_the_effective_period_are_skipped_and_counted() {
     let header = slac::eval::COLUMNS.join(",");
-    // Effective 2027-01-01..2027-12-31 in Asia/Shanghai: by the local date.
+    // Effective 2026-01-01..2026-12-31 in Asia/Shanghai: by the local date.
     let log = format!(
         "{header}\n\
-         B1,P2,email,2026-12-31T23:59:00+08:00,2027-01-04T09:30:00+08:00,,,,,\n\
-         B2,P2,email,2026-12-31T16:30:00Z,2027-01-04T09:30:00+08:00,,,,,\n\
-         B3,P2,email,2027-12-31T23:59:00+08:00,2028-01-03T09:30:00+08:00,,,,,\n\
-         B4,P2,email,2027-12-31T16:00:00Z,2028-01-03T09:30:00+08:00,,,,,\n"
+         B1,P2,email,2025-12-31T23:59:00+08:00,2026-01-04T09:30:00+08:00,,,,,\n\
+         B2,P2,email,2025-12-31T16:30:00Z,2026-01-04T09:30:00+08:00,,,,,\n\
+         B3,P2,email,2026-12-31T23:59:00+08:00,2027-01-04T09:30:00+08:00,,,,,\n\
+         B4,P2,email,2026-12-31T16:00:00Z,2027-01-04T09:30:00+08:00,,,,,\n"
     );
     let contract = contract("acme-support.sla");
     let opts = options(ReportPeriod::Monthly);
@@ -547,14 +547,14 @@ fn tickets_outside_the_effective_period_are_skipped_and_counted() {
     assert_eq!(
         reasons,
         [
-            (2, "received_at 2026-12-31T23:59:00+08:00 is before the contract takes effect on 2027-01-01"),
-            (5, "received_at 2028-01-01T00:00:00+08:00 is after the contract ends on 2027-12-31"),
+            (2, "received_at 2025-12-31T23:59:00+08:00 is before the contract takes effect on 2026-01-01"),
+            (5, "received_at 2027-01-01T00:00:00+08:00 is after the contract ends on 2026-12-31"),
         ]
     );
     let text = text(&r, Lang::En);
     assert!(
         text.contains(
-            "2 tickets received outside the effective period 2027-01-01..2027-12-31 skipped"
+            "2 tickets received outside the effective period 2026-01-01..2026-12-31 skipped"
         ),
         "{text}"
     );
@@ -564,7 +564,7 @@ fn tickets_outside_the_effective_period_are_skipped_and_counted() {
 #[test]
 fn fcr_says_its_denominator_and_shows_both_counts() {
     let r = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
-    let march = r.periods.iter().find(|p| p.period == "2027-03").unwrap();
+    let march = r.periods.iter().find(|p| p.period == "2026-03").unwrap();
     let fcr = march.fcr.as_ref().unwrap();
     // Over the tickets that record it, as the appendix now defines it.
     assert_eq!(

@@ -209,7 +209,7 @@ proptest! {
     }
 }
 
-const AS_OF: &str = "2027-10-13T12:00:00+08:00";
+const AS_OF: &str = "2026-10-14T12:00:00+08:00";
 
 fn acme_march() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/acme-march.csv"))
@@ -217,7 +217,7 @@ fn acme_march() -> String {
 }
 
 /// By hand, on the log of tests/eval: A02 (P1 by the hotline, received
-/// 2027-03-06 23:50, first response 00:05) is met exactly at its 15-minute
+/// 2026-03-07 23:50, first response 00:05) is met exactly at its 15-minute
 /// response target on a 24x7 clock; A03 (P1 by email, received 14:00,
 /// answered 14:20:30.5) is 5.51 minutes late, open and wall-clock alike.
 #[test]
@@ -239,11 +239,11 @@ fn a_breach_row_can_be_checked_by_hand() {
             "A02",
             "P1",
             "hotline",
-            "2027-03",
+            "2026-03",
             "response",
-            "2027-03-06T23:50:00+08:00",
-            "2027-03-07T00:05:00+08:00",
-            "2027-03-07T00:05:00+08:00",
+            "2026-03-07T23:50:00+08:00",
+            "2026-03-08T00:05:00+08:00",
+            "2026-03-08T00:05:00+08:00",
             "met",
             "",
             "",
@@ -255,7 +255,7 @@ fn a_breach_row_can_be_checked_by_hand() {
         (&a03[4], &a03[6], &a03[8], &a03[9], &a03[10]),
         (
             "response",
-            "2027-03-02T14:15:00+08:00",
+            "2026-03-03T14:15:00+08:00",
             "breached",
             "5.51",
             "5.51"
@@ -352,7 +352,5 @@ fn the_cli_writes_the_rows_or_refuses_the_file() {
 }
 
 fn contract_of(path: &Path) -> Contract {
-    slac::check_bytes("c.sla", std::fs::read(path).unwrap())
-        .model
-        .unwrap()
+    support::project::check_file(path).model.unwrap()
 }

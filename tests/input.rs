@@ -28,7 +28,7 @@ fn eval(log: &Path, args: &[&str]) -> support::cli::Run {
         CONTRACT,
         log.to_str().unwrap(),
         "--as-of",
-        "2027-04-01T00:00:00Z",
+        "2026-04-01T00:00:00Z",
         "--format",
         "json",
     ];
@@ -190,7 +190,7 @@ fn no_progress_text_when_not_a_terminal() {
     let filler = "x".repeat(1 << 20);
     for i in 0..17 {
         text.push_str(&format!(
-            "T{i},P1,hotline,2027-03-01T10:00:00+08:00,,,,,,,,{filler}\n"
+            "T{i},P1,hotline,2026-03-02T10:00:00+08:00,,,,,,,,{filler}\n"
         ));
     }
     let run = eval(&write(&dir, "big.csv", text.as_bytes()), &[]);
@@ -291,12 +291,12 @@ fn xlsx_cells_read_as_text_and_a_broken_workbook_is_an_error() {
         sheet.write_string(0, column, name).unwrap();
     }
     let local = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d h:mm");
-    let when = rust_xlsxwriter::ExcelDateTime::parse_from_str("2027-03-01 09:30:00").unwrap();
+    let when = rust_xlsxwriter::ExcelDateTime::parse_from_str("2026-03-02 09:30:00").unwrap();
     for row in 1..=3u32 {
         sheet.write_string(row, 1, "P1").unwrap();
         sheet.write_string(row, 2, "email").unwrap();
         sheet
-            .write_string(row, 3, "2027-03-01T09:00:00+08:00")
+            .write_string(row, 3, "2026-03-02T09:00:00+08:00")
             .unwrap();
     }
     sheet.write_number(1, 0, 1001).unwrap();
@@ -316,7 +316,7 @@ fn xlsx_cells_read_as_text_and_a_broken_workbook_is_an_error() {
     );
     assert!(
         run.stderr
-            .contains("cells.xlsx:4: skipped: first_response_at `2027-03-01 09:30:00`"),
+            .contains("cells.xlsx:4: skipped: first_response_at `2026-03-02 09:30:00`"),
         "{}",
         run.stderr
     );

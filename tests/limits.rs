@@ -107,7 +107,7 @@ fn eval(log: &str) -> (i32, String) {
         "contracts/acme-support.sla",
         log,
         "--as-of",
-        "2027-04-01T00:00:00Z",
+        "2026-04-01T00:00:00Z",
     ])
 }
 

@@ -1,5 +1,6 @@
-//! Properties of the front half (`slac::check`, `slac::check_bytes`) on
-//! arbitrary input and on random edits of the shipped contract:
+//! Properties of the front half (text checked as `slac check` checks the
+//! shipped contract's file, its `use` lines followed; `slac::check_bytes`)
+//! on arbitrary input and on random edits of the shipped contract:
 //! - it never panics;
 //! - every diagnostic span (primary and related) lies within the text, on
 //!   character boundaries;
@@ -20,6 +21,8 @@
 use proptest::prelude::*;
 use slac::{Checked, SourceFile};
 
+mod support;
+
 const ACME: &str = include_str!("../contracts/acme-support.sla");
 
 /// `PROPTEST_CASES` when set, else `default`.
@@ -30,8 +33,10 @@ fn cases(default: u32) -> u32 {
         .unwrap_or(default)
 }
 
+/// `text` checked as the shipped contract's file, so that the `use` line of
+/// ACME and its edits reads the shipped library.
 fn check(text: &str) -> Checked {
-    slac::check(SourceFile::new("p.sla", text))
+    support::project::check_at("contracts/acme-support.sla", text)
 }
 
 /// What a diagnostic says and where, for comparing runs.

@@ -73,7 +73,14 @@ fn draft_with_placeholders() -> Contract {
     }
     c.support.escalations[0].after = Fill::Placeholder("升级时限".into());
     c.support.escalations[0].to = placeholder("升级对象");
-    c.calendars[0].closed[0].note = Some(placeholder("节日"));
+    // A day of the calendar's own (acme's days come from its set), its
+    // note still to be filled in.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap();
+    c.calendars[0].closed.push(slac::model::ClosedDays {
+        from: day,
+        to: day,
+        note: Some(placeholder("节日")),
+    });
     c
 }
 
@@ -391,6 +398,7 @@ fn acme_has_the_shape_of_section_7() {
             "services",
             "audience",
             "calendars",
+            "holidays",
             "channels",
             "priorities",
             "fcr",
@@ -398,16 +406,17 @@ fn acme_has_the_shape_of_section_7() {
             "support",
             "reporting",
             "exclusions",
-            "credits"
+            "credits",
+            "sources"
         ]
     );
     assert_eq!(v["schema"], "slac.rules/v1");
     assert_eq!(v["draft"], false);
-    assert_eq!(v["contract"]["id"], "ACME-CS-2027");
+    assert_eq!(v["contract"]["id"], "ACME-CS-2026");
     assert_eq!(v["contract"]["timezone"], "Asia/Shanghai");
     assert_eq!(
         v["contract"]["effective"],
-        serde_json::json!({"from": "2027-01-01", "to": "2027-12-31"})
+        serde_json::json!({"from": "2026-01-01", "to": "2026-12-31"})
     );
     assert_eq!(
         v["contract"]["business_day"],
@@ -442,13 +451,20 @@ fn acme_has_the_shape_of_section_7() {
         business["weekly"]["mon"],
         serde_json::json!([["09:00", "12:00"], ["13:00", "18:00"]])
     );
+    // The days of holidays/cn-2026.sla, resolved: seven holidays and six
+    // make-up days on the Monday–Friday hours.
+    assert_eq!(business["holidays"], serde_json::json!(["cn-2026"]));
+    let closed = business["closed"].as_array().unwrap();
+    assert_eq!(closed.len(), 7, "{closed:#?}");
     assert_eq!(
-        business["closed"],
-        serde_json::json!([{"from": "2027-10-01", "to": "2027-10-07", "note": "国庆节"}])
+        closed[6],
+        serde_json::json!({"from": "2026-10-01", "to": "2026-10-07", "note": "国庆节"})
     );
+    let open = business["open"].as_array().unwrap();
+    assert_eq!(open.len(), 6, "{open:#?}");
     assert_eq!(
-        business["open"],
-        serde_json::json!([{"date": "2027-09-26", "spans": [["09:00", "18:00"]], "note": "调休上班"}])
+        open[0],
+        serde_json::json!({"date": "2026-01-04", "spans": [["09:00", "12:00"], ["13:00", "18:00"]], "note": "元旦调休上班"})
     );
     assert_eq!(
         v["calendars"]["always"],
@@ -586,7 +602,13 @@ fn placeholders_stand_as_objects_in_a_draft() {
     );
     assert_eq!(v["csat"]["min_score"], ph("分数"));
     assert_eq!(v["support"]["escalations"][0]["after"], ph("升级时限"));
-    assert_eq!(v["calendars"]["business"]["closed"][0]["note"], ph("节日"));
+    let own_day = v["calendars"]["business"]["closed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["from"] == "2026-08-03")
+        .unwrap();
+    assert_eq!(own_day["note"], ph("节日"));
 }
 
 // ---------------------------------------------------------------- YAML
@@ -749,8 +771,12 @@ fn fingerprint_changes_with_any_change_in_meaning() {
         ("span end", |c| {
             c.calendars[0].weekly[0][1].end = TimeOfDay(17 * 60)
         }),
-        ("holiday", |c| c.calendars[0].closed.clear()),
-        ("make-up day", |c| c.calendars[0].open.clear()),
+        // acme's days are those of its set, holidays/cn-2026.sla.
+        ("holiday", |c| c.calendars[0].holidays[0].closed.truncate(6)),
+        ("make-up day", |c| {
+            c.calendars[0].holidays[0].open.truncate(5)
+        }),
+        ("holiday set", |c| c.calendars[0].holidays.clear()),
         ("calendar zone", |c| {
             c.calendars[0].timezone = chrono_tz::UTC
         }),
@@ -916,8 +942,8 @@ fn slac_build_refuses_placeholders_unless_draft() {
     let source = std::fs::read_to_string(manifest_path("contracts/acme-support.sla"))
         .unwrap()
         .replacen("\"1.0\"", "[版本号]", 1);
-    let contract = dir.path().join("draft.sla");
-    std::fs::write(&contract, source).unwrap();
+    let project = support::project::Scratch::new();
+    let contract = project.write("draft.sla", source);
     let out = dir.path().join("draft.json");
     let refused = Command::cargo_bin("slac")
         .unwrap()
@@ -992,7 +1018,7 @@ fn shipped_contracts_build_and_validate() {
 
 /// The fingerprint of a contract's source text, through the whole pipeline.
 fn fingerprint_of_source(text: &str) -> String {
-    let checked = slac::check(slac::SourceFile::new("t.sla", text));
+    let checked = support::project::check_at("contracts/acme-support.sla", text);
     let model = checked
         .model
         .unwrap_or_else(|| panic!("does not check: {:?}", checked.diagnostics));
@@ -1017,10 +1043,10 @@ fn formatting_only_changes_keep_the_fingerprint_and_meaning_changes_do_not() {
         .map(|l| format!("{}\n", l.split("  //").next().unwrap_or(l)))
         .collect();
     let moved_header = original
-        .replace("  id        \"ACME-CS-2027\"\n", "")
+        .replace("  id        \"ACME-CS-2026\"\n", "")
         .replace(
             "  business-day ends-at-close\n",
-            "  business-day ends-at-close\n  id \"ACME-CS-2027\"\n",
+            "  business-day ends-at-close\n  id \"ACME-CS-2026\"\n",
         );
     let respelt_units = original
         .replace("within 15 minutes", "within 15 min")
@@ -1041,7 +1067,7 @@ fn formatting_only_changes_keep_the_fingerprint_and_meaning_changes_do_not() {
 
     for (what, text) in [
         ("a target", original.replace("P2 within 2 hours", "P2 within 3 hours")),
-        ("a holiday", original.replace("2027-10-07 \"国庆节\"", "2027-10-08 \"国庆节\"")),
+        ("a holiday", original.replace("    holidays cn-2026", "    closed   2026-08-03 \"公司活动\"\n    holidays cn-2026")),
         ("a label", original.replace("\"紧急\"", "\"特急\"")),
         ("priority order", original.replace(
             "  priority P3 \"中\" { \"一般咨询或非核心功能的问题。\" }\n  priority P4 \"低\" { \"建议、非紧急查询或文档请求。\" }",

@@ -13,12 +13,22 @@ use std::path::Path;
 
 const HEADER: &str = "id,priority,channel,received_at,first_response_at,resolved_at,workaround_at,first_contact_resolved,csat,paused";
 
-fn model(source: &str) -> slac::model::Contract {
-    let checked = slac::check_bytes("test.sla", source.as_bytes().to_vec());
+mod support;
+
+const ACME: &str = "contracts/acme-support.sla";
+
+/// `source` checked as the file `path` (its `use` lines read from there).
+fn model_at(path: &str, source: &str) -> slac::model::Contract {
+    let checked = support::project::check_at(path, source);
     match checked.model {
         Some(model) => model,
         None => panic!("the contract does not check: {:?}", checked.diagnostics),
     }
+}
+
+/// A fixture's text (which uses no library), checked.
+fn model(source: &str) -> slac::model::Contract {
+    model_at("tests/fixtures/edited.sla", source)
 }
 
 fn fixture(name: &str) -> String {
@@ -41,16 +51,16 @@ fn row(id: &str, received: &str) -> String {
 
 #[test]
 fn the_later_row_of_a_duplicate_id_is_skipped() {
-    let contract = model(&fixture("contracts/acme-support.sla"));
+    let contract = model_at(ACME, &fixture(ACME));
     let log = [
         HEADER.to_string(),
-        row("T1", "2027-03-01T10:00:00+08:00"),
-        row("T2", "2027-03-01T11:00:00+08:00"),
-        row(" T1 ", "2027-03-02T10:00:00+08:00"),
+        row("T1", "2026-03-02T10:00:00+08:00"),
+        row("T2", "2026-03-02T11:00:00+08:00"),
+        row(" T1 ", "2026-03-03T10:00:00+08:00"),
         // A malformed row's id is not remembered: the next T3 counts.
-        "T3,P9,email,2027-03-01T10:00:00+08:00,,,,,,".to_string(),
-        row("T3", "2027-03-03T10:00:00+08:00"),
-        row("T1", "2027-03-04T10:00:00+08:00"),
+        "T3,P9,email,2026-03-02T10:00:00+08:00,,,,,,".to_string(),
+        row("T3", "2026-03-04T10:00:00+08:00"),
+        row("T1", "2026-03-05T10:00:00+08:00"),
     ]
     .join("\n");
     let report = eval(&contract, &log, ReportPeriod::Monthly);
@@ -69,8 +79,8 @@ fn the_later_row_of_a_duplicate_id_is_skipped() {
         ]
     );
     // JSON Lines: an id written as a number is the same id as its text.
-    let jsonl = "{\"id\": 7, \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2027-03-01T10:00:00+08:00\"}\n\
-                 {\"id\": \"7\", \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2027-03-01T11:00:00+08:00\"}\n";
+    let jsonl = "{\"id\": 7, \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2026-03-02T10:00:00+08:00\"}\n\
+                 {\"id\": \"7\", \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2026-03-02T11:00:00+08:00\"}\n";
     let options = EvalOptions {
         as_of: chrono::Utc::now(),
         period: ReportPeriod::Monthly,
@@ -140,13 +150,14 @@ fn the_report_is_due_after_each_reporting_period() {
     let report = eval(&model(&quarterly), &log, ReportPeriod::Monthly);
     assert_eq!(report.periods[0].report_due, None);
     // No `reporting`: no due date (the shipped acme contract without it).
-    let acme = fixture("contracts/acme-support.sla");
+    let acme = fixture(ACME);
     let without = acme.replace(
         "  reporting {\n    report monthly within 5 business days\n  }\n",
         "",
     );
     assert_ne!(without, acme, "the acme contract has a reporting item");
-    let report = eval(&model(&without), &log, ReportPeriod::Monthly);
+    let log = [HEADER.to_string(), row("T1", "2026-02-02T10:00:00+08:00")].join("\n");
+    let report = eval(&model_at(ACME, &without), &log, ReportPeriod::Monthly);
     assert_eq!(report.periods[0].report_due, None);
     assert!(report.to_json().contains("\"report_due\": null"));
 }
@@ -155,7 +166,7 @@ fn the_report_is_due_after_each_reporting_period() {
 /// (so the test does not depend on the `exclusions` syntax).
 fn acme_with_clauses() -> slac::model::Contract {
     use slac::model::{Clause, ClauseId, Exclusions, Fill};
-    let mut contract = model(&fixture("contracts/acme-support.sla"));
+    let mut contract = model_at(ACME, &fixture(ACME));
     let clause = |id: &str| Clause {
         id: ClauseId(id.into()),
         text: Fill::Value("…".into()),
@@ -174,7 +185,7 @@ fn a_ticket_excluded_under_a_clause_leaves_attainment() {
     // P1 responses: T1 met (9 min), T2 breached (20 min) but excluded,
     // T3 breached; T4 names no clause; T5 an unknown one.
     let p1 = |id: &str, minutes: u32, excluded: &str| {
-        format!("{id},P1,hotline,2027-03-01T10:00:00+08:00,2027-03-01T10:{minutes:02}:00+08:00,2027-03-01T11:00:00+08:00,,true,5,,{excluded}")
+        format!("{id},P1,hotline,2026-03-02T10:00:00+08:00,2026-03-02T10:{minutes:02}:00+08:00,2026-03-02T11:00:00+08:00,,true,5,,{excluded}")
     };
     let log = [
         header.clone(),
@@ -225,7 +236,7 @@ fn a_ticket_excluded_under_a_clause_leaves_attainment() {
         );
     }
     // JSON Lines: the same key.
-    let jsonl = "{\"id\": \"J1\", \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2027-03-01T10:00:00+08:00\", \"excluded\": \"customer\"}\n";
+    let jsonl = "{\"id\": \"J1\", \"priority\": \"P2\", \"channel\": \"email\", \"received_at\": \"2026-03-02T10:00:00+08:00\", \"excluded\": \"customer\"}\n";
     let options = EvalOptions {
         as_of: chrono::Utc::now(),
         period: ReportPeriod::Monthly,
@@ -235,10 +246,10 @@ fn a_ticket_excluded_under_a_clause_leaves_attainment() {
     assert_eq!(report.nothing_evaluated(), None);
     // A contract without clauses (acme without its `exclusions`): every
     // named clause is unknown.
-    let acme = fixture("contracts/acme-support.sla");
+    let acme = fixture(ACME);
     let start = acme.find("  exclusions {").unwrap();
     let end = start + acme[start..].find("\n  }\n").unwrap() + "\n  }\n".len();
-    let plain = model(&format!("{}{}", &acme[..start], &acme[end..]));
+    let plain = model_at(ACME, &format!("{}{}", &acme[..start], &acme[end..]));
     let report = eval(&plain, &log, ReportPeriod::Monthly);
     assert_eq!(report.excluded, 0);
     assert!(report.skipped[0]

@@ -21,18 +21,38 @@ use slac::model::{CalendarId, Contract, TargetKind};
 use slac::render::{self, RenderOptions};
 use slac::{rules, Code, SourceFile};
 
+mod support;
+
+const FIXTURE_PATH: &str = "tests/fixtures/target-clocks.sla";
 const FIXTURE: &str = include_str!("fixtures/target-clocks.sla");
+const ACME_PATH: &str = "contracts/acme-support.sla";
 const ACME: &str = include_str!("../contracts/acme-support.sla");
 
-fn checked(text: &str) -> slac::Checked {
-    slac::check(SourceFile::new("t.sla", text.to_string()))
+/// `text` checked as the file `path`: its `use` line reads the shipped
+/// library from there.
+fn checked_at(path: &str, text: &str) -> slac::Checked {
+    support::project::check_at(path, text)
 }
 
-fn model(text: &str) -> Contract {
-    let checked = checked(text);
+/// ACME or an edited copy of it, checked.
+fn checked(text: &str) -> slac::Checked {
+    checked_at(ACME_PATH, text)
+}
+
+fn model_at(path: &str, text: &str) -> Contract {
+    let checked = checked_at(path, text);
     checked
         .model
         .unwrap_or_else(|| panic!("does not check: {:#?}", checked.diagnostics))
+}
+
+fn model(text: &str) -> Contract {
+    model_at(ACME_PATH, text)
+}
+
+/// The fixture's model.
+fn fixture() -> Contract {
+    model_at(FIXTURE_PATH, FIXTURE)
 }
 
 /// The codes and messages `slac check` gives `text`.
@@ -64,8 +84,8 @@ fn id(s: &str) -> CalendarId {
 
 #[test]
 fn a_target_knows_its_own_clock_and_the_others_their_priority_s() {
-    let c = model(FIXTURE);
-    assert_eq!(checked(FIXTURE).diagnostics, vec![]);
+    let c = fixture();
+    assert_eq!(checked_at(FIXTURE_PATH, FIXTURE).diagnostics, vec![]);
     let p2 = c.priority("P2").unwrap();
     assert_eq!(p2.response.clock, Some(id("always")));
     assert_eq!(p2.clock_for(TargetKind::Response), Some(&id("always")));
@@ -79,25 +99,25 @@ fn a_target_knows_its_own_clock_and_the_others_their_priority_s() {
 
 #[test]
 fn due_counts_each_target_on_its_own_clock() {
-    let c = model(FIXTURE);
+    let c = fixture();
     // Saturday 10:00: P2's response runs on 24x7, its resolution on
     // business hours (Tuesday's close after two business days).
     let p2 = c.priority("P2").unwrap();
-    let times = due_times(&c, p2, t("2027-03-06T10:00:00+08:00"), &[]).unwrap();
-    assert_eq!(times.response.at, t("2027-03-06T12:00:00+08:00"));
-    assert_eq!(times.resolution.at, t("2027-03-09T18:00:00+08:00"));
+    let times = due_times(&c, p2, t("2026-03-07T10:00:00+08:00"), &[]).unwrap();
+    assert_eq!(times.response.at, t("2026-03-07T12:00:00+08:00"));
+    assert_eq!(times.resolution.at, t("2026-03-10T18:00:00+08:00"));
     // The same request without `on always` is answered on Monday.
     let plain = model(ACME);
     let p2 = plain.priority("P2").unwrap();
-    let times = due_times(&plain, p2, t("2027-03-06T10:00:00+08:00"), &[]).unwrap();
-    assert_eq!(times.response.at, t("2027-03-08T11:00:00+08:00"));
+    let times = due_times(&plain, p2, t("2026-03-07T10:00:00+08:00"), &[]).unwrap();
+    assert_eq!(times.response.at, t("2026-03-09T11:00:00+08:00"));
 
     // P1 (clock `always`) is resolved within 4 business hours: Monday
     // 09:00-12:00 and 13:00-14:00.
     let p1 = c.priority("P1").unwrap();
-    let times = due_times(&c, p1, t("2027-03-06T10:00:00+08:00"), &[]).unwrap();
-    assert_eq!(times.response.at, t("2027-03-06T10:15:00+08:00"));
-    assert_eq!(times.resolution.at, t("2027-03-08T14:00:00+08:00"));
+    let times = due_times(&c, p1, t("2026-03-07T10:00:00+08:00"), &[]).unwrap();
+    assert_eq!(times.response.at, t("2026-03-07T10:15:00+08:00"));
+    assert_eq!(times.resolution.at, t("2026-03-09T14:00:00+08:00"));
 
     let text = slac::due::text(&c, &times, &[]);
     assert!(
@@ -119,25 +139,25 @@ fn eval_measures_each_target_on_its_own_clock() {
     // Both answered on Saturday at 13:00, three hours after receipt: late
     // on the 24x7 clock of the fixture, early on ACME's business clock.
     let log = "id,priority,channel,received_at,first_response_at,resolved_at,workaround_at,first_contact_resolved,csat,paused\n\
-               A1,P2,hotline,2027-03-06T10:00:00+08:00,2027-03-06T13:00:00+08:00,2027-03-08T10:00:00+08:00,,true,5,\n\
-               A2,P2,hotline,2027-03-06T10:00:00+08:00,2027-03-06T11:30:00+08:00,2027-03-08T10:00:00+08:00,,true,5,\n";
+               A1,P2,hotline,2026-03-07T10:00:00+08:00,2026-03-07T13:00:00+08:00,2026-03-09T10:00:00+08:00,,true,5,\n\
+               A2,P2,hotline,2026-03-07T10:00:00+08:00,2026-03-07T11:30:00+08:00,2026-03-09T10:00:00+08:00,,true,5,\n";
     let options = EvalOptions {
-        as_of: t("2027-04-01T00:00:00Z"),
+        as_of: t("2026-04-02T00:00:00Z"),
         period: ReportPeriod::Monthly,
     };
-    let response = |text: &str| {
-        let report = evaluate(&model(text), log.as_bytes(), InputFormat::Csv, &options).unwrap();
+    let response = |contract: &Contract| {
+        let report = evaluate(contract, log.as_bytes(), InputFormat::Csv, &options).unwrap();
         let period = report.periods.first().unwrap();
         let p2 = period.priorities.iter().find(|p| p.id == "P2").unwrap();
         (p2.response.met, p2.response.breached)
     };
-    assert_eq!(response(FIXTURE), (1, 1));
-    assert_eq!(response(ACME), (2, 0));
+    assert_eq!(response(&fixture()), (1, 1));
+    assert_eq!(response(&model(ACME)), (2, 0));
 }
 
 #[test]
 fn the_rule_set_names_a_target_s_own_clock_and_validates() {
-    let c = model(FIXTURE);
+    let c = fixture();
     let value: Value =
         serde_json::from_str(&rules::to_json(&rules::build(&c, false)).unwrap()).unwrap();
     let p2 = &value["priorities"][1];
@@ -160,7 +180,7 @@ fn the_rule_set_names_a_target_s_own_clock_and_validates() {
 
 #[test]
 fn the_appendix_says_which_targets_run_on_another_clock_in_both_languages() {
-    let c = model(FIXTURE);
+    let c = fixture();
     let appendix = |lang| {
         render::markdown(
             &c,
@@ -203,7 +223,7 @@ fn fmt_keeps_the_clock_after_the_duration() {
 
 #[test]
 fn diff_reports_a_target_starting_to_run_on_its_own_clock() {
-    let changes = slac::diff::diff(&model(ACME), &model(FIXTURE));
+    let changes = slac::diff::diff(&model(ACME), &fixture());
     let shown: Vec<(String, Option<String>, Option<String>, String)> = changes
         .iter()
         .map(|c| {

@@ -337,15 +337,10 @@ impl Checker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::SourceFile;
-
     #[test]
     fn shipped_contract_lowers_to_the_hand_built_model() {
-        let source = SourceFile::new(
-            "acme-support.sla",
-            include_str!("../../contracts/acme-support.sla"),
-        );
-        let checked = crate::front::check(source);
+        let checked =
+            crate::project::check_file(std::path::Path::new("contracts/acme-support.sla"));
         assert_eq!(checked.diagnostics, vec![]);
         assert_eq!(checked.model, Some(crate::model::example::acme()));
     }

@@ -93,8 +93,8 @@ mod tests {
 
     /// The shipped acme contract, checked.
     fn acme() -> slac::model::Contract {
-        let text = include_str!("../../contracts/acme-support.sla");
-        let checked = slac::check(slac::SourceFile::new("acme-support.sla", text));
+        let checked =
+            crate::project::check_file(std::path::Path::new("contracts/acme-support.sla"));
         checked.model.expect("the shipped contract checks")
     }
     use slac::model::Fill;

@@ -169,14 +169,23 @@ fn a_calendar_that_never_opens_again_is_an_error() {
     let mut c = acme();
     let calendar = &mut c.calendars[0];
     calendar.weekly = Default::default();
+    // The set's make-up days open on the (now empty) weekday hours: one day
+    // of the calendar's own, 2026-10-10 09:00-18:00, is the only open day.
+    calendar.open = vec![crate::model::OpenDay {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 10, 10).unwrap(),
+        spans: vec![crate::model::TimeSpan {
+            start: crate::model::TimeOfDay(9 * 60),
+            end: crate::model::TimeOfDay(18 * 60),
+        }],
+        note: None,
+    }];
     let clock = Clock::new(Some(calendar), c.business_day);
-    // The make-up day 2027-09-26 is the only open day left.
     assert_eq!(
-        clock.due(t("2027-09-26T08:00:00+08:00"), d(9, Unit::Hours), &[]),
-        Ok(t("2027-09-26T18:00:00+08:00"))
+        clock.due(t("2026-10-10T08:00:00+08:00"), d(9, Unit::Hours), &[]),
+        Ok(t("2026-10-10T18:00:00+08:00"))
     );
     assert!(matches!(
-        clock.due(t("2027-09-27T08:00:00+08:00"), d(1, Unit::Hours), &[]),
+        clock.due(t("2026-10-11T08:00:00+08:00"), d(1, Unit::Hours), &[]),
         Err(ClockError::NoDueTime { .. })
     ));
     assert!(matches!(

@@ -249,7 +249,7 @@ mod tests {
     use crate::eval::InputFormat;
     use crate::model::example::acme;
 
-    const AS_OF: &str = "2027-04-01T00:00:00+08:00";
+    const AS_OF: &str = "2026-04-01T00:00:00+08:00";
 
     fn ms(s: &str) -> i64 {
         super::super::time::parse_millis(s.as_bytes()).unwrap()
@@ -271,9 +271,9 @@ mod tests {
     #[test]
     fn rows_are_kept_per_channel_and_sorted_by_start() {
         let log = csv("channel,start,end,kind,notice_at,note\n\
-             hotline,2027-03-02T10:00:00+08:00,2027-03-02T11:00:00+08:00,,,late\n\
-             hotline,2027-03-01T10:00:00+08:00,,maintenance,2027-02-01T10:00:00+08:00,\n\
-             email,2027-03-01T10:00:00+08:00,2027-03-01T10:30:00+08:00,force-majeure,,\n");
+             hotline,2026-03-02T10:00:00+08:00,2026-03-02T11:00:00+08:00,,,late\n\
+             hotline,2026-03-01T10:00:00+08:00,,maintenance,2026-02-01T10:00:00+08:00,\n\
+             email,2026-03-01T10:00:00+08:00,2026-03-01T10:30:00+08:00,force-majeure,,\n");
         assert_eq!(log.rows, 3);
         assert_eq!(log.skipped_total, 0);
         let hotline = &log.channels[0];
@@ -287,17 +287,17 @@ mod tests {
     #[test]
     fn bad_rows_are_skipped_with_their_line_and_reason() {
         let log = csv("channel,start,end,kind\n\
-             fax,2027-03-01T10:00:00+08:00,,\n\
-             hotlin,2027-03-01T10:00:00+08:00,,\n\
-             hotline,2027-03-01 10:00,,\n\
-             hotline,2027-03-01T10:00:00+08:00,2027-03-01T09:00:00+08:00,\n\
-             hotline,2027-03-01T10:00:00+08:00,,maintenence\n\
-             hotline,2027-03-01T10:00:00+08:00,,customer\n\
-             hotline,2027-05-01T10:00:00+08:00,,\n\
-             hotline,2027-03-01T10:00:00+08:00\n\
-             hotline,2027-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n\
-             hotline,2027-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n\
-             hotline,1850-03-01T10:00:00+08:00,2027-03-01T11:00:00+08:00,\n");
+             fax,2026-03-01T10:00:00+08:00,,\n\
+             hotlin,2026-03-01T10:00:00+08:00,,\n\
+             hotline,2026-03-01 10:00,,\n\
+             hotline,2026-03-01T10:00:00+08:00,2026-03-01T09:00:00+08:00,\n\
+             hotline,2026-03-01T10:00:00+08:00,,maintenence\n\
+             hotline,2026-03-01T10:00:00+08:00,,customer\n\
+             hotline,2026-05-01T10:00:00+08:00,,\n\
+             hotline,2026-03-01T10:00:00+08:00\n\
+             hotline,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n\
+             hotline,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n\
+             hotline,1850-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n");
         let reasons: Vec<(u64, &str)> = log
             .skipped
             .iter()
@@ -310,7 +310,7 @@ mod tests {
                 (3, "unknown channel `hotlin`; did you mean `hotline`?"),
                 (
                     4,
-                    "start `2027-03-01 10:00` has no offset (pass --zone with the zone the log's local times are in, or write `Z` or `+08:00`)"
+                    "start `2026-03-01 10:00` has no offset (pass --zone with the zone the log's local times are in, or write `Z` or `+08:00`)"
                 ),
                 (5, "end is before start"),
                 (6, "unknown kind `maintenence`; did you mean `maintenance`?"),
@@ -330,10 +330,10 @@ mod tests {
     #[test]
     fn json_lines_read_as_csv_rows() {
         let text =
-            "{\"channel\":\"hotline\",\"start\":\"2027-03-01T10:00:00+08:00\",\"end\":null}\n\
+            "{\"channel\":\"hotline\",\"start\":\"2026-03-01T10:00:00+08:00\",\"end\":null}\n\
              \n\
              [1]\n\
-             {\"channel\":\"hotline\",\"start\":\"2027-03-01T12:00:00+08:00\",\"kind\":[1]}\n";
+             {\"channel\":\"hotline\",\"start\":\"2026-03-01T12:00:00+08:00\",\"kind\":[1]}\n";
         let log = read(&rules(), text.as_bytes(), InputFormat::Jsonl).unwrap();
         assert_eq!(log.rows, 1);
         let reasons: Vec<u64> = log.skipped.iter().map(|s| s.line).collect();

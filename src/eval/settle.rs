@@ -206,21 +206,23 @@ mod tests {
     #[test]
     fn business_days_start_after_the_periods_last_day() {
         // acme: business clock mon-fri 09:00-12:00, 13:00-18:00, Shanghai,
-        // `ends-at-close`. March 2027 ends at Thursday 1 April 00:00; five
-        // business days are 1, 2, 5, 6, 7 April.
+        // `ends-at-close`, the days of holidays/cn-2026.sla. March 2026
+        // ends at Wednesday 1 April 00:00; 清明节 closes 4–6 April: five
+        // business days are 1, 2, 3, 7, 8 April.
         let d = Deadlines::new(&acme());
-        let (_, end) = period_bounds(d.zone, ReportPeriod::Monthly, 2027, 3).unwrap();
+        let (_, end) = period_bounds(d.zone, ReportPeriod::Monthly, 2026, 3).unwrap();
         let due = d.report_due(end, days(5, Unit::BusinessDays)).unwrap();
-        assert_eq!(shown(&d, due), "2027-04-07T18:00:00+08:00");
+        assert_eq!(shown(&d, due), "2026-04-08T18:00:00+08:00");
         let claim = d.claim_by(end, days(5, Unit::BusinessDays)).unwrap();
         assert_eq!(claim, due);
-        // 国庆节 (1–7 October) is closed: September's report, 5 business
-        // days, is due at the close of 14 October (8, 11, 12, 13, 14).
-        let (_, end) = period_bounds(d.zone, ReportPeriod::Monthly, 2027, 9).unwrap();
+        // 国庆节 (1–7 October) is closed and Saturday 10 October a make-up
+        // working day: September's report, 5 business days, is due at the
+        // close of 13 October (8, 9, 10, 12, 13).
+        let (_, end) = period_bounds(d.zone, ReportPeriod::Monthly, 2026, 9).unwrap();
         let due = d.report_due(end, days(5, Unit::BusinessDays)).unwrap();
-        assert_eq!(shown(&d, due), "2027-10-14T18:00:00+08:00");
+        assert_eq!(shown(&d, due), "2026-10-13T18:00:00+08:00");
         let claim = d.claim_by(end, days(30, Unit::Days)).unwrap();
-        assert_eq!(shown(&d, claim), "2027-10-31T00:00:00+08:00");
+        assert_eq!(shown(&d, claim), "2026-10-31T00:00:00+08:00");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::support::acme::acme;
 use chrono::{DateTime, NaiveDate, Utc};
 use slac::clock::Clock;
 use slac::model::{
-    BusinessDayRule, Calendar, CalendarId, Duration, OpenDay, TimeOfDay, TimeSpan, Unit,
+    BusinessDayRule, Calendar, CalendarId, ClosedDays, Duration, OpenDay, TimeOfDay, TimeSpan, Unit,
 };
 
 use BusinessDayRule::{EndsAtClose, SameTime};
@@ -27,8 +27,9 @@ struct Row {
 
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
-    // — acme `business`: Asia/Shanghai, mon-fri 09-12, 13-18, 国庆节 10-01..07 closed,
-    //   2027-09-26 (Sun) a make-up day 09-18.
+    // — acme `business` with the days of its 2027 version: Asia/Shanghai,
+    //   mon-fri 09-12, 13-18, 国庆节 10-01..07 closed, 2027-09-26 (Sun) a
+    //   make-up day 09-18.
     Row { note: "open time only: 30 min Mon, 90 min Tue", calendar: "business", rule: EndsAtClose,
           received: "2027-03-01T17:30:00+08:00", within: "2 hours", paused: &[], due: "2027-03-02T10:30:00+08:00" },
     Row { note: "arrival at the close starts at the next opening", calendar: "business", rule: EndsAtClose,
@@ -145,10 +146,27 @@ fn calendar(name: &str) -> (Calendar, bool) {
     let get = |id: &str| acme.calendar(&CalendarId(id.into())).unwrap().clone();
     let every = [0, 1, 2, 3, 4, 5, 6];
     let all_day = [span("00:00", "24:00")];
+    // acme's business hours with the days the rows were worked out on
+    // (2027's), written on the calendar instead of its 2026 set.
+    let business = || {
+        let mut c = get("business");
+        c.holidays = vec![];
+        c.closed = vec![ClosedDays {
+            from: NaiveDate::from_ymd_opt(2027, 10, 1).unwrap(),
+            to: NaiveDate::from_ymd_opt(2027, 10, 7).unwrap(),
+            note: None,
+        }];
+        c.open = vec![OpenDay {
+            date: NaiveDate::from_ymd_opt(2027, 9, 26).unwrap(),
+            spans: vec![span("09:00", "18:00")],
+            note: None,
+        }];
+        c
+    };
     let calendar = match name {
-        "business" => get("business"),
+        "business" => business(),
         "business+sat" => {
-            let mut c = get("business");
+            let mut c = business();
             c.open.push(OpenDay {
                 date: NaiveDate::from_ymd_opt(2027, 10, 9).unwrap(),
                 spans: vec![span("09:00", "12:00")],

@@ -58,17 +58,9 @@ pub fn acme() -> Contract {
             vec![],
             vec![],
         ],
-        closed: vec![ClosedDays {
-            from: date(2027, 10, 1),
-            to: date(2027, 10, 7),
-            note: Some(text("国庆节")),
-        }],
-        open: vec![OpenDay {
-            date: date(2027, 9, 26),
-            spans: vec![span(9, 0, 18, 0)],
-            note: Some(text("调休上班")),
-        }],
-        holidays: vec![],
+        closed: vec![],
+        open: vec![],
+        holidays: vec![cn_2026()],
     };
     let always = Calendar {
         id: CalendarId("always".into()),
@@ -131,13 +123,13 @@ pub fn acme() -> Contract {
     };
     Contract {
         title: text("客户服务SLA"),
-        id: Some(text("ACME-CS-2027")),
+        id: Some(text("ACME-CS-2026")),
         version: Some(text("1.0")),
         language: Lang::ZhCn,
-        part_of: Some(text("合作合同 HT-2027-001")),
+        part_of: Some(text("合作合同 HT-2026-001")),
         effective: Some(Effective {
-            from: Fill::Value(date(2027, 1, 1)),
-            to: Some(Fill::Value(date(2027, 12, 31))),
+            from: Fill::Value(date(2026, 1, 1)),
+            to: Some(Fill::Value(date(2026, 12, 31))),
         }),
         timezone: Some(shanghai),
         clock: Some(CalendarId("business".into())),
@@ -255,7 +247,55 @@ pub fn acme() -> Contract {
         exclusions: Some(acme_exclusions()),
         credits: Some(acme_credits()),
         holidays: vec![],
-        sources: Vec::new(),
+        sources: vec![Source {
+            path: "holidays/cn-2026.sla".into(),
+            sha256: sha256_hex(CN_2026),
+        }],
+    }
+}
+
+/// The library the contract's `use` line reads.
+const CN_2026: &[u8] = include_bytes!("../../holidays/cn-2026.sla");
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(bytes))
+}
+
+/// The set `cn-2026` of `holidays/cn-2026.sla`: China's public holidays and
+/// make-up working days of 2026, as the business calendar takes them.
+pub fn cn_2026() -> HolidaySet {
+    let closed = |from: (u32, u32), to: (u32, u32), note: &str| ClosedDays {
+        from: date(2026, from.0, from.1),
+        to: date(2026, to.0, to.1),
+        note: Some(text(note)),
+    };
+    let open = |(m, d): (u32, u32), note: &str| SetOpenDay {
+        date: date(2026, m, d),
+        like: None,
+        note: Some(text(note)),
+    };
+    HolidaySet {
+        id: HolidaySetId("cn-2026".into()),
+        label: text("中国法定节假日 2026"),
+        closed: vec![
+            closed((1, 1), (1, 3), "元旦"),
+            closed((2, 15), (2, 23), "春节"),
+            closed((4, 4), (4, 6), "清明节"),
+            closed((5, 1), (5, 5), "劳动节"),
+            closed((6, 19), (6, 21), "端午节"),
+            closed((9, 25), (9, 27), "中秋节"),
+            closed((10, 1), (10, 7), "国庆节"),
+        ],
+        open: vec![
+            open((1, 4), "元旦调休上班"),
+            open((2, 14), "春节调休上班"),
+            open((2, 28), "春节调休上班"),
+            open((5, 9), "劳动节调休上班"),
+            open((9, 20), "国庆节调休上班"),
+            open((10, 10), "国庆节调休上班"),
+        ],
+        yearly: vec![],
     }
 }
 
