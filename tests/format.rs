@@ -10,20 +10,42 @@
 )]
 
 use proptest::prelude::*;
-use slac::format::format_source;
+use slac::format::{format_file, format_source};
 use slac::SourceFile;
 
 mod support;
 
-const CONTRACTS: [&str; 4] = [
-    include_str!("../contracts/acme-support.sla"),
-    include_str!("../contracts/globex-helpdesk.sla"),
-    include_str!("../contracts/templates/customer-service.zh-CN.sla"),
-    include_str!("../contracts/templates/customer-service.en.sla"),
+/// The shipped contracts: where each lies, and its text.
+const CONTRACTS: [(&str, &str); 4] = [
+    (
+        "contracts/acme-support.sla",
+        include_str!("../contracts/acme-support.sla"),
+    ),
+    (
+        "contracts/globex-helpdesk.sla",
+        include_str!("../contracts/globex-helpdesk.sla"),
+    ),
+    (
+        "contracts/templates/customer-service.zh-CN.sla",
+        include_str!("../contracts/templates/customer-service.zh-CN.sla"),
+    ),
+    (
+        "contracts/templates/customer-service.en.sla",
+        include_str!("../contracts/templates/customer-service.en.sla"),
+    ),
 ];
 
 fn fmt(text: &str) -> String {
     format_source(&SourceFile::new("t.sla", text)).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+}
+
+/// `text` formatted as the file at `path` (under the project root), as
+/// `slac fmt` formats it: the meaning check follows its `use` lines.
+fn fmt_at(path: &str, text: &str) -> String {
+    let root = slac::load::Root::given(&support::project::root()).unwrap();
+    let file = support::project::root().join(path);
+    format_file(&SourceFile::new(path, text), &file, &root)
+        .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
 }
 
 /// The model of a shipped contract's text, its `use` lines followed.
@@ -73,8 +95,8 @@ proptest! {
         which in 0..CONTRACTS.len(),
         noise in prop::collection::vec((0u8..9, any::<bool>(), any::<bool>()), 1..20),
     ) {
-        let original = CONTRACTS[which];
-        prop_assert_eq!(fmt(&reindent(original, &noise)), original);
+        let (path, original) = CONTRACTS[which];
+        prop_assert_eq!(fmt_at(path, &reindent(original, &noise)), original);
     }
 
     #[test]
@@ -83,10 +105,10 @@ proptest! {
         noise in prop::collection::vec((0u8..9, any::<bool>(), any::<bool>()), 1..20),
         every in 2usize..9,
     ) {
-        let original = CONTRACTS[which];
+        let (path, original) = CONTRACTS[which];
         let noisy = reindent(&comment(original, every), &noise);
-        let once = fmt(&noisy);
-        prop_assert_eq!(fmt(&once), once.clone());
+        let once = fmt_at(path, &noisy);
+        prop_assert_eq!(fmt_at(path, &once), once.clone());
         prop_assert_eq!(model(&once), model(original));
         let notes = |t: &str| t.matches("// note").count();
         prop_assert_eq!(notes(&once), notes(&noisy));

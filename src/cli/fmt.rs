@@ -2,10 +2,12 @@
 //!
 //! A file with syntax diagnostics is left alone (formatting could lose the
 //! lines that were not read); the formatter's output is verified to hold
-//! the same contract and comments before anything is written.
+//! the same contract and comments before anything is written, the file
+//! checked as `slac check` checks it (its `use` lines followed under the
+//! root), so the whole model is compared.
 
 use super::{CmdResult, Failure, FmtArgs, FAILED, OK};
-use slac::format::{format_source, FormatError};
+use slac::format::{format_file, FormatError};
 use slac::SourceFile;
 
 pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
@@ -21,7 +23,8 @@ pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
             continue;
         };
         let source = SourceFile::new(name.clone(), text.clone());
-        match format_source(&source) {
+        let root = args.root.for_file(path)?;
+        match format_file(&source, path, &root) {
             Ok(formatted) if formatted == text => {}
             Ok(formatted) => {
                 unformatted += 1;

@@ -140,6 +140,8 @@ pub struct FmtArgs {
     /// Change nothing; list the files that are not formatted and exit 1.
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(Args, Debug)]

@@ -13,7 +13,9 @@
 //! Comments stay where they were: a comment on its own line goes before the
 //! item that follows it, a comment after an item stays at the end of its
 //! line. `format` works on a file that parsed without syntax diagnostics;
-//! [`format_source`] checks that and verifies its own output.
+//! [`format_source`] checks that and verifies its own output, and
+//! [`format_file`] does the same for a file at a path, whose `use` lines the
+//! meaning check then follows.
 
 //!
 //! Two halves: [`layout`] is the engine (nodes, alignment of runs,
@@ -29,8 +31,11 @@ mod values;
 mod yearly;
 
 use crate::ast::*;
+use crate::front::Checked;
+use crate::load::Root;
 use crate::source::SourceFile;
 use layout::{Formatter, Node};
+use std::path::Path;
 
 /// Widest one-line block, in characters.
 const MAX_WIDTH: usize = 100;
@@ -45,15 +50,50 @@ pub enum FormatError {
 }
 
 /// Formats a source file, or says why not. The output is re-parsed and
-/// checked to hold the same contract and the same comments.
+/// checked to hold the same contract and the same comments. Checked without
+/// a path, a file's `use` lines are not followed (each an E040, no model):
+/// for such a file the meaning check compares only diagnostics, so
+/// [`format_file`] is the one to use for a file on disk.
 pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
+    format_checked(source, &crate::front::check)
+}
+
+/// [`format_source`] for the file at `path` (its text: `source`), checked
+/// as `slac check` checks it under `root`: the meaning check follows its
+/// `use` lines and compares the whole model, the days its calendars take
+/// from libraries too.
+pub fn format_file(source: &SourceFile, path: &Path, root: &Root) -> Result<String, FormatError> {
+    format_checked(source, &|text: SourceFile| {
+        let bytes = text.text().as_bytes().to_vec();
+        crate::front::check_path(path, text.name(), bytes, root)
+    })
+}
+
+/// Formats `source` and verifies the output with `check`, the front end
+/// that reads the file as its command does.
+fn format_checked(
+    source: &SourceFile,
+    check: &dyn Fn(SourceFile) -> Checked,
+) -> Result<String, FormatError> {
     let parsed = crate::syntax::parse(source);
     let file = match parsed.file {
         Some(file) if parsed.diagnostics.is_empty() => file,
         _ => return Err(FormatError::Syntax(parsed.diagnostics)),
     };
     let formatted = format(source, &file);
-    let again = SourceFile::new(source.name(), formatted.clone());
+    same_meaning(source, &file, &formatted, check)?;
+    Ok(formatted)
+}
+
+/// Ok when `formatted`, the layout of `source` (parsed: `file`), parses,
+/// keeps every comment and checks to the same model and diagnostics.
+fn same_meaning(
+    source: &SourceFile,
+    file: &File,
+    formatted: &str,
+    check: &dyn Fn(SourceFile) -> Checked,
+) -> Result<(), FormatError> {
+    let again = SourceFile::new(source.name(), formatted.to_string());
     let reparsed = crate::syntax::parse(&again);
     let Some(refile) = reparsed.file.filter(|_| reparsed.diagnostics.is_empty()) else {
         return Err(FormatError::Changed(
@@ -66,21 +106,20 @@ pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
             .map(|c| c.text.clone())
             .collect::<Vec<_>>()
     };
-    if texts(&file) != texts(&refile) {
+    if texts(file) != texts(&refile) {
         return Err(FormatError::Changed(
             "comments would be lost or moved".into(),
         ));
     }
-    let before = crate::front::check(source.clone());
-    let after = crate::front::check(again);
-    let codes =
-        |c: &crate::front::Checked| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+    let before = check(source.clone());
+    let after = check(again);
+    let codes = |c: &Checked| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
     if before.model != after.model || codes(&before) != codes(&after) {
         return Err(FormatError::Changed(
             "the contract would change meaning".into(),
         ));
     }
-    Ok(formatted)
+    Ok(())
 }
 
 /// Formats a parsed file. The file must have parsed without diagnostics
@@ -105,18 +144,64 @@ mod tests {
         format_source(&SourceFile::new("t.sla", text)).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
+    /// Each formatted as `slac fmt` formats it, its `use` lines followed.
     #[test]
     fn shipped_contracts_are_formatted() {
-        for text in [
-            include_str!("../../contracts/acme-support.sla"),
-            include_str!("../../contracts/globex-helpdesk.sla"),
-            include_str!("../../contracts/templates/customer-service.zh-CN.sla"),
-            include_str!("../../contracts/templates/customer-service.en.sla"),
+        let root = Root::given(&crate::project::root()).unwrap_or_else(|e| panic!("{e}"));
+        for relative in [
+            "contracts/acme-support.sla",
+            "contracts/globex-helpdesk.sla",
+            "contracts/templates/customer-service.zh-CN.sla",
+            "contracts/templates/customer-service.en.sla",
         ] {
-            let once = fmt(text);
-            assert_eq!(fmt(&once), once, "not idempotent");
+            let path = crate::project::root().join(relative);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let at = |text: &str| {
+                format_file(&SourceFile::new(relative, text), &path, &root)
+                    .unwrap_or_else(|e| panic!("{relative}: {e:?}"))
+            };
+            let once = at(&text);
+            assert_eq!(at(&once), once, "not idempotent");
             assert_eq!(once, text, "a shipped contract is not in canonical form");
         }
+    }
+
+    /// The meaning check of a contract with `use`: without a path both
+    /// texts are E040 and have no model, so only their codes are compared
+    /// and a change of meaning passes; checked at its path, the models are
+    /// compared and the change is caught.
+    #[test]
+    fn a_change_of_meaning_in_a_contract_with_use_is_caught_at_its_path() {
+        let relative = "contracts/acme-support.sla";
+        let path = crate::project::root().join(relative);
+        let root = Root::given(&crate::project::root()).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let source = SourceFile::new(relative, text.as_str());
+        let parsed = crate::syntax::parse(&source);
+        let Some(file) = parsed.file else {
+            panic!("acme parses")
+        };
+        let changed = text.replacen("P1 within 15 minutes", "P1 within 10 minutes", 1);
+        assert_ne!(changed, text);
+        assert_eq!(
+            same_meaning(&source, &file, &changed, &crate::front::check),
+            Ok(())
+        );
+        let at_path = |t: SourceFile| {
+            crate::front::check_path(&path, relative, t.text().as_bytes().to_vec(), &root)
+        };
+        assert_eq!(
+            same_meaning(&source, &file, &changed, &at_path),
+            Err(FormatError::Changed(
+                "the contract would change meaning".into()
+            ))
+        );
+        // The same text, as the formatter leaves it, passes at its path.
+        assert_eq!(same_meaning(&source, &file, &text, &at_path), Ok(()));
+        assert_eq!(
+            format_file(&source, &path, &root).as_deref(),
+            Ok(text.as_str())
+        );
     }
 
     #[test]

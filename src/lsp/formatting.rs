@@ -5,7 +5,8 @@
 use super::positions;
 use super::requests::Refusal;
 use super::state::State;
-use crate::format::{format_source, FormatError};
+use crate::format::{format_file, format_source, FormatError};
+use crate::load::Root;
 use lsp_types::{DocumentFormattingParams, Range, TextEdit};
 
 pub fn format(
@@ -13,10 +14,25 @@ pub fn format(
     params: DocumentFormattingParams,
 ) -> Result<Option<Vec<TextEdit>>, Refusal> {
     let uri = params.text_document.uri;
-    let Some(source) = state.documents().get(&uri).map(|d| d.source.clone()) else {
+    let Some((source, path)) = state
+        .documents()
+        .get(&uri)
+        .map(|d| (d.source.clone(), d.path.clone()))
+    else {
         return Err(Refusal::failed(format!("`{}` is not open", uri.as_str())));
     };
-    let formatted = match format_source(&source) {
+    // A file on disk is checked as the analysis checks it, its `use` lines
+    // followed, so that the meaning check compares the whole model.
+    let result = match &path {
+        Some(path) => {
+            let root = state
+                .root_for(path)
+                .unwrap_or_else(|| Root::enclosing(path));
+            format_file(&source, path, &root)
+        }
+        None => format_source(&source),
+    };
+    let formatted = match result {
         Ok(formatted) => formatted,
         Err(FormatError::Syntax(diagnostics)) => {
             let first = diagnostics
