@@ -128,14 +128,17 @@ pub fn read_statuses<R: Read>(
     Ok(log)
 }
 
-/// One row: `None` when its status does not pause; else the ticket id and
-/// its pause (`None` when it starts at or after `as_of`).
+/// A pausing row: the ticket id and its pause (`None` when it starts at or
+/// after `as_of`).
+type PausingRow<'a> = (&'a [u8], Option<Held>);
+
+/// One row: `None` when its status does not pause.
 fn status_row<'a>(
     [id, status, from, to]: [&'a [u8]; 4],
     pausing: &[String],
     times: &LogTimes,
     as_of: i64,
-) -> Result<Option<(&'a [u8], Option<Held>)>, String> {
+) -> Result<Option<PausingRow<'a>>, String> {
     let id = id.trim_ascii();
     if id.is_empty() {
         return Err("ticket_id is empty".into());
