@@ -158,15 +158,23 @@ fn merge_pauses(paused: impl Iterator<Item = (i64, i64)>, from: i64) -> Vec<(i64
         .map(|(a, b)| (a.max(from), b))
         .filter(|(a, b)| b > a)
         .collect();
-    pauses.sort_unstable();
-    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(pauses.len());
-    for (a, b) in pauses {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+    join_intervals(&mut pauses);
+    pauses
+}
+
+/// Sorts `[from, to)` intervals and joins those that overlap or touch, so
+/// that no instant is in two of them. The one way to do it: the clock's
+/// pauses, a ticket's status pauses and the availability sets use it.
+pub fn join_intervals(intervals: &mut Vec<(i64, i64)>) {
+    intervals.sort_unstable();
+    // `dedup_by` hands each interval with the last one kept before it.
+    intervals.dedup_by(|next, kept| {
+        let joins = next.0 <= kept.1;
+        if joins {
+            kept.1 = kept.1.max(next.1);
         }
-    }
-    merged
+        joins
+    });
 }
 
 /// The earliest instant where the open, unpaused time since `from` reaches

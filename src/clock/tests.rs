@@ -323,3 +323,13 @@ fn open_intervals_add_up_to_open_time() {
     assert_eq!(elapsed.open_intervals(from, to).unwrap(), vec![(from, to)]);
     assert!(clock.open_intervals(to, from).unwrap().is_empty());
 }
+
+#[test]
+fn join_intervals_sorts_and_joins_overlapping_touching_and_nested_ones() {
+    let mut intervals = vec![(9, 9), (5, 7), (1, 3), (2, 4), (7, 8), (10, 20), (12, 15)];
+    join_intervals(&mut intervals);
+    assert_eq!(intervals, vec![(1, 4), (5, 8), (9, 9), (10, 20)]);
+    let mut none: Vec<(i64, i64)> = Vec::new();
+    join_intervals(&mut none);
+    assert!(none.is_empty());
+}

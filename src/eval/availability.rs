@@ -181,15 +181,8 @@ type Set = Vec<(i64, i64)>;
 
 fn union(mut intervals: Vec<(i64, i64)>) -> Set {
     intervals.retain(|(a, b)| b > a);
-    intervals.sort_unstable();
-    let mut out: Set = Vec::with_capacity(intervals.len());
-    for (a, b) in intervals {
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
-    }
-    out
+    crate::clock::join_intervals(&mut intervals);
+    intervals
 }
 
 fn intersect(x: &[(i64, i64)], y: &[(i64, i64)]) -> Set {

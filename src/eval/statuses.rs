@@ -175,15 +175,7 @@ pub(crate) fn merge(paused: &mut Vec<(i64, i64)>, held: &[Held]) {
         return;
     }
     paused.extend(held.iter().map(|h| (h.from, h.to)));
-    paused.sort_unstable();
-    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(paused.len());
-    for &(from, to) in paused.iter() {
-        match merged.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => merged.push((from, to)),
-        }
-    }
-    *paused = merged;
+    crate::clock::join_intervals(paused);
 }
 
 #[cfg(test)]
