@@ -1,6 +1,7 @@
 //! `eval --tickets-out`: one row per ticket and target that adds up to the
 //! report's counts exactly, for every period and target, on random logs
-//! (with exclusions, both period kinds, any as-of); the rows are the same
+//! (with exclusions, status histories that pause the clock, both period
+//! kinds, any as-of); the rows are the same
 //! in CSV and JSON Lines; the HTML report lists each missed target's
 //! breached tickets; and the CLI writes the file or refuses it (exit 2).
 #![allow(
@@ -17,12 +18,14 @@ mod synth;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{
-    evaluate, evaluate_with, html, ComplianceReport, EvalOptions, InputFormat, ReadOptions,
-    ReportPeriod, TicketRows, TicketsOutFormat, TICKETS_OUT_COLUMNS, WORST_LISTED,
+    evaluate, evaluate_with, html, read_statuses, ComplianceReport, EvalOptions, InputFormat, ReadOptions,
+    ReportPeriod, StatusLog, TicketRows, TicketsOutFormat, TimeOptions, TICKETS_OUT_COLUMNS,
+    WORST_LISTED,
 };
 use slac::model::Contract;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 mod support;
 
@@ -117,17 +120,80 @@ fn evaluate_rows(
     opts: &EvalOptions,
     format: TicketsOutFormat,
 ) -> (ComplianceReport, Vec<u8>) {
+    evaluate_rows_with(contract, log, opts, &ReadOptions::default(), format)
+}
+
+fn evaluate_rows_with(
+    contract: &Contract,
+    log: &str,
+    opts: &EvalOptions,
+    read: &ReadOptions,
+    format: TicketsOutFormat,
+) -> (ComplianceReport, Vec<u8>) {
     let mut rows = TicketRows::new(format);
     let report = evaluate_with(
         contract,
         log.as_bytes(),
         InputFormat::Csv,
         opts,
-        &ReadOptions::default(),
+        read,
         Some(&mut rows),
     )
     .unwrap();
     (report, rows.into_bytes().unwrap())
+}
+
+/// The statuses that pause the clock in the property below, in the
+/// spellings a system might write them (matching ignores case).
+const PAUSING: [&str; 3] = ["Pending", "On-hold", "等待客户"];
+
+/// A status history for every `every`-th ticket of `log`: from receipt,
+/// open a while, then in a pausing status (some still in it, `to` empty),
+/// then open again, sometimes a second pause; and rows for tickets the log
+/// does not have. Times are RFC 3339 with the log's offsets.
+fn status_history(log: &str, seed: u64, every: usize) -> String {
+    let mut rng = seed | 1;
+    let mut next = move |below: i64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % below.max(1) as u64) as i64
+    };
+    let mut out = String::from("ticket_id,status,from,to\n");
+    let mut reader = csv::Reader::from_reader(log.as_bytes());
+    for (i, record) in reader.records().map(Result::unwrap).enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let id = &record[0];
+        let received = chrono::DateTime::parse_from_rfc3339(&record[3]).unwrap();
+        let at = |minutes: i64| (received + chrono::Duration::minutes(minutes)).to_rfc3339();
+        let open_for = next(600);
+        let paused_for = next(3000) + 1;
+        let status = PAUSING[next(3) as usize];
+        out += &format!("{id},Open,{},{}\n", at(0), at(open_for));
+        let to = if next(8) == 0 { String::new() } else { at(open_for + paused_for) };
+        out += &format!("{id},{},{},{to}\n", status.to_uppercase(), at(open_for));
+        if !to.is_empty() && next(3) == 0 {
+            let again = open_for + paused_for + next(900);
+            out += &format!("{id},{status},{},{}\n", at(again), at(again + next(600) + 1));
+        }
+        if next(10) == 0 {
+            out += &format!("X{id},Pending,{},{}\n", at(0), at(60));
+        }
+    }
+    out
+}
+
+fn statuses(contract: &Contract, history: &str, opts: &EvalOptions) -> StatusLog {
+    read_statuses(
+        contract,
+        history.as_bytes(),
+        InputFormat::Csv,
+        TimeOptions::default(),
+        opts.as_of.timestamp_millis(),
+    )
+    .unwrap()
 }
 
 proptest! {
@@ -142,16 +208,32 @@ proptest! {
         quarterly in any::<bool>(),
         as_of_day in 1u32..28,
         as_of_month in 1u32..13,
+        pause_every in prop::option::of(1usize..6),
     ) {
         let name = ["acme-support.sla", "globex-helpdesk.sla", "nimbus-cloud.sla"][which];
-        let contract = contract(name);
+        let mut contract = contract(name);
         let log = log(&contract, n, seed, every);
         let period = if quarterly { ReportPeriod::Quarterly } else { ReportPeriod::Monthly };
-        let as_of = format!("2027-{as_of_month:02}-{as_of_day:02}T12:00:00+08:00");
+        // In the year the log covers (its contract's first), so that some
+        // targets are still pending at the as-of.
+        let year = contract
+            .effective
+            .as_ref()
+            .and_then(|e| e.from.value().copied())
+            .map_or(2027, |d| chrono::Datelike::year(&d));
+        let as_of = format!("{year}-{as_of_month:02}-{as_of_day:02}T12:00:00+08:00");
         let opts = options(&as_of, period);
-        let (report, bytes) = evaluate_rows(&contract, &log, &opts, TicketsOutFormat::Csv);
+        let mut read = ReadOptions::default();
+        if let Some(pause_every) = pause_every {
+            contract.pause_on = PAUSING.iter().map(|s| s.to_string()).collect();
+            let history = status_history(&log, seed, pause_every);
+            read.statuses = Some(Arc::new(statuses(&contract, &history, &opts)));
+        }
+        let (report, bytes) =
+            evaluate_rows_with(&contract, &log, &opts, &read, TicketsOutFormat::Csv);
         // The rows change nothing in the report.
-        let plain = evaluate(&contract, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
+        let plain =
+            evaluate_with(&contract, log.as_bytes(), InputFormat::Csv, &opts, &read, None).unwrap();
         prop_assert_eq!(&report, &plain);
         let (records, mut counts) = rows_of(&bytes);
         prop_assert_eq!(records.len() as u64, 2 * (report.tickets + report.excluded));
@@ -189,7 +271,7 @@ proptest! {
             prop_assert_eq!(b.worst.len() as u64, b.count.min(WORST_LISTED as u64));
         }
         // JSON Lines: the same rows.
-        let (_, jsonl) = evaluate_rows(&contract, &log, &opts, TicketsOutFormat::Jsonl);
+        let (_, jsonl) = evaluate_rows_with(&contract, &log, &opts, &read, TicketsOutFormat::Jsonl);
         let lines: Vec<serde_json::Value> = jsonl
             .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())
@@ -207,6 +289,35 @@ proptest! {
             }
         }
     }
+}
+
+/// The property's status histories do pause clocks: with every ticket's
+/// history, resolution figures move and the rows name the statuses.
+#[test]
+fn status_histories_pause_the_resolution_clock() {
+    let mut acme = contract("acme-support.sla");
+    acme.pause_on = PAUSING.iter().map(|s| s.to_string()).collect();
+    let log = log(&acme, 400, 7, 1_000);
+    let opts = options("2026-12-31T12:00:00+08:00", ReportPeriod::Monthly);
+    let mut read = ReadOptions::default();
+    let history = status_history(&log, 7, 1);
+    read.statuses = Some(Arc::new(statuses(&acme, &history, &opts)));
+    let (paused, bytes) = evaluate_rows_with(&acme, &log, &opts, &read, TicketsOutFormat::Csv);
+    let plain = evaluate(&acme, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
+    assert_ne!(paused, plain);
+    let (records, _) = rows_of(&bytes);
+    let named = records
+        .iter()
+        .filter(|r| &r[4] == "resolution" && r[11].contains("in status"))
+        .count();
+    assert!(named > 0, "no resolution row names a pausing status");
+    assert!(
+        records
+            .iter()
+            .filter(|r| &r[4] == "response")
+            .all(|r| !r[11].contains("in status")),
+        "the response clock never pauses"
+    );
 }
 
 const AS_OF: &str = "2026-10-14T12:00:00+08:00";
