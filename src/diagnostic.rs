@@ -100,7 +100,6 @@ codes! {
     W013 => Warning, "Maintenance window outside every measured channel's hours";
     W014 => Warning, "Credit owed while the target is met";
     W015 => Warning, "Credit tier above the cap";
-    W016 => Warning, "`pause on` with no resolution target to pause";
 }
 
 impl fmt::Display for Code {

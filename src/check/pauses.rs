@@ -3,8 +3,8 @@
 //! row's `status` against these names folded by [`fold_name`] (as `aka`),
 //! so a name listed twice is W008 at the second, and an empty name —
 //! which would pause every ticket whose status cell is empty — is E067.
-//! The response clock never pauses (§6), so `pause on` in a contract
-//! without a resolution target changes nothing: W016.
+//! The response clock never pauses (§6); a contract without resolution
+//! targets is already E011, so `pause on` there needs no warning of its own.
 
 use super::items::Items;
 use super::Checker;
@@ -17,7 +17,7 @@ impl Checker<'_> {
     /// The pausing statuses as written, in order, each once; empty
     /// without `pause on`.
     pub(super) fn pause_on(&mut self, items: &Items<'_>) -> Vec<String> {
-        let Some((pause, keyword)) = items.pause else {
+        let Some((pause, _keyword)) = items.pause else {
             return Vec::new();
         };
         let mut first: HashMap<String, Span> = HashMap::new();
@@ -49,19 +49,6 @@ impl Checker<'_> {
             }
             first.insert(folded, status.span);
             statuses.push(status.node.clone());
-        }
-        if items.resolution.is_none() {
-            self.push(
-                Diagnostic::new(
-                    Code::W016,
-                    keyword.to(pause.on),
-                    "`pause on` stops the resolution clock, but the contract has no `resolution` targets",
-                )
-                .with_label("pauses nothing")
-                .with_help(
-                    "the response clock never pauses: add `resolution { … }` or remove `pause on`",
-                ),
-            );
         }
         statuses
     }
