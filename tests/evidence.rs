@@ -18,9 +18,9 @@ mod synth;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use slac::eval::{
-    evaluate, evaluate_with, html, read_statuses, ComplianceReport, EvalOptions, InputFormat, ReadOptions,
-    ReportPeriod, StatusLog, TicketRows, TicketsOutFormat, TimeOptions, TICKETS_OUT_COLUMNS,
-    WORST_LISTED,
+    evaluate, evaluate_with, html, read_statuses, ComplianceReport, EvalOptions, InputFormat,
+    ReadOptions, ReportPeriod, StatusLog, TicketRows, TicketsOutFormat, TimeOptions,
+    TICKETS_OUT_COLUMNS, WORST_LISTED,
 };
 use slac::model::Contract;
 use std::collections::BTreeMap;
@@ -172,11 +172,19 @@ fn status_history(log: &str, seed: u64, every: usize) -> String {
         let paused_for = next(3000) + 1;
         let status = PAUSING[next(3) as usize];
         out += &format!("{id},Open,{},{}\n", at(0), at(open_for));
-        let to = if next(8) == 0 { String::new() } else { at(open_for + paused_for) };
+        let to = if next(8) == 0 {
+            String::new()
+        } else {
+            at(open_for + paused_for)
+        };
         out += &format!("{id},{},{},{to}\n", status.to_uppercase(), at(open_for));
         if !to.is_empty() && next(3) == 0 {
             let again = open_for + paused_for + next(900);
-            out += &format!("{id},{status},{},{}\n", at(again), at(again + next(600) + 1));
+            out += &format!(
+                "{id},{status},{},{}\n",
+                at(again),
+                at(again + next(600) + 1)
+            );
         }
         if next(10) == 0 {
             out += &format!("X{id},Pending,{},{}\n", at(0), at(60));
