@@ -348,6 +348,19 @@ fn file_names<'a>(files: &'a [FileDiagnostics<'a>]) -> Vec<&'a str> {
     names
 }
 
+/// Of [`file_names`], how many are libraries the checked files use (not
+/// checked themselves): the main file of each list is checked.
+fn used_libraries(files: &[FileDiagnostics<'_>]) -> usize {
+    let checked: Vec<_> = files
+        .iter()
+        .map(|(sources, _)| crate::load::same_name_key(sources.main().name()))
+        .collect();
+    file_names(files)
+        .iter()
+        .filter(|name| !checked.contains(&crate::load::same_name_key(name)))
+        .count()
+}
+
 /// A run with more diagnostics than this has its counts broken down by
 /// code even when they all share one code (`36 warnings (36 W001)`).
 const BREAKDOWN_OVER: usize = 5;
@@ -379,7 +392,8 @@ fn counts(files: &[FileDiagnostics<'_>], severity: Severity) -> Vec<(Code, usize
 }
 
 /// The closing line of `check`: `2 files: 2 errors (1 E012, 1 E020),
-/// 3 warnings (3 W001)`. Each non-zero count is broken down by code when
+/// 3 warnings (3 W001)`, or `1 file, 1 used library: …` when the files
+/// checked use libraries not checked themselves. Each non-zero count is broken down by code when
 /// the run found two codes or more, or more than [`BREAKDOWN_OVER`]
 /// diagnostics; one finding, or a few of one code, read best bare
 /// (`1 file: 1 error, 0 warnings`).
@@ -400,9 +414,15 @@ pub fn summary(files: &[FileDiagnostics<'_>]) -> String {
         }
         out
     };
+    let used = used_libraries(files);
+    let mut what = plural(file_names(files).len() - used, "file");
+    match used {
+        0 => {}
+        1 => what.push_str(", 1 used library"),
+        n => what.push_str(&format!(", {n} used libraries")),
+    }
     format!(
-        "{}: {}, {}",
-        plural(file_names(files).len(), "file"),
+        "{what}: {}, {}",
         count(&errors, "error"),
         count(&warnings, "warning")
     )
@@ -669,7 +689,7 @@ mod tests {
         assert_eq!(location["index"], 1);
         assert_eq!(
             summary(&files),
-            "2 files: 2 errors (1 E010, 1 E020), 0 warnings"
+            "1 file, 1 used library: 2 errors (1 E010, 1 E020), 0 warnings"
         );
     }
 }

@@ -77,7 +77,7 @@ const ANSI: &str = "\u{1b}[";
 fn shipped_contract_checks_clean() {
     let out = run(&["check", "contracts/acme-support.sla"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
     assert_eq!(out.stderr, "");
 }
 
@@ -169,7 +169,7 @@ fn folders_recurse_in_sorted_order_and_skip_other_files() {
     assert!(
         human
             .stdout
-            .ends_with("6 files: 0 errors, 8 warnings (4 W001, 4 W005)\n"),
+            .ends_with("5 files, 1 used library: 0 errors, 8 warnings (4 W001, 4 W005)\n"),
         "{}",
         human.stdout
     );
@@ -182,7 +182,8 @@ fn files_and_folders_mix_and_errors_count_across_files() {
     let out = run(&["check", path(dir.path()), UNKNOWN_CALENDAR]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.ends_with("3 files: 1 error, 0 warnings\n"),
+        out.stdout
+            .ends_with("2 files, 1 used library: 1 error, 0 warnings\n"),
         "{}",
         out.stdout
     );
@@ -476,7 +477,7 @@ fn leading_bom_is_ignored() {
     let (_dir, file) = temp_file("bom.sla", bytes);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
 
     // Columns on the first line do not count the BOM.
     let (_dir, file) = temp_file("bom-error.sla", "\u{feff}contrakt \"x\" {}\n");
@@ -492,7 +493,7 @@ fn crlf_line_endings_check_the_same_with_the_same_columns() {
     let (_dir, file) = temp_file("crlf.sla", crlf);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
 
     let broken = std::fs::read_to_string(root().join(UNKNOWN_CALENDAR))
         .unwrap()
@@ -579,7 +580,7 @@ fn five_megabyte_string_checks_promptly() {
     let (_dir, file) = temp_file("big-term.sla", text);
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", &out.stdout[..out.stdout.len().min(2000)]);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
 }
 
 /// The acme contract with a 5 MB line of junk where an item should be.
@@ -656,7 +657,7 @@ fn thousands_of_services_still_check() {
     let (_dir, file) = temp_file("services.sla", many_services(5_000));
     let out = run(&["check", path(&file)]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
 }
 
 #[cfg(unix)]
@@ -667,7 +668,7 @@ fn symlink_cycle_checks_each_contract_once() {
     dir.write("a.sla", acme_text());
     std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
     let out = run(&["check", path(dir.path())]);
-    assert_eq!(out.stdout, "2 files: 0 errors, 0 warnings\n");
+    assert_eq!(out.stdout, "1 file, 1 used library: 0 errors, 0 warnings\n");
 }
 
 #[cfg(unix)]

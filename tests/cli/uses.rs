@@ -144,7 +144,11 @@ fn without_git_the_contracts_folder_is_the_root_and_root_widens_it() {
     assert!(run.stdout.contains("E042"), "{}", run.stdout);
     let run = check(p, "contracts/a.sla", "concise", &["--root", "."]);
     assert!(!run.stdout.contains("E042"), "{}", run.stdout);
-    assert!(run.stdout.contains("2 files"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 file, 1 used library:"),
+        "{}",
+        run.stdout
+    );
     let run = check(p, "contracts/a.sla", "concise", &["--root", "nowhere"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--root nowhere"), "{}", run.stderr);
@@ -176,7 +180,11 @@ fn a_library_used_twice_is_loaded_and_reported_once() {
         .filter(|l| l.starts_with("lib/c.sla:2:"))
         .collect();
     assert_eq!(in_c.len(), 1, "{}", run.stdout);
-    assert!(run.stdout.contains("4 files"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 file, 3 used libraries:"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
