@@ -139,8 +139,10 @@ fn the_workflow_uploads_sarif_and_comments_the_diff() {
 /// The comment step's script, run in a scratch repository with a base and
 /// a head commit, `slac` from this build and a stand-in for `gh` that keeps
 /// the comment it was asked to post.
-#[test]
-fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
+/// Runs the workflow's comment step on a repository of two commits: the
+/// base holds acme and the library it uses, `head` edits it. Returns the
+/// comment posted and the arguments `gh` got.
+fn comment_step(head: impl FnOnce(&std::path::Path)) -> (String, String) {
     let blocks = doc_yaml_blocks();
     let workflow = blocks
         .iter()
@@ -171,9 +173,7 @@ fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
     std::fs::create_dir_all(repo.join("contracts")).expect("mkdir");
     std::fs::write(repo.join("contracts/acme-support.sla"), &acme).expect("write");
     sh("git init -q . && git add . && git -c user.name=t -c user.email=t@t commit -qm base");
-    let changed = acme.replacen("P1 within 15 minutes", "P1 within 10 minutes", 1);
-    std::fs::write(repo.join("contracts/acme-support.sla"), changed).expect("write");
-    std::fs::write(repo.join("contracts/new.sla"), &acme).expect("write");
+    head(repo);
     sh("git add . && git -c user.name=t -c user.email=t@t commit -qm head");
     let bin = repo.join("bin");
     std::fs::create_dir_all(&bin).expect("mkdir");
@@ -201,6 +201,18 @@ fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
         .expect("bash runs");
     assert!(status.success(), "the comment step fails");
     let posted = std::fs::read_to_string(repo.join("posted.md")).expect("a comment was posted");
+    let args = std::fs::read_to_string(repo.join("gh-args.txt")).expect("gh was called");
+    (posted, args)
+}
+
+#[test]
+fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
+    let (posted, args) = comment_step(|repo| {
+        let acme = std::fs::read_to_string(repo.join("contracts/acme-support.sla")).expect("acme");
+        let changed = acme.replacen("P1 within 15 minutes", "P1 within 10 minutes", 1);
+        std::fs::write(repo.join("contracts/acme-support.sla"), changed).expect("write");
+        std::fs::write(repo.join("contracts/new.sla"), &acme).expect("write");
+    });
     assert!(
         posted.contains("| P1 response | changed | 15 minutes | 10 minutes | **tightened** |"),
         "{posted}"
@@ -209,9 +221,30 @@ fn the_comment_step_posts_the_markdown_diff_of_each_changed_contract() {
         posted.contains("### New contract: `contracts/new.sla`"),
         "{posted}"
     );
-    let args = std::fs::read_to_string(repo.join("gh-args.txt")).expect("gh was called");
     assert!(
         args.starts_with("pr comment 7 --edit-last --create-if-none"),
         "{args}"
+    );
+}
+
+/// A pull request that changes only a holiday library: the comment shows
+/// what it changes in the contract that uses it, not "could not compare".
+#[test]
+fn a_changed_library_is_shown_through_the_contracts_that_use_it() {
+    let (posted, _) = comment_step(|repo| {
+        let path = repo.join("holidays/cn-2026.sla");
+        let library = std::fs::read_to_string(&path).expect("the library");
+        let changed = library.replacen("2026-02-14, 2026-02-28", "2026-02-14", 1);
+        assert_ne!(changed, library, "the make-up day is in the library");
+        std::fs::write(&path, changed).expect("write");
+    });
+    assert!(!posted.contains("could not compare"), "{posted}");
+    assert!(
+        posted.contains("### Holiday library changed: `holidays/cn-2026.sla`"),
+        "{posted}"
+    );
+    assert!(
+        posted.contains("| cn-2026 holiday set make-up days | removed | 2026-02-28"),
+        "{posted}"
     );
 }
