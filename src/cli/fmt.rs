@@ -31,7 +31,7 @@ pub fn run(args: &FmtArgs, color: bool) -> CmdResult {
                 if args.check {
                     println!("{name}: not formatted");
                 } else {
-                    super::write_output(Some(path), formatted.as_bytes())?;
+                    super::write_over_unchanged(path, formatted.as_bytes(), text.as_bytes())?;
                     println!("{name}: formatted");
                 }
             }

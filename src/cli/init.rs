@@ -2,22 +2,17 @@
 //! template, placeholders included (the same files as
 //! `contracts/templates/`, so the shipped templates are what users get).
 
-use super::{CmdResult, Failure, InitArgs, OK};
+use super::{CmdResult, InitArgs, OK};
 
 const ZH_CN: &str = include_str!("../../contracts/templates/customer-service.zh-CN.sla");
 const EN: &str = include_str!("../../contracts/templates/customer-service.en.sla");
 
 pub fn run(args: &InitArgs) -> CmdResult {
     let template = if args.lang == "en" { EN } else { ZH_CN };
-    if let Some(path) = &args.file {
-        if path.exists() {
-            return Err(Failure::usage(format!(
-                "`{}` already exists; not overwriting it",
-                path.display()
-            )));
-        }
+    match &args.file {
+        Some(path) => super::write_new_file(path, template.as_bytes())?,
+        None => super::write_output(None, template.as_bytes())?,
     }
-    super::write_output(args.file.as_deref(), template.as_bytes())?;
     if let Some(path) = &args.file {
         eprintln!(
             "wrote `{}`: fill in the [placeholders], then `slac check {}`",

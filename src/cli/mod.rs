@@ -26,7 +26,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use output::{format_for, refuse_input_as_output, write_output, ByExtension};
+pub use output::{
+    format_for, refuse_input_as_output, write_new_file, write_output, write_over_unchanged,
+    ByExtension,
+};
 
 #[derive(Parser, Debug)]
 #[command(

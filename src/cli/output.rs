@@ -11,6 +11,33 @@ use std::path::{Path, PathBuf};
 /// A file replaced keeps its permissions; through a symbolic link, the file
 /// it points to is replaced and the link stays a link.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    publish(path, bytes, Replace::Any)
+}
+
+/// As [`write_output`], for a file that must not exist yet (`slac init`):
+/// refused when it does, also when another program creates it while this
+/// one writes (the temporary file is linked to the name, which fails on an
+/// existing name, rather than renamed over it).
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    publish(Some(path), bytes, Replace::Absent)
+}
+
+/// As [`write_output`], replacing `path` only if it still holds `read`
+/// (`slac fmt` in place): an editor's save between the read and the write
+/// is kept, and the run says so, rather than overwritten.
+pub fn write_over_unchanged(path: &Path, bytes: &[u8], read: &[u8]) -> Result<(), Failure> {
+    publish(Some(path), bytes, Replace::Unchanged(read))
+}
+
+/// What may be at the output path when the new contents take its place.
+#[derive(Clone, Copy)]
+enum Replace<'a> {
+    Any,
+    Absent,
+    Unchanged(&'a [u8]),
+}
+
+fn publish(path: Option<&Path>, bytes: &[u8], replace: Replace<'_>) -> Result<(), Failure> {
     use std::io::Write;
     let Some(named) = path else {
         let mut stdout = std::io::stdout().lock();
@@ -19,6 +46,15 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             .and_then(|()| stdout.flush())
             .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")));
     };
+    let exists = || {
+        Failure::usage(format!(
+            "`{}` already exists; not overwriting it",
+            named.display()
+        ))
+    };
+    if matches!(replace, Replace::Absent) && std::fs::symlink_metadata(named).is_ok() {
+        return Err(exists());
+    }
     let is_link = std::fs::symlink_metadata(named).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
         std::fs::canonicalize(named).map_err(|e| {
@@ -41,18 +77,68 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
         .unwrap_or_else(|| "out".into());
     let temporary = folder.join(format!(".{name}.slac-{}.tmp", std::process::id()));
     let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            if let Some(permissions) = permissions {
-                file.set_permissions(permissions)?;
-            }
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temporary, path));
-    result.map_err(|e| {
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
+        file.sync_all()
+    });
+    let cleanup = || {
         let _ = std::fs::remove_file(&temporary);
-        Failure::usage(format!("cannot write `{}`: {e}", named.display()))
+    };
+    let failed =
+        |e: std::io::Error| Failure::usage(format!("cannot write `{}`: {e}", named.display()));
+    if let Err(e) = written {
+        cleanup();
+        return Err(failed(e));
+    }
+    let result = match replace {
+        Replace::Any => std::fs::rename(&temporary, path),
+        Replace::Unchanged(read) => {
+            if std::fs::read(path).ok().as_deref() != Some(read) {
+                cleanup();
+                return Err(Failure::usage(format!(
+                    "`{}` changed while it was being formatted; left as it is now (run again)",
+                    named.display()
+                )));
+            }
+            std::fs::rename(&temporary, path)
+        }
+        // A link fails on an existing name: no window between a check and
+        // the write. Where links are not supported, a new file, written
+        // in place, fails on an existing name too.
+        Replace::Absent => match std::fs::hard_link(&temporary, path) {
+            Ok(()) => {
+                cleanup();
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                cleanup();
+                return Err(exists());
+            }
+            Err(_) => {
+                cleanup();
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(path)
+                    .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+                    .inspect_err(|e| {
+                        if e.kind() != std::io::ErrorKind::AlreadyExists {
+                            let _ = std::fs::remove_file(path);
+                        }
+                    })
+            }
+        },
+    };
+    result.map_err(|e| {
+        cleanup();
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            failed(e)
+        }
     })
 }
 
@@ -146,6 +232,61 @@ mod tests {
 
     fn at(name: &str) -> Option<&Path> {
         Some(Path::new(name))
+    }
+
+    /// The names left in `dir`: nothing temporary stays behind.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_new_file_is_written_once_and_never_over_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sla");
+        write_new_file(&path, b"first").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        // As when another program created the file after a look found none.
+        let refused = write_new_file(&path, b"second").unwrap_err();
+        assert!(
+            refused.message.contains("already exists"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        // A dangling link is a name taken too.
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.sla");
+            std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+            assert!(write_new_file(&link, b"x").is_err());
+            assert!(!dir.path().join("nowhere").exists());
+        }
+        assert!(names(dir.path()).iter().all(|n| !n.ends_with(".tmp")));
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.sla");
+        std::fs::write(&path, b"saved by an editor meanwhile").unwrap();
+        let refused = write_over_unchanged(&path, b"formatted", b"as read").unwrap_err();
+        assert!(
+            refused.message.contains("changed while"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"saved by an editor meanwhile"
+        );
+        write_over_unchanged(&path, b"formatted", b"saved by an editor meanwhile").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"formatted");
+        assert_eq!(names(dir.path()), ["c.sla"]);
     }
 
     #[test]
