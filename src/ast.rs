@@ -181,6 +181,8 @@ pub enum ItemKind {
     Exclusions(Vec<ExclusionLine>),
     Credits(Vec<CreditsLine>),
     Holidays(HolidaySet),
+    GoverningLaw(GoverningLaw),
+    Commitment(Commitment),
 }
 
 impl ItemKind {
@@ -211,6 +213,8 @@ impl ItemKind {
             ItemKind::Exclusions(_) => ItemName::Exclusions,
             ItemKind::Credits(_) => ItemName::Credits,
             ItemKind::Holidays(_) => ItemName::Holidays,
+            ItemKind::GoverningLaw(_) => ItemName::GoverningLaw,
+            ItemKind::Commitment(_) => ItemName::Commitment,
         }
     }
 
@@ -218,6 +222,21 @@ impl ItemKind {
     pub fn keyword(&self) -> &'static str {
         self.name().keyword()
     }
+}
+
+/// `governing-law cn` (a code, checked later) or `governing-law "TEXT"`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GoverningLaw {
+    Code(Ident),
+    Text(Text),
+}
+
+/// `commitment shall | endeavour [for SECTION, …]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    pub level: Spanned<Fill<crate::model::Commitment>>,
+    /// The sections named after `for` (checked later); empty: all.
+    pub sections: Vec<Ident>,
 }
 
 /// `business-day ends-at-close | same-time | 9 hours`

@@ -86,6 +86,8 @@ codes! {
     E065 => Error, "Two priorities claim one ticket-system name";
     E066 => Error, "Two channels claim one ticket-system name";
     E067 => Error, "Empty status in `pause on`";
+    E070 => Error, "Unknown governing law";
+    E071 => Error, "Commitment for an unknown section";
     W001 => Warning, "Placeholder left in the contract";
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";
@@ -100,6 +102,8 @@ codes! {
     W013 => Warning, "Maintenance window outside every measured channel's hours";
     W014 => Warning, "Credit owed while the target is met";
     W015 => Warning, "Credit tier above the cap";
+    W017 => Warning, "Priority without a definition";
+    W019 => Warning, "Governing law written as text that has a code";
 }
 
 impl fmt::Display for Code {

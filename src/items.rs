@@ -106,6 +106,8 @@ items! {
     Exclusions  "exclusions"    false  Remedies      true;
     Credits     "credits"       false  Remedies      true;
     Holidays    "holidays"      true   Targets       true;
+    GoverningLaw "governing-law" false Preamble      true;
+    Commitment  "commitment"    true   Targets       true;
 }
 
 impl ItemName {

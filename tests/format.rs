@@ -141,3 +141,15 @@ fn an_empty_braced_body_stays_braced_and_parses() {
         assert_eq!(fmt(&once), once, "{item} is not stable");
     }
 }
+
+/// The wording items keep their words and lose their extra spaces.
+#[test]
+fn wording_items_format_to_one_spaced_line() {
+    let text = "contract \"T\" {\n    governing-law    sg\n  governing-law   \"the laws of Ruritania\"\n  commitment  shall\n commitment   endeavour   for  response ,resolution\n  commitment [待定] for csat\n}\n";
+    let once = fmt(text);
+    assert_eq!(
+        once,
+        "contract \"T\" {\n  governing-law sg\n  governing-law \"the laws of Ruritania\"\n  commitment shall\n  commitment endeavour for response, resolution\n  commitment [待定] for csat\n}\n"
+    );
+    assert_eq!(fmt(&once), once);
+}

@@ -54,10 +54,11 @@ fn cases() -> Vec<(String, Contract)> {
         .collect()
 }
 
-/// A contract of `tests/fixtures/` rendered beside the shipped ones: holiday
+/// Contracts of `tests/fixtures/` rendered beside the shipped ones: holiday
 /// sets under their calendars (dated, make-up days `as mon`, yearly rules of
-/// every kind, no end date).
-const FIXTURES: &[&str] = &["holiday-sets"];
+/// every kind, no end date), and the wording a contract controls with the
+/// appendix's polish points (`wording.sla`).
+const FIXTURES: &[&str] = &["holiday-sets", "wording"];
 
 fn fixture(stem: &str) -> Contract {
     let path = root().join(format!("tests/fixtures/{stem}.sla"));

@@ -81,6 +81,8 @@ fn draft_with_placeholders() -> Contract {
         to: day,
         note: Some(placeholder("节日")),
     });
+    c.wording.governing_law = Some(Fill::Placeholder("适用法律".into()));
+    c.wording.commitments.response = Some(Fill::Placeholder("承诺".into()));
     c
 }
 
@@ -225,6 +227,15 @@ fn fixture(name: &str) -> Contract {
         .unwrap_or_else(|| panic!("{name}: {:?}", checked.diagnostics))
 }
 
+/// A shipped contract of `contracts/`, its `use` lines followed.
+fn shipped(name: &str) -> Contract {
+    let checked =
+        support::project::check_file(std::path::Path::new(&format!("contracts/{name}.sla")));
+    checked
+        .model
+        .unwrap_or_else(|| panic!("{name}: {:?}", checked.diagnostics))
+}
+
 fn cases() -> Vec<Case> {
     let case = |name, contract, draft| Case {
         name,
@@ -256,6 +267,12 @@ fn cases() -> Vec<Case> {
         // Holiday sets: dated days, make-up days with `as`, yearly rules of
         // every kind, no end date (`expanded_through`).
         case("holiday-sets", fixture("holiday-sets"), false),
+        // A law in words, a commitment for all with two sections that differ.
+        case("wording", fixture("wording"), false),
+        // The shipped contracts that say their wording: Singapore law with
+        // `commitment shall`, and English law.
+        case("lionheart-sg", shipped("lionheart-sg"), false),
+        case("globex-helpdesk", shipped("globex-helpdesk"), false),
     ]
 }
 
@@ -407,6 +424,7 @@ fn acme_has_the_shape_of_section_7() {
             "reporting",
             "exclusions",
             "credits",
+            "wording",
             "sources"
         ]
     );

@@ -48,6 +48,9 @@ pub(super) struct Items<'a> {
     pub exclusions: Option<(&'a [ExclusionLine], Span)>,
     /// The `credits` lines, with the span of the keyword.
     pub credits: Option<(&'a [CreditsLine], Span)>,
+    pub governing_law: Option<&'a GoverningLaw>,
+    /// The `commitment` lines, each with the span of its keyword.
+    pub commitments: Vec<(&'a Commitment, Span)>,
 }
 
 impl<'a> Items<'a> {
@@ -116,6 +119,8 @@ impl Checker<'_> {
                 ItemKind::Exclusions(lines) => items.exclusions = Some((lines, item.keyword)),
                 ItemKind::Credits(lines) => items.credits = Some((lines, item.keyword)),
                 ItemKind::Holidays(set) => items.holidays.push(set),
+                ItemKind::GoverningLaw(law) => items.governing_law = Some(law),
+                ItemKind::Commitment(c) => items.commitments.push((c, item.keyword)),
             }
         }
         items

@@ -45,6 +45,7 @@ mod support;
 mod targets;
 mod twice;
 mod visible;
+mod wording;
 mod yearly;
 mod zones;
 
@@ -296,6 +297,7 @@ impl Checker<'_> {
             csat: csat.as_ref(),
         };
         let credits = self.credits(&items, &measured, contract_clock, contract_clock_unknown);
+        let wording = self.wording(&items);
 
         let model = Contract {
             title: text(&contract.title),
@@ -330,6 +332,7 @@ impl Checker<'_> {
             exclusions,
             credits,
             holidays,
+            wording,
             sources: Vec::new(),
         };
         self.escalations(&items, &model);

@@ -1,12 +1,14 @@
 //! Priorities: names (E010), one definition, one clock and one `aka` each
 //! (E010), the clock on a declared calendar (E012), the `aka` names
-//! ([`super::aka`], E065). Their targets are [`super::targets`].
+//! ([`super::aka`], E065), and a definition each (W017: the appendix's
+//! table would show "—"). Their targets are [`super::targets`].
 
 use super::aka::Claimant;
 use super::items::Items;
 use super::names::Names;
 use super::twice::{given_twice, Labels};
 use super::{text, Checker};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 use crate::source::Span;
 
@@ -35,6 +37,20 @@ impl Checker<'_> {
             .into_iter();
         let mut priorities = Vec::new();
         for (index, priority) in items.priorities.iter().enumerate() {
+            if priority.definitions.is_empty() {
+                self.push(
+                    Diagnostic::new(
+                        Code::W017,
+                        priority.name.span,
+                        format!("priority `{}` has no definition", priority.name.node),
+                    )
+                    .with_label("no definition: the appendix shows “—”")
+                    .with_help(format!(
+                        "say which requests are `{0}`: write the definition as a text in its block, `priority {0} … {{ \"…\" }}`",
+                        priority.name.node
+                    )),
+                );
+            }
             for extra in priority.definitions.iter().skip(1) {
                 self.push(given_twice(
                     extra.span,

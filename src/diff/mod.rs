@@ -29,6 +29,7 @@ mod priorities;
 mod remedies;
 mod show;
 mod walk;
+mod wording;
 
 pub use changes::{Change, ChangeKind, Effect, Section};
 pub use output::{json, markdown, text};

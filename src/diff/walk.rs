@@ -41,6 +41,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         credits,
         // Compared with the sets the calendars use, by the days they give.
         holidays: _,
+        wording,
         // What the used files mean is compared through what the contract
         // takes from them; their hashes are the rule set's business.
         sources: _,
@@ -104,6 +105,7 @@ pub(super) fn contract(changes: &mut Changes, old: &Contract, new: &Contract) {
         priorities::business_day_effect(old, new),
     );
     super::pauses::pause_on(changes, pause_on, &new.pause_on);
+    super::wording::wording(changes, wording, &new.wording);
     party(
         changes,
         Place::new(Section::Parties, "parties.client", "client"),

@@ -42,6 +42,8 @@ impl Formatter<'_> {
             ItemKind::Effective { from, to } => self.effective(keyword, from, to.as_ref(), span),
             ItemKind::BusinessDay(rule) => self.business_day(keyword, rule, span),
             ItemKind::Pause(pause) => self.pause(keyword, pause, span),
+            ItemKind::GoverningLaw(law) => self.governing_law(keyword, law, span),
+            ItemKind::Commitment(commitment) => self.commitment(keyword, commitment, span),
             ItemKind::Party(party) => self.party(keyword, party, item),
             ItemKind::Term { name, definition } => Node::line(
                 "term",
@@ -111,6 +113,28 @@ impl Formatter<'_> {
     fn pause(&self, keyword: &str, pause: &Pause, span: Span) -> Node {
         let statuses: Vec<String> = pause.statuses.iter().map(|s| self.src(s.span)).collect();
         Node::line("", vec![format!("{keyword} on"), statuses.join(", ")], span)
+    }
+
+    fn governing_law(&self, keyword: &str, law: &GoverningLaw, span: Span) -> Node {
+        let value = match law {
+            GoverningLaw::Code(code) => code.node.clone(),
+            GoverningLaw::Text(text) => self.text(text),
+        };
+        // Not in the aligned header run: its long keyword would re-pad it.
+        Node::line("", vec![keyword.into(), value], span)
+    }
+
+    fn commitment(&self, keyword: &str, commitment: &Commitment, span: Span) -> Node {
+        let mut value = self.src(commitment.level.span);
+        if !commitment.sections.is_empty() {
+            let sections: Vec<&str> = commitment
+                .sections
+                .iter()
+                .map(|s| s.node.as_str())
+                .collect();
+            value = format!("{value} for {}", sections.join(", "));
+        }
+        Node::line("", vec![keyword.into(), value], span)
     }
 
     fn party(&self, keyword: &str, party: &Party, item: &Item) -> Node {

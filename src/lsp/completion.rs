@@ -8,7 +8,7 @@ use super::positions;
 use super::requests::Refusal;
 use super::state::State;
 use crate::items::ItemName;
-use crate::model::{Unit, WEEKDAYS};
+use crate::model::{CommitmentSection, GoverningLaw, Unit, WEEKDAYS};
 use crate::source::FileId;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
@@ -248,6 +248,14 @@ impl Place {
                 Wants::Names(NameKind::HolidaySet)
             }
             ("escalate", _) => Wants::Names(NameKind::Priority),
+            ("governing-law", Some("contract")) => {
+                Wants::Keywords(GoverningLaw::CODES.map(|(code, _)| code).to_vec())
+            }
+            ("commitment", Some("contract")) => Wants::Keywords(vec!["shall", "endeavour"]),
+            ("shall" | "endeavour", Some("contract")) => Wants::Keywords(vec!["for"]),
+            ("for", Some("contract")) if self.words.first().is_some_and(|f| f == "commitment") => {
+                Wants::Keywords(CommitmentSection::ALL.map(CommitmentSection::word).to_vec())
+            }
             ("availability", Some("credits")) => Wants::Names(NameKind::Channel),
             ("response" | "resolution", Some("credits")) => Wants::Names(NameKind::Priority),
             (w, Some("response" | "resolution"))
@@ -322,6 +330,33 @@ mod tests {
 
     fn wants(before: &str) -> Wants {
         Place::of(before).wants()
+    }
+
+    #[test]
+    fn the_wording_items_complete_their_values() {
+        let contract = "contract \"x\" {\n  ";
+        assert_eq!(
+            wants(&format!("{contract}governing-law ")),
+            Wants::Keywords(vec!["cn", "sg", "en-gb", "us-ny"])
+        );
+        assert_eq!(
+            wants(&format!("{contract}commitment ")),
+            Wants::Keywords(vec!["shall", "endeavour"])
+        );
+        assert_eq!(
+            wants(&format!("{contract}commitment shall ")),
+            Wants::Keywords(vec!["for"])
+        );
+        assert_eq!(
+            wants(&format!("{contract}commitment endeavour for ")),
+            Wants::Keywords(vec![
+                "response",
+                "resolution",
+                "availability",
+                "fcr",
+                "csat"
+            ])
+        );
     }
 
     #[test]

@@ -207,7 +207,9 @@ impl Names<'_> {
             | ItemKind::Scope(_)
             | ItemKind::Fcr { .. }
             | ItemKind::Csat(_)
-            | ItemKind::Reporting(_) => {}
+            | ItemKind::Reporting(_)
+            | ItemKind::GoverningLaw(_)
+            | ItemKind::Commitment(_) => {}
         }
     }
 

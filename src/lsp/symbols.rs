@@ -176,7 +176,9 @@ fn item_symbol(
         | ItemKind::Fcr { .. }
         | ItemKind::Csat(_)
         | ItemKind::Support(_)
-        | ItemKind::Reporting(_) => return None,
+        | ItemKind::Reporting(_)
+        | ItemKind::GoverningLaw(_)
+        | ItemKind::Commitment(_) => return None,
     };
     Some(symbol(source, name, kind, item.span, selection, children))
 }

@@ -103,6 +103,8 @@ mod sources;
 pub use sources::Source;
 mod aka;
 pub use aka::fold_name;
+mod wording;
+pub use wording::*;
 
 id_type!(
     /// The name of a `calendar`, e.g. `business`.
@@ -187,6 +189,8 @@ pub struct Contract {
     pub credits: Option<Credits>,
     /// The `holidays` sets the contract declares, in declaration order.
     pub holidays: Vec<HolidaySet>,
+    /// `governing-law` and `commitment`.
+    pub wording: Wording,
     /// The files `use` lines reached, by path (empty for a contract that
     /// uses none; filled by the front end, which reads them).
     pub sources: Vec<Source>,
@@ -746,6 +750,16 @@ pub(crate) mod placeholders {
                 k.fee.as_ref().is_some_and(|f| f.amount.is_placeholder())
                     || k.claim.as_ref().is_some_and(Fill::is_placeholder)
             }),
+            ItemName::GoverningLaw => c
+                .wording
+                .governing_law
+                .as_ref()
+                .is_some_and(Fill::is_placeholder),
+            ItemName::Commitment => c
+                .wording
+                .commitments
+                .given()
+                .any(|(_, commitment)| commitment.is_placeholder()),
             // Values the checker never lets be a placeholder.
             ItemName::Language
             | ItemName::Timezone

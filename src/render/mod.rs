@@ -42,6 +42,8 @@ pub mod remedy_phrases;
 pub mod rich;
 mod running;
 pub mod values;
+mod wording;
+pub mod wording_phrases;
 pub mod zone_names;
 
 use crate::model::Contract;

@@ -10,8 +10,9 @@ use super::remedies::Remedies;
 use super::remedy_phrases::RemedyPhrases;
 use super::rich::{phrase, sentence, Rich};
 use super::values::Values;
+use super::wording::Wording;
 use super::zone_names;
-use crate::model::{Contract, Lang, Party, Priority, Target, TargetKind, Unit};
+use crate::model::{CommitmentSection, Contract, Lang, Party, Priority, Target, TargetKind, Unit};
 
 /// A dash for an empty table cell.
 const NONE: &str = "—";
@@ -26,6 +27,7 @@ pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
         values,
         remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang)),
         holiday_sets: HolidaySets::new(contract, values, HolidayPhrases::of(options.lang)),
+        wording: Wording::new(contract, values, options.lang),
     };
     let mut sections = vec![
         builder.definitions(),
@@ -71,9 +73,17 @@ struct Builder<'a> {
     remedies: Remedies<'a>,
     /// The holiday sets under each calendar of 3.4.
     holiday_sets: HolidaySets<'a>,
+    /// The governing law, the business-day citation and the commitments.
+    wording: Wording<'a>,
 }
 
 impl Builder<'_> {
+    /// The intro of response, resolution or availability, which always
+    /// have one (FCR and CSAT have one only with a `commitment`).
+    fn intro(&self, section: CommitmentSection) -> Rich {
+        self.wording.intro(section).unwrap_or_default()
+    }
+
     fn labelled(&self, label: &str, value: Rich) -> Rich {
         self.values.labelled(label, value)
     }
@@ -113,10 +123,19 @@ impl Builder<'_> {
         opening.push_text(self.phrases.sentence_gap);
         opening.push_text(self.phrases.purpose);
         let part_of = match &self.contract.part_of {
-            Some(contract) => sentence(self.phrases.part_of, &[self.values.text(contract)]),
+            Some(contract) => {
+                let template = if contract.value().is_some_and(|t| already_quoted(t)) {
+                    self.phrases.part_of_quoted
+                } else {
+                    self.phrases.part_of
+                };
+                sentence(template, &[self.values.text(contract)])
+            }
             None => Rich::text(self.phrases.part_of_none),
         };
-        vec![opening, part_of]
+        let mut preamble = vec![opening, part_of];
+        preamble.extend(self.wording.governing_law());
+        preamble
     }
 
     fn definitions(&self) -> Section {
@@ -142,7 +161,7 @@ impl Builder<'_> {
             counting.push_text(self.phrases.counting_days);
         }
         counting.push_text(self.phrases.sentence_gap);
-        counting.extend(self.values.business_day_rule(self.contract.business_day));
+        counting.extend(self.wording.business_day_rule());
         if !self.contract.pause_on.is_empty() {
             counting.push_text(self.phrases.sentence_gap);
             counting.extend(sentence(
@@ -346,7 +365,7 @@ impl Builder<'_> {
             Section::new(
                 Rich::text(self.phrases.response),
                 vec![
-                    Block::Paragraph(Rich::text(self.phrases.response_intro)),
+                    Block::Paragraph(self.intro(CommitmentSection::Response)),
                     Block::Table(response),
                     note.clone(),
                 ],
@@ -354,7 +373,7 @@ impl Builder<'_> {
             Section::new(
                 Rich::text(self.phrases.resolution),
                 vec![
-                    Block::Paragraph(Rich::text(self.phrases.resolution_intro)),
+                    Block::Paragraph(self.intro(CommitmentSection::Resolution)),
                     Block::Table(resolution),
                     note,
                 ],
@@ -422,7 +441,7 @@ impl Builder<'_> {
             vec![Block::Paragraph(Rich::text(self.phrases.availability_none))]
         } else {
             vec![
-                Block::Paragraph(Rich::text(self.phrases.availability_intro)),
+                Block::Paragraph(self.intro(CommitmentSection::Availability)),
                 Block::Table(Table {
                     class: "availability",
                     caption: None,
@@ -513,16 +532,24 @@ impl Builder<'_> {
     fn fcr(&self) -> Section {
         let blocks = match &self.contract.fcr {
             None => vec![Block::Paragraph(Rich::text(self.phrases.fcr_none))],
-            Some(fcr) => vec![Block::List(vec![
-                self.labelled(
-                    self.phrases.target,
-                    sentence(
-                        self.phrases.at_least_percent,
-                        &[self.values.percent_fill(&fcr.min_percent)],
+            Some(fcr) => {
+                let facts = Block::List(vec![
+                    self.labelled(
+                        self.phrases.target,
+                        sentence(
+                            self.phrases.at_least_percent,
+                            &[self.values.percent_fill(&fcr.min_percent)],
+                        ),
                     ),
-                ),
-                self.labelled(self.phrases.period, self.values.period_fill(&fcr.period)),
-            ])],
+                    self.labelled(self.phrases.period, self.values.period_fill(&fcr.period)),
+                ]);
+                let intro = self.wording.intro(CommitmentSection::Fcr);
+                intro
+                    .map(Block::Paragraph)
+                    .into_iter()
+                    .chain([facts])
+                    .collect()
+            }
         };
         Section::new(Rich::text(self.phrases.fcr), blocks)
     }
@@ -566,7 +593,14 @@ impl Builder<'_> {
             self.phrases.csat_period,
             self.values.period_fill(&csat.period),
         ));
-        Section::new(Rich::text(self.phrases.csat), vec![Block::List(facts)])
+        let mut blocks: Vec<Block> = self
+            .wording
+            .intro(CommitmentSection::Csat)
+            .map(Block::Paragraph)
+            .into_iter()
+            .collect();
+        blocks.push(Block::List(facts));
+        Section::new(Rich::text(self.phrases.csat), blocks)
     }
 
     fn support(&self) -> Section {
@@ -696,6 +730,12 @@ impl Builder<'_> {
     fn fingerprint(&self, options: &RenderOptions) -> Rich {
         self.labelled(self.phrases.fingerprint, Rich::code(&options.fingerprint))
     }
+}
+
+/// Does a master contract's name already carry its own title marks or
+/// quotes (`《合作合同》HT-2027-001`)? Then the sentence must not add more.
+fn already_quoted(name: &str) -> bool {
+    name.contains(['《', '“', '"', '「', '『'])
 }
 
 #[cfg(test)]

@@ -33,8 +33,10 @@ pub struct Phrases {
     /// `{0}` the client, `{1}` the provider (each as `party_as`).
     pub preamble: &'static str,
     pub purpose: &'static str,
-    /// `{0}` the master contract.
+    /// `{0}` the master contract, quoted by this sentence.
     pub part_of: &'static str,
+    /// `{0}` the master contract as written, already in 《》 or quotes.
+    pub part_of_quoted: &'static str,
     pub part_of_none: &'static str,
 
     // 1. Definitions.
@@ -48,6 +50,8 @@ pub struct Phrases {
     pub counting_days: &'static str,
     /// `{0}` the statuses of `pause on`.
     pub counting_paused: &'static str,
+    /// In plain words; under `governing-law cn` the wording module's
+    /// sentence, which cites the Civil Code, stands in its place.
     pub counting_ends_at_close: &'static str,
     /// `{0}` the open time of one business day.
     pub counting_hours: &'static str,
@@ -71,9 +75,7 @@ pub struct Phrases {
     // 3. Targets.
     pub targets: &'static str,
     pub response: &'static str,
-    pub response_intro: &'static str,
     pub resolution: &'static str,
-    pub resolution_intro: &'static str,
     pub priority: &'static str,
     pub definition: &'static str,
     pub clock: &'static str,
@@ -90,7 +92,6 @@ pub struct Phrases {
     /// `{0}` a duration.
     pub resolve_or_workaround_within: &'static str,
     pub availability: &'static str,
-    pub availability_intro: &'static str,
     pub availability_none: &'static str,
     pub availability_target: &'static str,
     pub period: &'static str,
@@ -204,6 +205,7 @@ pub static ZH: Phrases = Phrases {
     preamble: "本服务级别协议（以下简称“SLA”）由{0}与{1}共同签署。",
     purpose: "本协议旨在明确双方在客户服务领域的权利、义务、期望以及具体的服务水平承诺，确保服务方能够为客户提供持续、稳定且高质量的客户支持服务。",
     part_of: "本协议是《{0}》不可分割的一部分，与其具有同等法律效力。",
+    part_of_quoted: "本协议是{0}不可分割的一部分，与其具有同等法律效力。",
     part_of_none: "双方确认，本协议是双方合作合同（若有）不可分割的一部分，具有同等法律效力。",
 
     definitions: "定义与缩写",
@@ -240,7 +242,7 @@ pub static ZH: Phrases = Phrases {
     counting_open_time: "以分钟或小时计算的期限，仅计算所适用服务时间内的时间；适用 7×24 小时服务的，连续计算。在服务时间以外收到的服务请求，自下一个服务时间开始时起算。",
     counting_days: "以天计算的期限仅适用于 7×24 小时服务，每天按 24 小时连续计算。",
     counting_paused: "工单处于{0}状态期间，解决时限暂停计时；响应时限不暂停。",
-    counting_ends_at_close: "以工作日计算的期限，收到服务请求的当日不计入，自次一工作日起算；期限为 N 个工作日的，于第 N 个工作日最后一个服务时段结束之时届满（参照《中华人民共和国民法典》第二百零一条至第二百零三条）。",
+    counting_ends_at_close: "以工作日计算的期限，收到服务请求的当日不计入，自次一工作日起算；期限为 N 个工作日的，于第 N 个工作日最后一个服务时段结束之时届满。",
     counting_hours: "以工作日计算的期限，按每个工作日 {0}服务时间折算；期限为 N 个工作日的，于收到服务请求后所适用服务时间累计满 N 个 {0}之时届满。",
     counting_same_time: "以工作日计算的期限，自收到服务请求时起算（收到时不在服务时间内的，自下一个服务时间开始时起算）；期限为 N 个工作日的，于其后第 N 个工作日的同一时刻届满，该时刻不在服务时间内的，顺延至其后最近的服务时间开始之时。",
     time_zone_rule: "本协议中的日期和时间，除另有说明外，均为 {0} 时区的当地时间。",
@@ -257,9 +259,7 @@ pub static ZH: Phrases = Phrases {
 
     targets: "服务水平目标",
     response: "响应时间目标",
-    response_intro: "服务方将根据服务请求的优先级，努力达成以下响应时间目标：",
     resolution: "解决时间目标",
-    resolution_intro: "服务方将根据服务请求的优先级，努力达成以下解决时间目标（或提供可接受的临时解决方案）：",
     priority: "优先级",
     definition: "定义",
     clock: "计时",
@@ -271,7 +271,6 @@ pub static ZH: Phrases = Phrases {
     resolve_within: "{0}内解决",
     resolve_or_workaround_within: "{0}内解决或提供临时方案",
     availability: "服务可用性目标",
-    availability_intro: "服务方承诺下列服务渠道在规定服务时间内的可用性达到以下目标：",
     availability_none: "本协议未约定服务渠道可用性目标。",
     availability_target: "可用性",
     period: "考核周期",
@@ -356,6 +355,7 @@ pub static EN: Phrases = Phrases {
     preamble: "This Service Level Agreement (the “SLA”) is made between {0} and {1}.",
     purpose: "It sets out the rights, obligations and expectations of both parties in customer service and the Provider’s specific service level commitments, so that the Provider delivers continuous, stable and high-quality customer support to the Client.",
     part_of: "This SLA forms an integral part of “{0}” and has the same legal force.",
+    part_of_quoted: "This SLA forms an integral part of {0} and has the same legal force.",
     part_of_none: "The parties confirm that this SLA forms an integral part of their cooperation contract (if any) and has the same legal force.",
 
     definitions: "Definitions and abbreviations",
@@ -392,7 +392,7 @@ pub static EN: Phrases = Phrases {
     counting_open_time: "A period counted in minutes or hours counts only time within the applicable service hours; where service is provided 24 hours a day, 7 days a week, it runs continuously. For a Service Request received outside service hours, the period begins when service hours next begin.",
     counting_days: "A period counted in days applies only to service provided 24 hours a day, 7 days a week, and counts each day as 24 consecutive hours.",
     counting_paused: "The resolution clock is paused while a ticket is in status {0}; the response clock is not.",
-    counting_ends_at_close: "In a period counted in business days, the day on which the Service Request is received is not counted and the period begins on the next business day; a period of N business days ends at the close of the last span of service hours on the N-th business day (cf. Articles 201 to 203 of the Civil Code of the People’s Republic of China).",
+    counting_ends_at_close: "In a period counted in business days, the day on which the Service Request is received is not counted and the period begins on the next business day; a period of N business days ends at the close of the last span of service hours on the N-th business day.",
     counting_hours: "A period counted in business days is converted into service hours at {0} for each business day; a period of N business days ends when N × {0} of applicable service hours have elapsed after receipt of the Service Request.",
     counting_same_time: "A period counted in business days begins when the Service Request is received (or, if it is received outside service hours, when service hours next begin); a period of N business days ends at the same time of day on the N-th following business day or, if that time is outside service hours, when service hours next begin after it.",
     time_zone_rule: "Unless stated otherwise, all dates and times in this SLA are local times in the {0} time zone.",
@@ -409,9 +409,7 @@ pub static EN: Phrases = Phrases {
 
     targets: "Service level targets",
     response: "Response time targets",
-    response_intro: "The Provider shall endeavour to meet the following response time targets according to the priority of the Service Request:",
     resolution: "Resolution time targets",
-    resolution_intro: "The Provider shall endeavour to meet the following resolution time targets (or to provide an acceptable temporary workaround) according to the priority of the Service Request:",
     priority: "Priority",
     definition: "Definition",
     clock: "Clock",
@@ -423,7 +421,6 @@ pub static EN: Phrases = Phrases {
     resolve_within: "Resolved within {0}",
     resolve_or_workaround_within: "Resolved, or a workaround provided, within {0}",
     availability: "Service availability targets",
-    availability_intro: "The Provider commits that the following service channels reach the stated availability within their agreed service hours:",
     availability_none: "This SLA sets no service channel availability target.",
     availability_target: "Availability",
     period: "Measurement period",

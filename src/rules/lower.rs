@@ -42,6 +42,7 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         exclusions,
         credits,
         holidays,
+        wording,
         sources,
     } = contract;
     let period = contract
@@ -88,6 +89,7 @@ pub fn rule_set(contract: &Contract, draft: bool) -> RuleSet {
         reporting: reporting.as_ref().map(self::reporting),
         exclusions: exclusions.as_ref().map(super::remedies::exclusions),
         credits: credits.as_ref().map(super::remedies::credits),
+        wording: super::wording::wording(wording),
         sources: sources
             .iter()
             .map(|s| SourceOut {

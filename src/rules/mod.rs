@@ -20,6 +20,7 @@ mod holidays;
 mod lower;
 mod remedies;
 pub mod shape;
+mod wording;
 mod yearly;
 
 pub use shape::RuleSet;

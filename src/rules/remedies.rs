@@ -255,8 +255,8 @@ mod tests {
                 "form": "voucher"
             })
         );
-        // Keys after `reporting`, so rule sets without them keep their bytes
-        // (then `sources`: acme uses holidays/cn-2026.sla).
+        // Keys after `reporting` (then `wording`, then `sources`: acme uses
+        // holidays/cn-2026.sla), so rule sets without them keep their bytes.
         let keys: Vec<&String> = value
             .as_object()
             .map(|o| o.keys().collect())
@@ -264,11 +264,11 @@ mod tests {
         assert_eq!(
             keys.iter()
                 .rev()
-                .take(4)
+                .take(5)
                 .rev()
                 .map(|k| k.as_str())
                 .collect::<Vec<_>>(),
-            ["reporting", "exclusions", "credits", "sources"]
+            ["reporting", "exclusions", "credits", "wording", "sources"]
         );
     }
 

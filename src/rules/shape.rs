@@ -16,6 +16,7 @@ pub use super::remedies::{
     AllowanceOut, CapOut, ClauseOut, CreditLineOut, CreditsOut, ExclusionsOut, FeeOut,
     MaintenanceOut, MetricOut, TierOut,
 };
+pub use super::wording::{CommitmentsOut, LawOut, WordingOut};
 pub use super::yearly::{AdjustOut, YearlyBaseOut, YearlyOut};
 use crate::model::{
     CalendarId, ChannelId, HolidaySetId, Lang, Period, PriorityId, ServiceId, Unit,
@@ -58,6 +59,9 @@ pub struct RuleSet {
     pub exclusions: Option<ExclusionsOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credits: Option<CreditsOut>,
+    /// `governing-law` and `commitment`; absent when neither is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wording: Option<WordingOut>,
     /// The files `use` lines reached, by path; left out when none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceOut>,

@@ -92,6 +92,10 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         tier_threshold => "a threshold such as `99.9%`",
         business_day_hours => "a number of `hours`",
         definition => "a definition in quotes",
+        kw_shall => "`shall`",
+        kw_endeavour => "`endeavour`",
+        commitment_level => "`shall`, `endeavour` or a `[placeholder]`",
+        commitment_for => "`for`",
         _ => return None,
     })
 }

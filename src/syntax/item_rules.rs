@@ -32,6 +32,8 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Exclusions => (Rule::exclusions_item, Rule::kw_exclusions),
         ItemName::Credits => (Rule::credits_item, Rule::kw_credits),
         ItemName::Holidays => (Rule::holidays_item, Rule::kw_holidays),
+        ItemName::GoverningLaw => (Rule::governing_law_item, Rule::kw_governing_law),
+        ItemName::Commitment => (Rule::commitment_item, Rule::kw_commitment),
     }
 }
 

@@ -248,6 +248,10 @@ pub fn acme() -> Contract {
         exclusions: Some(acme_exclusions()),
         credits: Some(acme_credits()),
         holidays: vec![],
+        wording: Wording {
+            governing_law: Some(Fill::Value(GoverningLaw::Cn)),
+            ..Wording::default()
+        },
         sources: vec![Source {
             path: "holidays/cn-2026.sla".into(),
             sha256: sha256_hex(CN_2026),

@@ -656,6 +656,23 @@ fn item(name: ItemName, s: &Spec) -> Vec<Line> {
         ItemName::Exclusions => exclusions_lines(s),
         ItemName::Credits => credits_lines(s),
         ItemName::Holidays => set_lines(s),
+        ItemName::GoverningLaw => {
+            let laws = ["cn", "sg", "en-gb", "us-ny", "\"the laws of Ruritania\""];
+            one(format!("governing-law {}", laws[s.services % laws.len()]))
+        }
+        ItemName::Commitment => {
+            let sections = ["response", "resolution, availability", "fcr, csat"];
+            vec![
+                line(1, "commitment shall"),
+                line(
+                    1,
+                    format!(
+                        "commitment endeavour for {}",
+                        sections[s.services % sections.len()]
+                    ),
+                ),
+            ]
+        }
     }
 }
 

@@ -57,7 +57,9 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         | ItemName::Support
         | ItemName::Reporting
         | ItemName::Exclusions
-        | ItemName::Credits => (None, None),
+        | ItemName::Credits
+        | ItemName::GoverningLaw
+        | ItemName::Commitment => (None, None),
     }
 }
 

@@ -127,6 +127,8 @@ impl Lowering<'_> {
                 let (set, braces) = self.holiday_set(&mut c)?;
                 (ItemKind::Holidays(set), Some(braces))
             }
+            ItemName::GoverningLaw => (ItemKind::GoverningLaw(self.governing_law(&mut c)?), None),
+            ItemName::Commitment => (ItemKind::Commitment(self.commitment(&mut c)?), None),
         };
         self.end(c)?;
         Some(Item {

@@ -22,6 +22,7 @@ mod recovery;
 mod remedies;
 mod span;
 mod values;
+mod wording;
 mod yearly;
 
 use super::item_rules::item_rule;
