@@ -91,6 +91,56 @@ fn the_later_row_of_a_duplicate_id_is_skipped() {
 }
 
 #[test]
+fn a_duplicate_row_does_not_match_a_status_history_again() {
+    // helpdesk.sla pauses on "Pending"; the history names T1 (twice in the
+    // ticket log) and T9 (not in it): one ticket of the history unmatched.
+    let contract = model(include_str!("exports/helpdesk.sla"));
+    let statuses = "ticket_id,status,from,to\n\
+                    T1,Pending,2027-03-02T10:30:00+08:00,2027-03-02T11:00:00+08:00\n\
+                    T9,Pending,2027-03-02T10:30:00+08:00,2027-03-02T11:00:00+08:00\n";
+    let as_of = chrono::DateTime::parse_from_rfc3339("2027-12-31T00:00:00+08:00")
+        .unwrap()
+        .to_utc();
+    let times = slac::eval::TimeOptions::default();
+    let history = slac::eval::read_statuses(
+        &contract,
+        statuses.as_bytes(),
+        InputFormat::Csv,
+        times,
+        as_of.timestamp_millis(),
+    )
+    .unwrap();
+    let history = std::sync::Arc::new(history);
+    let log = [
+        HEADER.to_string(),
+        "T1,P1,email,2027-03-02T10:00:00+08:00,,2027-03-02T12:00:00+08:00,,,,".to_string(),
+        "T1,P1,email,2027-03-03T10:00:00+08:00,,2027-03-03T12:00:00+08:00,,,,".to_string(),
+    ]
+    .join("\n");
+    let reading = slac::eval::ReadOptions {
+        columns: slac::eval::ColumnMap::CANONICAL,
+        times,
+        statuses: Some(history.clone()),
+    };
+    let options = EvalOptions {
+        as_of,
+        period: ReportPeriod::Monthly,
+    };
+    let report = slac::eval::evaluate_with(
+        &contract,
+        log.as_bytes(),
+        InputFormat::Csv,
+        &options,
+        &reading,
+        None,
+    )
+    .unwrap();
+    assert_eq!(report.tickets, 1);
+    assert_eq!(report.skipped[0].line, 3);
+    assert_eq!(history.unmatched(), 1);
+}
+
+#[test]
 fn the_report_is_due_after_each_reporting_period() {
     // `report monthly within 5 business days` on the business clock
     // (mon-fri, 国庆节 closed): March's report is due at the close of the

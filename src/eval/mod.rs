@@ -66,7 +66,7 @@ pub use zone::TimeOptions;
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
-use ids::SeenIds;
+use ids::{IdHash, SeenIds};
 use std::io::Read;
 use std::sync::mpsc;
 use tally::Tally;
@@ -262,6 +262,8 @@ enum Row {
         pauses: (usize, usize),
         /// The range of the batch's `ids` that holds the ticket's id.
         id: (usize, usize),
+        /// The id's hash: the measuring side skips a later row with it.
+        hash: IdHash,
         /// The range of the batch's `held` that holds the indices (in
         /// `pause on`) of the statuses that paused it.
         held: (usize, usize),
@@ -289,8 +291,6 @@ const BATCH: usize = 4096;
 /// taking emptied batches back for reuse.
 struct Sink<'r> {
     rules: &'r RowRules,
-    /// The ids of the valid rows so far: a later row with one is skipped.
-    ids: SeenIds,
     batch: Batch,
     paused: Vec<(i64, i64)>,
     statuses: Option<&'r StatusLog>,
@@ -301,19 +301,11 @@ struct Sink<'r> {
 impl Sink<'_> {
     fn row(&mut self, fields: &Fields<'_>, line: u64) {
         let row = match self.rules.ticket(fields, &mut self.paused) {
-            Ok(_) if !self.ids.first_time(fields.id()) => Row::Skip {
-                line,
-                reason: format!(
-                    "duplicate id `{}`: an earlier row has it",
-                    ticket::shown(fields.id())
-                ),
-            },
             Ok(ticket) => {
                 let held_from = self.batch.held.len();
                 if let Some(log) = self.statuses {
                     let held = log.of(fields.id());
                     statuses::merge(&mut self.paused, held);
-                    log.matched(!held.is_empty());
                     for h in held {
                         let seen = self.batch.held.get(held_from..).unwrap_or_default();
                         if !seen.contains(&h.status) {
@@ -330,6 +322,7 @@ impl Sink<'_> {
                     ticket,
                     pauses: (from, self.batch.pauses.len()),
                     id: (id_from, self.batch.ids.len()),
+                    hash: IdHash::of(fields.id()),
                     held: (held_from, self.batch.held.len()),
                 }
             }
@@ -417,7 +410,6 @@ fn run<'c, R: Read + Send>(
             let shape = &shape;
             let mut sink = Sink {
                 rules,
-                ids: SeenIds::default(),
                 batch: Batch::default(),
                 paused: Vec::new(),
                 statuses: reading.statuses.as_deref(),
@@ -430,6 +422,8 @@ fn run<'c, R: Read + Send>(
             sink.flush();
             result
         });
+        // The ids of the valid rows so far: a later row with one is skipped.
+        let mut seen = SeenIds::default();
         for batch in receive {
             for row in &batch.rows {
                 match row {
@@ -438,11 +432,21 @@ fn run<'c, R: Read + Send>(
                         ticket,
                         pauses: (from, to),
                         id: (id_from, id_to),
+                        hash,
                         held: (held_from, held_to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
                         let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
                         let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
+                        if !seen.first_time(*hash) {
+                            let shown = ticket::shown(id);
+                            let reason = format!("duplicate id `{shown}`: an earlier row has it");
+                            skips.add(*line, reason);
+                            continue;
+                        }
+                        if let Some(log) = &reading.statuses {
+                            log.matched(!held.is_empty());
+                        }
                         if let Err(why) = tally.add(ticket, id, paused, held) {
                             skips.unscored(*line, why);
                         }
