@@ -183,6 +183,7 @@ pub enum ItemKind {
     Holidays(HolidaySet),
     GoverningLaw(GoverningLaw),
     Commitment(Commitment),
+    PartyNames(PartyNames),
 }
 
 impl ItemKind {
@@ -215,6 +216,7 @@ impl ItemKind {
             ItemKind::Holidays(_) => ItemName::Holidays,
             ItemKind::GoverningLaw(_) => ItemName::GoverningLaw,
             ItemKind::Commitment(_) => ItemName::Commitment,
+            ItemKind::PartyNames(_) => ItemName::PartyNames,
         }
     }
 
@@ -229,6 +231,19 @@ impl ItemKind {
 pub enum GoverningLaw {
     Code(Ident),
     Text(Text),
+}
+
+/// `party-names 甲方/乙方 | short | "CLIENT" / "PROVIDER"`
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartyNames {
+    /// `甲方/乙方`.
+    JiaYi,
+    /// The span of `short`.
+    Short(Span),
+    Given {
+        client: Text,
+        provider: Text,
+    },
 }
 
 /// `commitment shall | endeavour [for SECTION, …]`

@@ -88,6 +88,8 @@ codes! {
     E067 => Error, "Empty status in `pause on`";
     E070 => Error, "Unknown governing law";
     E071 => Error, "Commitment for an unknown section";
+    E073 => Error, "Party names empty or the same";
+    E074 => Error, "`party-names short` without both short names";
     W001 => Warning, "Placeholder left in the contract";
     W002 => Warning, "Priorities out of order";
     W003 => Warning, "Holiday or make-up day outside the effective period";

@@ -108,6 +108,7 @@ items! {
     Holidays    "holidays"      true   Targets       true;
     GoverningLaw "governing-law" false Preamble      true;
     Commitment  "commitment"    true   Targets       true;
+    PartyNames  "party-names"   false  Throughout    true;
 }
 
 impl ItemName {

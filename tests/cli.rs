@@ -600,7 +600,7 @@ fn five_megabyte_junk_line_gets_a_located_error_promptly() {
     let (code, diagnostics) = json_of(&file);
     assert_eq!(code, 1);
     assert_eq!(codes(&diagnostics), ["E002"]);
-    assert_eq!(diagnostics[0]["line"], 25);
+    assert_eq!(diagnostics[0]["line"], 26);
     assert_eq!(diagnostics[0]["column"], 3);
 
     let (_dir, file) = temp_file("all-junk.sla", "q".repeat(5 * 1024 * 1024));

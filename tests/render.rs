@@ -187,7 +187,11 @@ fn each_text(c: &mut Contract, f: &mut dyn FnMut(&mut Text)) {
 /// The acme model, remedies included, with every text replaced by
 /// `make(n)`; returns the count.
 fn with_texts(make: impl Fn(usize) -> String) -> (Contract, usize) {
-    with_texts_of(example::acme(), make)
+    let mut acme = example::acme();
+    // The template's roles, so that the preamble shows the short names
+    // too (under acme's `party-names 甲方/乙方` the text never uses them).
+    acme.wording.party_names = None;
+    with_texts_of(acme, make)
 }
 
 /// `contract` with every text replaced by `make(n)`; returns the count.
@@ -439,6 +443,73 @@ fn every_shipped_contract_renders_complete_sections() {
             assert!(en.contains(heading), "{stem}: missing {heading}");
         }
     }
+}
+
+/// Issue 14's signed document, per shipped contract and language: the
+/// business-day rule cites the Civil Code only under the law of China, the
+/// target intros say the commitment the contract gives, and the parties are
+/// called what the contract chooses (甲方/乙方 in acme).
+#[test]
+fn each_shipped_contract_is_worded_as_it_says() {
+    const CITATIONS: [&str; 2] = ["民法典", "Civil Code"];
+    let cases: std::collections::BTreeMap<String, Contract> = cases().into_iter().collect();
+    let both = |stem: &str| {
+        let contract = &cases[stem];
+        [Lang::ZhCn, Lang::En].map(|lang| {
+            let md = render::markdown(contract, &options(lang, false, "a.sla"));
+            let html = render::html(contract, &options(lang, false, "a.sla"));
+            (md, html)
+        })
+    };
+
+    let [(zh, zh_html), (en, en_html)] = both("acme-support");
+    for text in [&zh, &zh_html] {
+        assert!(text.contains("《中华人民共和国民法典》第二百零一条至第二百零三条"));
+        assert!(text.contains("艾克姆科技有限公司（以下简称“甲方”）"));
+        assert!(text.contains("海普服务有限公司（以下简称“乙方”）"));
+        assert!(text.contains("乙方将根据服务请求的优先级，努力达成以下响应时间目标"));
+        assert!(
+            !text.contains("服务方") && !text.contains("亦称"),
+            "acme zh"
+        );
+    }
+    for text in [&en, &en_html] {
+        assert!(text.contains("Civil Code of the People’s Republic of China"));
+        assert!(
+            text.contains("Party B shall endeavour to meet the following response time targets")
+        );
+        assert!(
+            !text.contains("the Client") && !text.contains("the Provider"),
+            "acme en"
+        );
+    }
+
+    let [(zh, zh_html), (en, en_html)] = both("globex-helpdesk");
+    for text in [&zh, &zh_html, &en, &en_html] {
+        assert!(
+            CITATIONS.iter().all(|c| !text.contains(c)),
+            "globex cites a foreign code"
+        );
+    }
+    assert!(en.contains("in accordance with the laws of England and Wales."));
+    assert!(en.contains("The Provider shall endeavour to meet the following response time targets"));
+    assert!(zh.contains("适用英格兰及威尔士法律。"));
+
+    let [(zh, zh_html), (en, en_html)] = both("lionheart-sg");
+    for text in [&zh, &zh_html, &en, &en_html] {
+        assert!(
+            CITATIONS.iter().all(|c| !text.contains(c)),
+            "lionheart cites a foreign code"
+        );
+        assert!(
+            !text.contains("endeavour") && !text.contains("努力"),
+            "lionheart: shall"
+        );
+    }
+    assert!(en.contains("in accordance with the laws of the Republic of Singapore."));
+    assert!(en.contains("The Provider shall meet the following response time targets"));
+    assert!(en.contains("The Provider shall meet the following availability targets"));
+    assert!(zh.contains("服务方应达成以下解决时间目标"));
 }
 
 /// Each set is named under the calendar that uses it, with its days for the

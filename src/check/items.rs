@@ -51,6 +51,7 @@ pub(super) struct Items<'a> {
     pub governing_law: Option<&'a GoverningLaw>,
     /// The `commitment` lines, each with the span of its keyword.
     pub commitments: Vec<(&'a Commitment, Span)>,
+    pub party_names: Option<&'a PartyNames>,
 }
 
 impl<'a> Items<'a> {
@@ -121,6 +122,7 @@ impl Checker<'_> {
                 ItemKind::Holidays(set) => items.holidays.push(set),
                 ItemKind::GoverningLaw(law) => items.governing_law = Some(law),
                 ItemKind::Commitment(c) => items.commitments.push((c, item.keyword)),
+                ItemKind::PartyNames(names) => items.party_names = Some(names),
             }
         }
         items

@@ -297,7 +297,7 @@ impl Checker<'_> {
             csat: csat.as_ref(),
         };
         let credits = self.credits(&items, &measured, contract_clock, contract_clock_unknown);
-        let wording = self.wording(&items);
+        let wording = self.wording(&items, &client, &provider);
 
         let model = Contract {
             title: text(&contract.title),

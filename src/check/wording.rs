@@ -1,13 +1,17 @@
 //! The wording the contract controls: `governing-law` (a known code, E070;
 //! a text naming a law slac has a code for, W019), `commitment` (known
-//! sections, E071; one commitment per section, E010).
+//! sections, E071; one commitment per section, E010) and `party-names`
+//! (two different names, neither empty, E073; `short` only when both
+//! parties have a short name, E074).
 
 use super::items::Items;
 use super::twice::{given_twice, GIVEN};
 use super::{text, Checker};
 use crate::ast;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::{CommitmentSection, Commitments, Fill, GoverningLaw, Wording};
+use crate::model::{
+    CommitmentSection, Commitments, Fill, GoverningLaw, Party, PartyNames, Text, Wording,
+};
 use crate::source::Span;
 
 /// Words in a governing-law text that name a law `governing-law` has a
@@ -39,10 +43,18 @@ const OTHER_PLACES: &[&str] = &[
 ];
 
 impl Checker<'_> {
-    pub(super) fn wording(&mut self, items: &Items<'_>) -> Wording {
+    pub(super) fn wording(
+        &mut self,
+        items: &Items<'_>,
+        client: &Party,
+        provider: &Party,
+    ) -> Wording {
         Wording {
             governing_law: items.governing_law.and_then(|law| self.governing_law(law)),
             commitments: self.commitments(&items.commitments),
+            party_names: items
+                .party_names
+                .and_then(|names| self.party_names(names, client, provider)),
         }
     }
 
@@ -178,5 +190,82 @@ impl Checker<'_> {
             }
         }
         per_section
+    }
+
+    fn party_names(
+        &mut self,
+        names: &ast::PartyNames,
+        client: &Party,
+        provider: &Party,
+    ) -> Option<PartyNames> {
+        match names {
+            ast::PartyNames::JiaYi => Some(PartyNames::JiaYi),
+            ast::PartyNames::Short(short) => {
+                let mut complete = true;
+                for (role, party) in [("client", client), ("provider", provider)] {
+                    if party.short.is_none() {
+                        complete = false;
+                        self.push(
+                            Diagnostic::new(
+                                Code::E074,
+                                *short,
+                                format!("`party-names short`, but the {role} has no short name"),
+                            )
+                            .with_label(format!("the {role} has no `short`"))
+                            .with_help(format!(
+                                "add `short \"…\"` to `party {role}`, or write the names: `party-names 甲方/乙方` or `party-names \"…\" / \"…\"`"
+                            )),
+                        );
+                    }
+                }
+                let (Some(for_client), Some(for_provider)) = (&client.short, &provider.short)
+                else {
+                    return None;
+                };
+                (complete && self.two_names(for_client, for_provider, *short))
+                    .then_some(PartyNames::Short)
+            }
+            ast::PartyNames::Given {
+                client: for_client,
+                provider: for_provider,
+            } => {
+                for name in [for_client, for_provider] {
+                    if name.node.value().is_some_and(|n| n.trim().is_empty()) {
+                        self.push(
+                            Diagnostic::new(Code::E073, name.span, "a party's name is empty")
+                                .with_label("empty name")
+                                .with_help("write the name the appendix calls the party by, such as `party-names \"Buyer\" / \"Seller\"`"),
+                        );
+                        return None;
+                    }
+                }
+                let (client, provider) = (text(for_client), text(for_provider));
+                self.two_names(&client, &provider, for_provider.span)
+                    .then_some(PartyNames::Given { client, provider })
+            }
+        }
+    }
+
+    /// E073 when both parties would have one name (the same but for case
+    /// and outer spaces): the text could not tell them apart.
+    fn two_names(&mut self, client: &Text, provider: &Text, span: Span) -> bool {
+        let (Fill::Value(a), Fill::Value(b)) = (client, provider) else {
+            return true;
+        };
+        if a.trim().to_lowercase() != b.trim().to_lowercase() {
+            return true;
+        }
+        self.push(
+            Diagnostic::new(
+                Code::E073,
+                span,
+                format!("both parties would be called “{}”", a.trim()),
+            )
+            .with_label("the same name as the client's")
+            .with_help(
+                "give the client and the provider different names, such as `party-names 甲方/乙方`",
+            ),
+        );
+        false
     }
 }

@@ -1,19 +1,27 @@
-//! `governing-law` and `commitment` compared: the law is neutral; a commitment that becomes `shall` is tightened,
+//! `governing-law`, `commitment` and `party-names` compared: the law and
+//! the names are neutral; a commitment that becomes `shall` is tightened,
 //! one that becomes `endeavour` relaxed.
 
 use super::changes::{Changes, Effect, Place, Section};
 use super::show;
-use crate::model::{Commitment, CommitmentSection, Fill, GoverningLaw, Wording};
+use crate::model::{Commitment, CommitmentSection, Fill, GoverningLaw, PartyNames, Wording};
 
 pub(super) fn wording(changes: &mut Changes, old: &Wording, new: &Wording) {
     let Wording {
         governing_law,
         commitments,
+        party_names,
     } = old;
     changes.record(
         Place::new(Section::Contract, "governing-law", "governing law"),
         governing_law.as_ref().map(show_law),
         new.governing_law.as_ref().map(show_law),
+        Effect::Neutral,
+    );
+    changes.record(
+        Place::new(Section::Contract, "party-names", "party names"),
+        party_names.as_ref().map(show_names),
+        new.party_names.as_ref().map(show_names),
         Effect::Neutral,
     );
     for section in CommitmentSection::ALL {
@@ -39,6 +47,18 @@ fn show_law(law: &Fill<GoverningLaw>) -> String {
             law.code().to_string()
         }
     })
+}
+
+fn show_names(names: &PartyNames) -> String {
+    match names {
+        PartyNames::JiaYi => "甲方/乙方".to_string(),
+        PartyNames::Short => "short".to_string(),
+        PartyNames::Given { client, provider } => format!(
+            "{} / {}",
+            show::fill(client, |n| format!("\"{n}\"")),
+            show::fill(provider, |n| format!("\"{n}\""))
+        ),
+    }
 }
 
 fn show_commitment(level: &Fill<Commitment>) -> String {

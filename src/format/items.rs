@@ -44,6 +44,7 @@ impl Formatter<'_> {
             ItemKind::Pause(pause) => self.pause(keyword, pause, span),
             ItemKind::GoverningLaw(law) => self.governing_law(keyword, law, span),
             ItemKind::Commitment(commitment) => self.commitment(keyword, commitment, span),
+            ItemKind::PartyNames(names) => self.party_names(keyword, names, span),
             ItemKind::Party(party) => self.party(keyword, party, item),
             ItemKind::Term { name, definition } => Node::line(
                 "term",
@@ -134,6 +135,17 @@ impl Formatter<'_> {
                 .collect();
             value = format!("{value} for {}", sections.join(", "));
         }
+        Node::line("", vec![keyword.into(), value], span)
+    }
+
+    fn party_names(&self, keyword: &str, names: &PartyNames, span: Span) -> Node {
+        let value = match names {
+            PartyNames::JiaYi => "甲方/乙方".to_string(),
+            PartyNames::Short(_) => "short".to_string(),
+            PartyNames::Given { client, provider } => {
+                format!("{} / {}", self.text(client), self.text(provider))
+            }
+        };
         Node::line("", vec![keyword.into(), value], span)
     }
 

@@ -256,6 +256,7 @@ impl Place {
             ("for", Some("contract")) if self.words.first().is_some_and(|f| f == "commitment") => {
                 Wants::Keywords(CommitmentSection::ALL.map(CommitmentSection::word).to_vec())
             }
+            ("party-names", Some("contract")) => Wants::Keywords(vec!["甲方/乙方", "short"]),
             ("availability", Some("credits")) => Wants::Names(NameKind::Channel),
             ("response" | "resolution", Some("credits")) => Wants::Names(NameKind::Priority),
             (w, Some("response" | "resolution"))
@@ -356,6 +357,10 @@ mod tests {
                 "fcr",
                 "csat"
             ])
+        );
+        assert_eq!(
+            wants(&format!("{contract}party-names ")),
+            Wants::Keywords(vec!["甲方/乙方", "short"])
         );
     }
 

@@ -209,7 +209,8 @@ impl Names<'_> {
             | ItemKind::Csat(_)
             | ItemKind::Reporting(_)
             | ItemKind::GoverningLaw(_)
-            | ItemKind::Commitment(_) => {}
+            | ItemKind::Commitment(_)
+            | ItemKind::PartyNames(_) => {}
         }
     }
 

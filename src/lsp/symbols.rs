@@ -178,7 +178,8 @@ fn item_symbol(
         | ItemKind::Support(_)
         | ItemKind::Reporting(_)
         | ItemKind::GoverningLaw(_)
-        | ItemKind::Commitment(_) => return None,
+        | ItemKind::Commitment(_)
+        | ItemKind::PartyNames(_) => return None,
     };
     Some(symbol(source, name, kind, item.span, selection, children))
 }

@@ -189,7 +189,7 @@ pub struct Contract {
     pub credits: Option<Credits>,
     /// The `holidays` sets the contract declares, in declaration order.
     pub holidays: Vec<HolidaySet>,
-    /// `governing-law` and `commitment`.
+    /// `governing-law`, `commitment` and `party-names`.
     pub wording: Wording,
     /// The files `use` lines reached, by path (empty for a contract that
     /// uses none; filled by the front end, which reads them).
@@ -760,6 +760,11 @@ pub(crate) mod placeholders {
                 .commitments
                 .given()
                 .any(|(_, commitment)| commitment.is_placeholder()),
+            ItemName::PartyNames => c
+                .wording
+                .party_names
+                .as_ref()
+                .is_some_and(PartyNames::is_placeholder),
             // Values the checker never lets be a placeholder.
             ItemName::Language
             | ItemName::Timezone

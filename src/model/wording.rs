@@ -1,15 +1,17 @@
 //! The wording the contract controls (docs/language.md §3.13): the law
-//! that governs it (`governing-law`) and how firmly each target is
-//! promised (`commitment`). Every field is `None` when the contract does not say;
+//! that governs it (`governing-law`), how firmly each target is promised
+//! (`commitment`) and the names the appendix calls the parties by
+//! (`party-names`). Every field is `None` when the contract does not say;
 //! the appendix then keeps its default wording.
 
-use super::Fill;
+use super::{Fill, Text};
 
 /// All three together, one field of the contract.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Wording {
     pub governing_law: Option<Fill<GoverningLaw>>,
     pub commitments: Commitments,
+    pub party_names: Option<PartyNames>,
 }
 
 /// `governing-law cn | sg | en-gb | us-ny | "TEXT"`.
@@ -148,5 +150,27 @@ impl Commitments {
         CommitmentSection::ALL
             .into_iter()
             .filter_map(|s| self.of(s).map(|c| (s, c)))
+    }
+}
+
+/// `party-names 甲方/乙方 | short | "CLIENT" / "PROVIDER"`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartyNames {
+    /// 甲方 and 乙方; Party A and Party B in English.
+    JiaYi,
+    /// Each party's own `short` name.
+    Short,
+    /// These names, in both languages.
+    Given { client: Text, provider: Text },
+}
+
+impl PartyNames {
+    pub fn is_placeholder(&self) -> bool {
+        match self {
+            PartyNames::JiaYi | PartyNames::Short => false,
+            PartyNames::Given { client, provider } => {
+                client.is_placeholder() || provider.is_placeholder()
+            }
+        }
     }
 }

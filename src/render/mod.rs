@@ -36,6 +36,7 @@ mod holiday_sets;
 mod nobreak;
 mod options;
 pub mod outline;
+pub mod parties;
 pub mod phrases;
 mod remedies;
 pub mod remedy_phrases;

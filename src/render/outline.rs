@@ -5,6 +5,7 @@ use super::document::{Block, Document, Running, Section, SignatureParty, Signatu
 use super::holiday_phrases::HolidayPhrases;
 use super::holiday_sets::HolidaySets;
 use super::options::RenderOptions;
+use super::parties::{Parties, PartyName};
 use super::phrases::Phrases;
 use super::remedies::Remedies;
 use super::remedy_phrases::RemedyPhrases;
@@ -20,14 +21,16 @@ const NONE: &str = "—";
 /// Builds the outline of a contract's appendix.
 pub fn build(contract: &Contract, options: &RenderOptions) -> Document {
     let values = Values::of(options.lang);
+    let parties = Parties::new(contract, options.lang, values);
     let builder = Builder {
         contract,
         lang: options.lang,
         phrases: Phrases::of(options.lang),
         values,
-        remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang)),
+        parties: &parties,
+        remedies: Remedies::new(contract, values, RemedyPhrases::of(options.lang), &parties),
         holiday_sets: HolidaySets::new(contract, values, HolidayPhrases::of(options.lang)),
-        wording: Wording::new(contract, values, options.lang),
+        wording: Wording::new(contract, values, options.lang, &parties),
     };
     let mut sections = vec![
         builder.definitions(),
@@ -69,6 +72,8 @@ struct Builder<'a> {
     lang: Lang,
     phrases: &'static Phrases,
     values: Values,
+    /// What the fixed text calls the parties.
+    parties: &'a Parties,
     /// Sections 5 and 6, and the remedies' sentences in 1 and 3.3.
     remedies: Remedies<'a>,
     /// The holiday sets under each calendar of 3.4.
@@ -99,16 +104,24 @@ impl Builder<'_> {
         meta
     }
 
-    /// A party as the preamble introduces it: its name, the role the text
-    /// calls it by and, when the contract gives another short name, that too.
-    fn party(&self, party: &Party, role: &str) -> Rich {
+    /// A party as the preamble introduces it: its name and what the text
+    /// calls it. With the template's roles, a different short name of the
+    /// contract's is added ("亦称"); names chosen with `party-names` are
+    /// used throughout, so the party is introduced by that name alone.
+    fn party(&self, party: &Party, called: &PartyName) -> Rich {
         let name = self.values.text(&party.name);
+        if self.parties.chosen {
+            return sentence(self.phrases.party_as_named, &[name, called.word()]);
+        }
+        let role = called.word();
         match &party.short {
-            Some(short) if short.value().map(String::as_str) != Some(role) => sentence(
-                self.phrases.party_as_also,
-                &[name, Rich::text(role), self.values.text(short)],
-            ),
-            _ => sentence(self.phrases.party_as, &[name, Rich::text(role)]),
+            Some(short) if short.value().map(String::as_str) != Some(role.plain().as_str()) => {
+                sentence(
+                    self.phrases.party_as_also,
+                    &[name, role, self.values.text(short)],
+                )
+            }
+            _ => sentence(self.phrases.party_as, &[name, role]),
         }
     }
 
@@ -116,12 +129,12 @@ impl Builder<'_> {
         let mut opening = sentence(
             self.phrases.preamble,
             &[
-                self.party(&self.contract.client, self.phrases.client),
-                self.party(&self.contract.provider, self.phrases.provider),
+                self.party(&self.contract.client, &self.parties.client),
+                self.party(&self.contract.provider, &self.parties.provider),
             ],
         );
         opening.push_text(self.phrases.sentence_gap);
-        opening.push_text(self.phrases.purpose);
+        opening.extend(self.phrases.purpose.of(self.parties));
         let part_of = match &self.contract.part_of {
             Some(contract) => {
                 let template = if contract.value().is_some_and(|t| already_quoted(t)) {
@@ -143,7 +156,7 @@ impl Builder<'_> {
             .phrases
             .standard_terms
             .iter()
-            .map(|t| (Rich::text(t.name), Rich::text(t.definition)))
+            .map(|t| (Rich::text(t.name), t.definition.of(self.parties)))
             .collect();
         terms.extend(
             self.contract
@@ -252,7 +265,7 @@ impl Builder<'_> {
         };
         let mut section = Section::new(
             Rich::text(self.phrases.scope),
-            vec![Block::Paragraph(Rich::text(self.phrases.scope_intro))],
+            vec![Block::Paragraph(self.phrases.scope_intro.of(self.parties))],
         );
         section.sections = vec![
             Section::new(
@@ -563,8 +576,8 @@ impl Builder<'_> {
         };
         let (low, high) = csat.scale;
         let goal = match &csat.goal {
-            crate::model::CsatGoal::Score { min } => sentence(
-                self.phrases.csat_score,
+            crate::model::CsatGoal::Score { min } => self.phrases.csat_score.with(
+                self.parties,
                 &[
                     self.values.number_fill(min),
                     Rich::text(&low.to_string()),
@@ -615,10 +628,12 @@ impl Builder<'_> {
             })
             .collect();
         let submission = if submit.is_empty() {
-            vec![Block::Paragraph(Rich::text(self.phrases.submission_any))]
+            vec![Block::Paragraph(
+                self.phrases.submission_any.of(self.parties),
+            )]
         } else {
             vec![
-                Block::Paragraph(Rich::text(self.phrases.submission_intro)),
+                Block::Paragraph(self.phrases.submission_intro.of(self.parties)),
                 Block::List(submit),
             ]
         };
@@ -660,8 +675,8 @@ impl Builder<'_> {
         // Only when given, so that the appendices of contracts without it
         // stay as they were (it is the last subsection: no number moves).
         if let Some(reporting) = &self.contract.reporting {
-            let due = sentence(
-                self.phrases.report_due,
+            let due = self.phrases.report_due.with(
+                self.parties,
                 &[
                     self.values.period_fill(&reporting.period),
                     self.values.duration_fill(&reporting.within),
@@ -696,8 +711,8 @@ impl Builder<'_> {
     }
 
     fn signatures(&self) -> Signatures {
-        let party = |party: &Party, role: &str| SignatureParty {
-            role: role.to_string(),
+        let party = |party: &Party, called: &PartyName| SignatureParty {
+            role: called.word().plain(),
             name: self.values.text(&party.name),
             contact: party.contact.as_ref().map(|c| self.values.text(c)),
             signatory: party.signatory.as_ref().map(|s| self.values.text(s)),
@@ -713,8 +728,8 @@ impl Builder<'_> {
             ],
             date_blank: self.phrases.date_blank.to_string(),
             parties: vec![
-                party(&self.contract.client, self.phrases.client),
-                party(&self.contract.provider, self.phrases.provider),
+                party(&self.contract.client, &self.parties.client),
+                party(&self.contract.provider, &self.parties.provider),
             ],
         }
     }

@@ -9,12 +9,13 @@
 //! The Chinese text follows the paper template (`sla-template.zh.md`); the
 //! English follows its agreed English rendering (`sla-template.en.md`).
 
+use super::parties::PartyPhrase;
 use crate::model::Lang;
 
 /// One standard term of section 1: its name and definition.
 pub struct StandardTerm {
     pub name: &'static str,
-    pub definition: &'static str,
+    pub definition: PartyPhrase,
 }
 
 /// The fixed text of one language.
@@ -24,15 +25,16 @@ pub struct Phrases {
     pub agreement_id: &'static str,
     pub version: &'static str,
     pub draft_banner: &'static str,
-    pub client: &'static str,
-    pub provider: &'static str,
-    /// `{0}` a party's name, `{1}` its role.
+    /// `{0}` a party's name, `{1}` the role the text calls it by.
     pub party_as: &'static str,
+    /// `{0}` a party's name, `{1}` the name `party-names` gives it (a
+    /// name, where a role takes an article in English).
+    pub party_as_named: &'static str,
     /// `{0}` a party's name, `{1}` its role, `{2}` its own short name.
     pub party_as_also: &'static str,
     /// `{0}` the client, `{1}` the provider (each as `party_as`).
     pub preamble: &'static str,
-    pub purpose: &'static str,
+    pub purpose: PartyPhrase,
     /// `{0}` the master contract, quoted by this sentence.
     pub part_of: &'static str,
     /// `{0}` the master contract as written, already in 《》 or quotes.
@@ -64,7 +66,7 @@ pub struct Phrases {
 
     // 2. Scope.
     pub scope: &'static str,
-    pub scope_intro: &'static str,
+    pub scope_intro: PartyPhrase,
     pub services: &'static str,
     pub audience: &'static str,
     pub channels: &'static str,
@@ -109,7 +111,7 @@ pub struct Phrases {
     pub csat: &'static str,
     pub csat_none: &'static str,
     /// `{0}` the minimum mean score, `{1}` the scale low, `{2}` the scale high.
-    pub csat_score: &'static str,
+    pub csat_score: PartyPhrase,
     /// `{0}` the minimum share, `{1}` the second-highest point, `{2}` the
     /// highest, `{3}` the scale low.
     pub csat_satisfied: &'static str,
@@ -119,8 +121,8 @@ pub struct Phrases {
     // 4. Support.
     pub support: &'static str,
     pub submission: &'static str,
-    pub submission_intro: &'static str,
-    pub submission_any: &'static str,
+    pub submission_intro: PartyPhrase,
+    pub submission_any: PartyPhrase,
     pub escalation: &'static str,
     pub escalation_none: &'static str,
     pub escalate_after: &'static str,
@@ -130,7 +132,7 @@ pub struct Phrases {
     /// 4.3, only when the contract has `reporting`.
     pub reporting: &'static str,
     /// `{0}` the period (`monthly`), `{1}` the duration.
-    pub report_due: &'static str,
+    pub report_due: PartyPhrase,
 
     // 5. Effective period, signatures, footer.
     pub term_of_agreement: &'static str,
@@ -198,12 +200,11 @@ pub static ZH: Phrases = Phrases {
     agreement_id: "协议编号",
     version: "版本",
     draft_banner: "草稿：本文件含有待填写的内容（以高亮标示），不得签署。",
-    client: "客户",
-    provider: "服务方",
     party_as: "{0}（以下简称“{1}”）",
+    party_as_named: "{0}（以下简称“{1}”）",
     party_as_also: "{0}（以下简称“{1}”，亦称“{2}”）",
     preamble: "本服务级别协议（以下简称“SLA”）由{0}与{1}共同签署。",
-    purpose: "本协议旨在明确双方在客户服务领域的权利、义务、期望以及具体的服务水平承诺，确保服务方能够为客户提供持续、稳定且高质量的客户支持服务。",
+    purpose: PartyPhrase::new("本协议旨在明确双方在客户服务领域的权利、义务、期望以及具体的服务水平承诺，确保{provider}能够为{client}提供持续、稳定且高质量的客户支持服务。"),
     part_of: "本协议是《{0}》不可分割的一部分，与其具有同等法律效力。",
     part_of_quoted: "本协议是{0}不可分割的一部分，与其具有同等法律效力。",
     part_of_none: "双方确认，本协议是双方合作合同（若有）不可分割的一部分，具有同等法律效力。",
@@ -213,27 +214,27 @@ pub static ZH: Phrases = Phrases {
     standard_terms: [
         StandardTerm {
             name: "服务请求",
-            definition: "客户或其授权用户向服务方提出的，需要服务方提供协助或解决的具体事项，包括但不限于咨询、故障报告、投诉、信息查询等。",
+            definition: PartyPhrase::new("{client}或其授权用户向{provider}提出的，需要{provider}提供协助或解决的具体事项，包括但不限于咨询、故障报告、投诉、信息查询等。"),
         },
         StandardTerm {
             name: "响应时间",
-            definition: "自服务方接收到合格的服务请求起，至服务方首次与客户或其授权用户取得联系（通过约定渠道）并确认请求内容为止的时间段。",
+            definition: PartyPhrase::new("自{provider}接收到合格的服务请求起，至{provider}首次与{client}或其授权用户取得联系（通过约定渠道）并确认请求内容为止的时间段。"),
         },
         StandardTerm {
             name: "解决时间",
-            definition: "自服务方接收到合格的服务请求起，至该请求所描述的问题得到最终解决或客户确认可接受的临时方案为止的时间段。",
+            definition: PartyPhrase::new("自{provider}接收到合格的服务请求起，至该请求所描述的问题得到最终解决或{client}确认可接受的临时方案为止的时间段。"),
         },
         StandardTerm {
             name: "服务可用性",
-            definition: "指服务方提供的客户服务渠道（如电话、在线系统等）在规定服务时间内正常运作的时间百分比。",
+            definition: PartyPhrase::new("指{provider}提供的客户服务渠道（如电话、在线系统等）在规定服务时间内正常运作的时间百分比。"),
         },
         StandardTerm {
             name: "首次接触解决率（FCR）",
-            definition: "在首次与客户接触时即成功解决客户问题的服务请求数量，占已记录是否在首次接触时解决的服务请求数量的百分比；未作此记录的服务请求不计入分母。",
+            definition: PartyPhrase::new("在首次与{client}接触时即成功解决{client}问题的服务请求数量，占已记录是否在首次接触时解决的服务请求数量的百分比；未作此记录的服务请求不计入分母。"),
         },
         StandardTerm {
             name: "客户满意度（CSAT）",
-            definition: "通过指定评估方式（如问卷、回访）收集的客户对服务体验的满意程度指标。",
+            definition: PartyPhrase::new("通过指定评估方式（如问卷、回访）收集的{client}对服务体验的满意程度指标。"),
         },
     ],
     business_day: "工作日",
@@ -249,7 +250,7 @@ pub static ZH: Phrases = Phrases {
     time_zone_rule_named: "本协议中的日期和时间，除另有说明外，均为{0}。",
 
     scope: "服务范围与内容",
-    scope_intro: "服务方同意在本协议期限内，向客户提供以下客户服务：",
+    scope_intro: PartyPhrase::new("{provider}同意在本协议期限内，向{client}提供以下客户服务："),
     services: "服务类型",
     audience: "服务对象",
     channels: "服务渠道",
@@ -286,22 +287,22 @@ pub static ZH: Phrases = Phrases {
     fcr_none: "本协议未约定首次接触解决率目标。",
     csat: "客户满意度（CSAT）",
     csat_none: "本协议未约定客户满意度目标。",
-    csat_score: "客户对服务的满意度评分（{1}-{2} 分制）平均不低于 {0} 分",
+    csat_score: PartyPhrase::new("{client}对服务的满意度评分（{1}-{2} 分制）平均不低于 {0} 分"),
     csat_satisfied: "满意度好评率（评分为 {1} 分或 {2} 分的比例，{3}-{2} 分制）不低于 {0}",
     csat_method: "评估方式",
     csat_period: "评估周期",
 
     support: "服务支持与沟通",
     submission: "服务请求提交",
-    submission_intro: "客户或其授权用户应通过以下渠道提交服务请求：",
-    submission_any: "客户或其授权用户应通过第2条约定的服务渠道提交服务请求。",
+    submission_intro: PartyPhrase::new("{client}或其授权用户应通过以下渠道提交服务请求："),
+    submission_any: PartyPhrase::new("{client}或其授权用户应通过第2条约定的服务渠道提交服务请求。"),
     escalation: "升级机制",
     escalation_none: "本协议未约定升级机制。",
     escalate_after: "升级时间",
     escalate_to: "升级至",
     after_receipt: "收到服务请求后 {0}",
     reporting: "服务报告",
-    report_due: "服务方应在每个报告周期（{0}）结束后 {1}内，向客户提交该周期的服务级别报告；期限按第1条的方式计算。",
+    report_due: PartyPhrase::new("{provider}应在每个报告周期（{0}）结束后 {1}内，向{client}提交该周期的服务级别报告；期限按第1条的方式计算。"),
 
     term_of_agreement: "协议期限",
     effective_range: "本协议自{0}起生效，至{1}止。",
@@ -348,12 +349,11 @@ pub static EN: Phrases = Phrases {
     agreement_id: "Agreement No.",
     version: "Version",
     draft_banner: "DRAFT: this document has items still to be filled in (highlighted) and must not be signed.",
-    client: "Client",
-    provider: "Provider",
     party_as: "{0} (the “{1}”)",
+    party_as_named: "{0} (“{1}”)",
     party_as_also: "{0} (the “{1}”, also referred to as “{2}”)",
     preamble: "This Service Level Agreement (the “SLA”) is made between {0} and {1}.",
-    purpose: "It sets out the rights, obligations and expectations of both parties in customer service and the Provider’s specific service level commitments, so that the Provider delivers continuous, stable and high-quality customer support to the Client.",
+    purpose: PartyPhrase::new("It sets out the rights, obligations and expectations of both parties in customer service and {provider}’s specific service level commitments, so that {provider} delivers continuous, stable and high-quality customer support to {client}."),
     part_of: "This SLA forms an integral part of “{0}” and has the same legal force.",
     part_of_quoted: "This SLA forms an integral part of {0} and has the same legal force.",
     part_of_none: "The parties confirm that this SLA forms an integral part of their cooperation contract (if any) and has the same legal force.",
@@ -363,27 +363,27 @@ pub static EN: Phrases = Phrases {
     standard_terms: [
         StandardTerm {
             name: "Service Request",
-            definition: "a specific matter raised by the Client or its authorised users that requires the Provider’s assistance or resolution, including but not limited to enquiries, fault reports, complaints and information requests.",
+            definition: PartyPhrase::new("a specific matter raised by {client} or its authorised users that requires {provider}’s assistance or resolution, including but not limited to enquiries, fault reports, complaints and information requests."),
         },
         StandardTerm {
             name: "Response Time",
-            definition: "the period from the Provider’s receipt of a qualified Service Request until the Provider first contacts the Client or its authorised user (through an agreed channel) and confirms the content of the request.",
+            definition: PartyPhrase::new("the period from {provider}’s receipt of a qualified Service Request until {provider} first contacts {client} or its authorised user (through an agreed channel) and confirms the content of the request."),
         },
         StandardTerm {
             name: "Resolution Time",
-            definition: "the period from the Provider’s receipt of a qualified Service Request until the problem it describes is finally resolved, or the Client confirms an acceptable temporary workaround.",
+            definition: PartyPhrase::new("the period from {provider}’s receipt of a qualified Service Request until the problem it describes is finally resolved, or {client} confirms an acceptable temporary workaround."),
         },
         StandardTerm {
             name: "Service Availability",
-            definition: "the percentage of the agreed service hours during which a customer-service channel provided by the Provider (such as telephone or an online system) operates normally.",
+            definition: PartyPhrase::new("the percentage of the agreed service hours during which a customer-service channel provided by {provider} (such as telephone or an online system) operates normally."),
         },
         StandardTerm {
             name: "First Contact Resolution rate (FCR)",
-            definition: "the number of Service Requests resolved at the first contact with the Client as a percentage of the Service Requests for which it is recorded whether they were resolved at the first contact; Service Requests without that record are not counted in the denominator.",
+            definition: PartyPhrase::new("the number of Service Requests resolved at the first contact with {client} as a percentage of the Service Requests for which it is recorded whether they were resolved at the first contact; Service Requests without that record are not counted in the denominator."),
         },
         StandardTerm {
             name: "Customer Satisfaction (CSAT)",
-            definition: "a measure of the Client’s satisfaction with the service experience, collected by an agreed method (such as a survey or call-back).",
+            definition: PartyPhrase::new("a measure of {client}’s satisfaction with the service experience, collected by an agreed method (such as a survey or call-back)."),
         },
     ],
     business_day: "Business day",
@@ -399,7 +399,7 @@ pub static EN: Phrases = Phrases {
     time_zone_rule_named: "Unless stated otherwise, all dates and times in this SLA are in {0}.",
 
     scope: "Scope and content of services",
-    scope_intro: "During the term of this SLA the Provider shall provide the Client with the following customer services:",
+    scope_intro: PartyPhrase::new("During the term of this SLA {provider} shall provide {client} with the following customer services:"),
     services: "Service types",
     audience: "Service audience",
     channels: "Service channels",
@@ -436,22 +436,22 @@ pub static EN: Phrases = Phrases {
     fcr_none: "This SLA sets no first contact resolution target.",
     csat: "Customer satisfaction (CSAT)",
     csat_none: "This SLA sets no customer satisfaction target.",
-    csat_score: "an average satisfaction rating of at least {0} on a scale of {1} to {2}",
+    csat_score: PartyPhrase::new("an average satisfaction rating of at least {0} on a scale of {1} to {2}"),
     csat_satisfied: "at least {0} of ratings are {1} or {2} on a scale of {3} to {2}",
     csat_method: "Evaluation method",
     csat_period: "Evaluation period",
 
     support: "Support and communication",
     submission: "Submitting Service Requests",
-    submission_intro: "The Client or its authorised users shall submit Service Requests through the following channels:",
-    submission_any: "The Client or its authorised users shall submit Service Requests through the service channels agreed in section 2.",
+    submission_intro: PartyPhrase::new("{Client} or its authorised users shall submit Service Requests through the following channels:"),
+    submission_any: PartyPhrase::new("{Client} or its authorised users shall submit Service Requests through the service channels agreed in section 2."),
     escalation: "Escalation",
     escalation_none: "This SLA sets no escalation rule.",
     escalate_after: "Escalated after",
     escalate_to: "Escalated to",
     after_receipt: "{0} after receipt",
     reporting: "Reporting",
-    report_due: "The Provider shall deliver to the Client its service level report for each reporting period ({0}) within {1} after the end of that period, counted as section 1 sets out.",
+    report_due: PartyPhrase::new("{Provider} shall deliver to {client} its service level report for each reporting period ({0}) within {1} after the end of that period, counted as section 1 sets out."),
 
     term_of_agreement: "Effective period",
     effective_range: "This SLA takes effect on {0} and ends on {1}.",

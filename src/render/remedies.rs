@@ -7,6 +7,7 @@
 //! the targets of section 3). The words are in [`super::remedy_phrases`].
 
 use super::document::{Block, Section, Table};
+use super::parties::Parties;
 use super::remedy_phrases::RemedyPhrases;
 use super::rich::{sentence, Rich};
 use super::values::Values;
@@ -20,14 +21,21 @@ pub struct Remedies<'a> {
     contract: &'a Contract,
     remedy: &'static RemedyPhrases,
     values: Values,
+    parties: &'a Parties,
 }
 
 impl<'a> Remedies<'a> {
-    pub fn new(contract: &'a Contract, values: Values, remedy: &'static RemedyPhrases) -> Self {
+    pub fn new(
+        contract: &'a Contract,
+        values: Values,
+        remedy: &'static RemedyPhrases,
+        parties: &'a Parties,
+    ) -> Self {
         Remedies {
             contract,
             remedy,
             values,
+            parties,
         }
     }
 
@@ -125,7 +133,7 @@ impl<'a> Remedies<'a> {
         vec![
             self.labelled(
                 self.remedy.notice,
-                sentence(self.remedy.notice_rule, &[notice]),
+                self.remedy.notice_rule.with(self.parties, &[notice]),
             ),
             self.labelled(self.remedy.window, window),
             self.labelled(self.remedy.allowance, allowance),
@@ -146,7 +154,7 @@ impl<'a> Remedies<'a> {
             None => Rich::text(self.remedy.credits_percent_only),
         };
         let how = vec![
-            Block::Paragraph(Rich::text(self.remedy.credits_rule)),
+            Block::Paragraph(self.remedy.credits_rule.of(self.parties)),
             Block::Paragraph(amount),
         ];
         let tiers = if credits.lines.is_empty() {
@@ -175,7 +183,7 @@ impl<'a> Remedies<'a> {
                     Some(Unit::BusinessDays) => self.remedy.claim_business_days,
                     Some(Unit::Minutes | Unit::Hours) | None => self.remedy.claim_other,
                 };
-                sentence(template, &[self.values.duration_fill(claim)])
+                template.with(self.parties, &[self.values.duration_fill(claim)])
             }
             None => Rich::text(self.remedy.not_agreed),
         };
@@ -330,7 +338,7 @@ mod tests {
         let c = acme();
         let zh = md(&c, Lang::ZhCn);
         for needed in [
-            "## 5. 除外情形\n\n### 5.1 计划维护\n\n- 提前通知：服务方应至少提前 5 个工作日通知客户，即自发出通知之时起算的 5 个工作日期限，应不晚于维护开始之时届满\n",
+            "## 5. 除外情形\n\n### 5.1 计划维护\n\n- 提前通知：乙方应至少提前 5 个工作日通知甲方，即自发出通知之时起算的 5 个工作日期限，应不晚于维护开始之时届满\n",
             "- 维护窗口：周六、周日 00:00-06:00；维护窗口以外的维护时间计为停机时间\n",
             "- 累计上限：每个渠道每月累计不超过 8 小时，按维护开始时间先后计入",
             "### 5.2 其他除外情形\n\n因下列情形导致的服务中断不计入停机时间；",
@@ -340,7 +348,7 @@ mod tests {
         }
         let en = md(&c, Lang::En);
         for needed in [
-            "## 5. Exclusions\n\n### 5.1 Scheduled maintenance\n\n- Notice: the Provider shall notify the Client at least 5 business days in advance;",
+            "## 5. Exclusions\n\n### 5.1 Scheduled maintenance\n\n- Notice: Party B shall notify Party A at least 5 business days in advance;",
             "- Maintenance window: Saturday, Sunday 00:00-06:00; maintenance outside the window counts as downtime\n",
             "- Allowance: at most 8 hours per channel, monthly, taken in order of start",
             "| Clause | Text |\n| --- | --- |\n| `force-majeure` |",
@@ -360,7 +368,7 @@ mod tests {
             "**P1 紧急 响应时间目标达成率**\n\n| 实际值 | 补偿比例 |\n| --- | --- |\n| 低于 100% | 服务费的 2% |\n",
             "**P2 高 解决时间目标达成率**",
             "**客户满意度（CSAT）平均评分**\n\n| 实际值 | 补偿比例 |\n| --- | --- |\n| 低于 4.5 分 | 服务费的 2% |",
-            "- 补偿上限：各项合计每月不超过当期服务费的 30%\n- 申请期限：客户应在考核周期结束后 30 天内提出补偿申请，按自然日计算；考核周期于次一周期首日零时结束\n- 补偿形式：代金券，用于抵扣此后的服务费\n",
+            "- 补偿上限：各项合计每月不超过当期服务费的 30%\n- 申请期限：甲方应在考核周期结束后 30 天内提出补偿申请，按自然日计算；考核周期于次一周期首日零时结束\n- 补偿形式：代金券，用于抵扣此后的服务费\n",
             "## 7. 协议期限",
         ] {
             assert!(zh.contains(needed), "missing {needed}");
@@ -373,7 +381,7 @@ mod tests {
             "**Attainment of the resolution time target, P2 高**",
             "| below 4.5 | 2% of the fee |",
             "- Cap: in each monthly period, the credits of all metrics together are at most 30% of the fee for that period\n",
-            "- Claims: the Client shall claim within 30 days after the end of the measurement period, in calendar days;",
+            "- Claims: Party A shall claim within 30 days after the end of the measurement period, in calendar days;",
             "- Form: vouchers, applied against later fees\n",
             "## 7. Effective period",
         ] {

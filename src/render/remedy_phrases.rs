@@ -8,6 +8,7 @@
 //! tier tables worded as cloud providers' public SLAs word theirs (a range
 //! per row, "at least X but below Y").
 
+use super::parties::PartyPhrase;
 use crate::model::Lang;
 
 /// The fixed text of the remedy sections of one language.
@@ -25,7 +26,7 @@ pub struct RemedyPhrases {
     pub maintenance_none: &'static str,
     pub notice: &'static str,
     /// `{0}` the notice period.
-    pub notice_rule: &'static str,
+    pub notice_rule: PartyPhrase,
     pub window: &'static str,
     /// `{0}` the weekly hours of the window.
     pub window_rule: &'static str,
@@ -45,7 +46,7 @@ pub struct RemedyPhrases {
     pub credits: &'static str,
     pub credits_none: &'static str,
     pub credits_how: &'static str,
-    pub credits_rule: &'static str,
+    pub credits_rule: PartyPhrase,
     /// `{0}` the fee (`fee_value`).
     pub credits_amount: &'static str,
     pub credits_percent_only: &'static str,
@@ -79,11 +80,11 @@ pub struct RemedyPhrases {
     pub cap_none: &'static str,
     pub claim: &'static str,
     /// `{0}` the claim window in calendar days.
-    pub claim_days: &'static str,
+    pub claim_days: PartyPhrase,
     /// `{0}` the claim window in business days.
-    pub claim_business_days: &'static str,
+    pub claim_business_days: PartyPhrase,
     /// `{0}` the claim window in any other unit, or a placeholder.
-    pub claim_other: &'static str,
+    pub claim_other: PartyPhrase,
     pub form: &'static str,
     pub form_voucher: &'static str,
     pub form_cash: &'static str,
@@ -109,7 +110,7 @@ pub static ZH: RemedyPhrases = RemedyPhrases {
     maintenance: "计划维护",
     maintenance_none: "本协议未约定计划维护的除外情形；计划维护期间的服务中断计为停机时间。",
     notice: "提前通知",
-    notice_rule: "服务方应至少提前 {0}通知客户，即自发出通知之时起算的 {0}期限，应不晚于维护开始之时届满",
+    notice_rule: PartyPhrase::new("{provider}应至少提前 {0}通知{client}，即自发出通知之时起算的 {0}期限，应不晚于维护开始之时届满"),
     window: "维护窗口",
     window_rule: "{0}；维护窗口以外的维护时间计为停机时间",
     window_any: "不限",
@@ -126,7 +127,7 @@ pub static ZH: RemedyPhrases = RemedyPhrases {
     credits: "服务补偿",
     credits_none: "本协议未约定服务补偿。",
     credits_how: "计算方式",
-    credits_rule: "在每个考核周期内，第6.2条所列某项指标的实际值（按第3条的方式计算）低于其所列阈值的，服务方按实际值所低于的最低一档阈值对应的比例向客户提供服务补偿。各档不累加；实际值等于某一阈值的，不适用该档；某项指标在该周期内没有实际值的，不产生补偿。各项指标的补偿比例相加，为该周期的补偿比例合计。",
+    credits_rule: PartyPhrase::new("在每个考核周期内，第6.2条所列某项指标的实际值（按第3条的方式计算）低于其所列阈值的，{provider}按实际值所低于的最低一档阈值对应的比例向{client}提供服务补偿。各档不累加；实际值等于某一阈值的，不适用该档；某项指标在该周期内没有实际值的，不产生补偿。各项指标的补偿比例相加，为该周期的补偿比例合计。"),
     credits_amount: "服务补偿金额为补偿比例合计乘以该考核周期的服务费，四舍五入至分。服务费为{0}；其计付周期与考核周期不同的，按比例折算（例如按月计付的服务费，按季度考核时以三个月的服务费计）。",
     credits_percent_only: "补偿比例以该考核周期应付的服务费为基数。",
     fee_value: "{1} {0}",
@@ -149,9 +150,9 @@ pub static ZH: RemedyPhrases = RemedyPhrases {
     cap_rule: "各项合计{1}不超过当期服务费的 {0}",
     cap_none: "不设上限",
     claim: "申请期限",
-    claim_days: "客户应在考核周期结束后 {0}内提出补偿申请，按自然日计算；考核周期于次一周期首日零时结束",
-    claim_business_days: "客户应在考核周期结束后 {0}内提出补偿申请，按第1条的方式计算；考核周期于次一周期首日零时结束",
-    claim_other: "客户应在考核周期结束后 {0}内提出补偿申请；考核周期于次一周期首日零时结束",
+    claim_days: PartyPhrase::new("{client}应在考核周期结束后 {0}内提出补偿申请，按自然日计算；考核周期于次一周期首日零时结束"),
+    claim_business_days: PartyPhrase::new("{client}应在考核周期结束后 {0}内提出补偿申请，按第1条的方式计算；考核周期于次一周期首日零时结束"),
+    claim_other: PartyPhrase::new("{client}应在考核周期结束后 {0}内提出补偿申请；考核周期于次一周期首日零时结束"),
     form: "补偿形式",
     form_voucher: "代金券，用于抵扣此后的服务费",
     form_cash: "现金支付",
@@ -168,7 +169,7 @@ pub static EN: RemedyPhrases = RemedyPhrases {
     maintenance: "Scheduled maintenance",
     maintenance_none: "This SLA sets no exclusion for scheduled maintenance; interruptions during maintenance count as downtime.",
     notice: "Notice",
-    notice_rule: "the Provider shall notify the Client at least {0} in advance; that is, a period of {0} beginning when notice is given must end no later than the start of the maintenance",
+    notice_rule: PartyPhrase::new("{provider} shall notify {client} at least {0} in advance; that is, a period of {0} beginning when notice is given must end no later than the start of the maintenance"),
     window: "Maintenance window",
     window_rule: "{0}; maintenance outside the window counts as downtime",
     window_any: "any time",
@@ -185,7 +186,7 @@ pub static EN: RemedyPhrases = RemedyPhrases {
     credits: "Service credits",
     credits_none: "This SLA sets no service credits.",
     credits_how: "How credits are determined",
-    credits_rule: "For each measurement period, where the actual figure of a metric listed in section 6.2 (calculated as section 3 sets out) is below one of its thresholds, the Provider credits the Client the percentage of the lowest threshold that the figure is below. Tiers are not added together; a figure equal to a threshold does not fall in that tier; a metric without a figure in the period earns no credit. The percentages of all metrics are added to give the period’s total percentage.",
+    credits_rule: PartyPhrase::new("For each measurement period, where the actual figure of a metric listed in section 6.2 (calculated as section 3 sets out) is below one of its thresholds, {provider} credits {client} the percentage of the lowest threshold that the figure is below. Tiers are not added together; a figure equal to a threshold does not fall in that tier; a metric without a figure in the period earns no credit. The percentages of all metrics are added to give the period’s total percentage."),
     credits_amount: "The amount credited is the total percentage times the fee for the measurement period, rounded half up to the cent. The fee is {0}; where it is paid for a period other than the measurement period it is scaled in proportion (a monthly fee counts three times in a quarterly period).",
     credits_percent_only: "Credit percentages are of the fee payable for the measurement period.",
     fee_value: "{0} {1}",
@@ -208,9 +209,9 @@ pub static EN: RemedyPhrases = RemedyPhrases {
     cap_rule: "in each {1} period, the credits of all metrics together are at most {0} of the fee for that period",
     cap_none: "none",
     claim: "Claims",
-    claim_days: "the Client shall claim within {0} after the end of the measurement period, in calendar days; a period ends at midnight at the start of the next one",
-    claim_business_days: "the Client shall claim within {0} after the end of the measurement period, counted as section 1 sets out; a period ends at midnight at the start of the next one",
-    claim_other: "the Client shall claim within {0} after the end of the measurement period; a period ends at midnight at the start of the next one",
+    claim_days: PartyPhrase::new("{client} shall claim within {0} after the end of the measurement period, in calendar days; a period ends at midnight at the start of the next one"),
+    claim_business_days: PartyPhrase::new("{client} shall claim within {0} after the end of the measurement period, counted as section 1 sets out; a period ends at midnight at the start of the next one"),
+    claim_other: PartyPhrase::new("{client} shall claim within {0} after the end of the measurement period; a period ends at midnight at the start of the next one"),
     form: "Form",
     form_voucher: "vouchers, applied against later fees",
     form_cash: "cash payment",

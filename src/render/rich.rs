@@ -80,19 +80,29 @@ impl Rich {
 /// Fills the `{0}`, `{1}`, … slots of a phrase. A slot without an argument
 /// stays as written, so a mistake in a phrase shows instead of vanishing.
 pub fn sentence(template: &str, args: &[Rich]) -> Rich {
+    fill_slots(template, |slot| {
+        slot.parse::<usize>()
+            .ok()
+            .and_then(|i| args.get(i).cloned())
+    })
+}
+
+/// Fills each `{slot}` of a phrase with what `value` gives for its name;
+/// a slot it gives nothing for stays as written. The values are rich text
+/// put in after the template is read, so their own braces are never slots.
+pub fn fill_slots(template: &str, value: impl Fn(&str) -> Option<Rich>) -> Rich {
     let mut out = Rich::default();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let (before, from_brace) = rest.split_at(open);
         out.push_text(before);
         let after = from_brace.get(1..).unwrap_or("");
-        let slot = after.find('}').and_then(|close| {
-            let index = after.get(..close)?.parse::<usize>().ok()?;
-            Some((close, args.get(index)?))
-        });
+        let slot = after
+            .find('}')
+            .and_then(|close| Some((close, value(after.get(..close)?)?)));
         match slot {
             Some((close, arg)) => {
-                out.extend(arg.clone());
+                out.extend(arg);
                 rest = after.get(close + 1..).unwrap_or("");
             }
             None => {

@@ -4,6 +4,7 @@
 //! intro gives. The fixed text of both languages is in
 //! [`super::wording_phrases`].
 
+use super::parties::Parties;
 use super::rich::{sentence, Rich};
 use super::values::Values;
 use super::wording_phrases::{SectionIntro, WordingPhrases};
@@ -16,14 +17,21 @@ pub(super) struct Wording<'a> {
     contract: &'a Contract,
     values: Values,
     phrases: &'static WordingPhrases,
+    parties: &'a Parties,
 }
 
 impl<'a> Wording<'a> {
-    pub(super) fn new(contract: &'a Contract, values: Values, lang: Lang) -> Self {
+    pub(super) fn new(
+        contract: &'a Contract,
+        values: Values,
+        lang: Lang,
+        parties: &'a Parties,
+    ) -> Self {
         Wording {
             contract,
             values,
             phrases: WordingPhrases::of(lang),
+            parties,
         }
     }
 
@@ -73,7 +81,7 @@ impl<'a> Wording<'a> {
             CommitmentSection::Csat => &self.phrases.csat,
         };
         let Some(commitment) = self.contract.wording.commitments.of(section) else {
-            return intro.default.map(Rich::text);
+            return intro.default.map(|intro| intro.of(self.parties));
         };
         let verb = self.values.fill(commitment, |c| {
             Rich::text(match c {
@@ -81,7 +89,7 @@ impl<'a> Wording<'a> {
                 Commitment::Endeavour => self.phrases.endeavour_to_meet,
             })
         });
-        Some(sentence(intro.with_verb, &[verb]))
+        Some(intro.with_verb.with(self.parties, &[verb]))
     }
 }
 

@@ -1,16 +1,17 @@
 //! The fixed text of the wording the contract controls (`governing-law`,
 //! `commitment`), one table per language, beside [`super::phrases`].
 
+use super::parties::PartyPhrase;
 use crate::model::Lang;
 
 /// The intro of one target section.
 pub struct SectionIntro {
     /// The intro when the contract gives no commitment for the section
     /// (today's wording); `None`: the section has no intro then.
-    pub default: Option<&'static str>,
+    pub default: Option<PartyPhrase>,
     /// `{0}` the verb: [`WordingPhrases::shall_meet`] or
     /// [`WordingPhrases::endeavour_to_meet`].
-    pub with_verb: &'static str,
+    pub with_verb: PartyPhrase,
 }
 
 pub struct WordingPhrases {
@@ -51,24 +52,24 @@ pub static ZH: WordingPhrases = WordingPhrases {
     shall_meet: "应达成",
     endeavour_to_meet: "将努力达成",
     response: SectionIntro {
-        default: Some("服务方将根据服务请求的优先级，努力达成以下响应时间目标："),
-        with_verb: "根据服务请求的优先级，服务方{0}以下响应时间目标：",
+        default: Some(PartyPhrase::new("{provider}将根据服务请求的优先级，努力达成以下响应时间目标：")),
+        with_verb: PartyPhrase::new("根据服务请求的优先级，{provider}{0}以下响应时间目标："),
     },
     resolution: SectionIntro {
-        default: Some("服务方将根据服务请求的优先级，努力达成以下解决时间目标（或提供可接受的临时解决方案）："),
-        with_verb: "根据服务请求的优先级，服务方{0}以下解决时间目标（或提供可接受的临时解决方案）：",
+        default: Some(PartyPhrase::new("{provider}将根据服务请求的优先级，努力达成以下解决时间目标（或提供可接受的临时解决方案）：")),
+        with_verb: PartyPhrase::new("根据服务请求的优先级，{provider}{0}以下解决时间目标（或提供可接受的临时解决方案）："),
     },
     availability: SectionIntro {
-        default: Some("服务方承诺下列服务渠道在规定服务时间内的可用性达到以下目标："),
-        with_verb: "服务方{0}下列服务渠道在规定服务时间内的以下可用性目标：",
+        default: Some(PartyPhrase::new("{provider}承诺下列服务渠道在规定服务时间内的可用性达到以下目标：")),
+        with_verb: PartyPhrase::new("{provider}{0}下列服务渠道在规定服务时间内的以下可用性目标："),
     },
     fcr: SectionIntro {
         default: None,
-        with_verb: "服务方{0}以下首次接触解决率目标：",
+        with_verb: PartyPhrase::new("{provider}{0}以下首次接触解决率目标："),
     },
     csat: SectionIntro {
         default: None,
-        with_verb: "服务方{0}以下客户满意度目标：",
+        with_verb: PartyPhrase::new("{provider}{0}以下客户满意度目标："),
     },
 };
 
@@ -82,23 +83,23 @@ pub static EN: WordingPhrases = WordingPhrases {
     shall_meet: "shall meet",
     endeavour_to_meet: "shall endeavour to meet",
     response: SectionIntro {
-        default: Some("The Provider shall endeavour to meet the following response time targets according to the priority of the Service Request:"),
-        with_verb: "The Provider {0} the following response time targets according to the priority of the Service Request:",
+        default: Some(PartyPhrase::new("{Provider} shall endeavour to meet the following response time targets according to the priority of the Service Request:")),
+        with_verb: PartyPhrase::new("{Provider} {0} the following response time targets according to the priority of the Service Request:"),
     },
     resolution: SectionIntro {
-        default: Some("The Provider shall endeavour to meet the following resolution time targets (or to provide an acceptable temporary workaround) according to the priority of the Service Request:"),
-        with_verb: "The Provider {0} the following resolution time targets (or provide an acceptable temporary workaround within them) according to the priority of the Service Request:",
+        default: Some(PartyPhrase::new("{Provider} shall endeavour to meet the following resolution time targets (or to provide an acceptable temporary workaround) according to the priority of the Service Request:")),
+        with_verb: PartyPhrase::new("{Provider} {0} the following resolution time targets (or provide an acceptable temporary workaround within them) according to the priority of the Service Request:"),
     },
     availability: SectionIntro {
-        default: Some("The Provider commits that the following service channels reach the stated availability within their agreed service hours:"),
-        with_verb: "The Provider {0} the following availability targets for its service channels within their agreed service hours:",
+        default: Some(PartyPhrase::new("{Provider} commits that the following service channels reach the stated availability within their agreed service hours:")),
+        with_verb: PartyPhrase::new("{Provider} {0} the following availability targets for its service channels within their agreed service hours:"),
     },
     fcr: SectionIntro {
         default: None,
-        with_verb: "The Provider {0} the following first contact resolution target:",
+        with_verb: PartyPhrase::new("{Provider} {0} the following first contact resolution target:"),
     },
     csat: SectionIntro {
         default: None,
-        with_verb: "The Provider {0} the following customer satisfaction target:",
+        with_verb: PartyPhrase::new("{Provider} {0} the following customer satisfaction target:"),
     },
 };

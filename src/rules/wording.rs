@@ -1,11 +1,11 @@
 //! The wording the contract controls in the rule set: a `wording` object
 //! (`schema/slac.rules.v1.json`'s `wording`), left out when the contract
-//! has no `governing-law` or `commitment`, so that the rule
+//! has no `governing-law`, `commitment` or `party-names`, so that the rule
 //! sets (and fingerprints) of contracts without them do not change.
 
-use super::lower::slot;
+use super::lower::{slot, text};
 use super::shape::Slot;
-use crate::model::{Commitment, CommitmentSection, Fill, GoverningLaw, Wording};
+use crate::model::{Commitment, CommitmentSection, Fill, GoverningLaw, PartyNames, Wording};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -16,6 +16,19 @@ pub struct WordingOut {
     /// The sections with a commitment, in section order; left out when none.
     #[serde(skip_serializing_if = "CommitmentsOut::is_empty")]
     pub commitment: CommitmentsOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party_names: Option<PartyNamesOut>,
+}
+
+/// `"甲方/乙方"`, `"short"`, or `{"client": "…", "provider": "…"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum PartyNamesOut {
+    Word(&'static str),
+    Given {
+        client: Slot<String>,
+        provider: Slot<String>,
+    },
 }
 
 /// `"cn"`, `"sg"`, `"en-gb"`, `"us-ny"`, or `{"text": "…"}`.
@@ -50,6 +63,7 @@ pub(super) fn wording(wording: &Wording) -> Option<WordingOut> {
     let Wording {
         governing_law,
         commitments,
+        party_names,
     } = wording;
     let out = WordingOut {
         governing_law: governing_law.as_ref().map(|law| slot(law, law_out)),
@@ -61,8 +75,17 @@ pub(super) fn wording(wording: &Wording) -> Option<WordingOut> {
                 })
                 .collect(),
         ),
+        party_names: party_names.as_ref().map(|names| match names {
+            PartyNames::JiaYi => PartyNamesOut::Word("甲方/乙方"),
+            PartyNames::Short => PartyNamesOut::Word("short"),
+            PartyNames::Given { client, provider } => PartyNamesOut::Given {
+                client: text(client),
+                provider: text(provider),
+            },
+        }),
     };
-    let empty = out.governing_law.is_none() && out.commitment.is_empty();
+    let empty =
+        out.governing_law.is_none() && out.commitment.is_empty() && out.party_names.is_none();
     (!empty).then_some(out)
 }
 

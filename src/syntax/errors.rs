@@ -96,6 +96,8 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         kw_endeavour => "`endeavour`",
         commitment_level => "`shall`, `endeavour` or a `[placeholder]`",
         commitment_for => "`for`",
+        party_names_jia_yi => "`甲方/乙方`",
+        party_names_given => "two names, `\"CLIENT\" / \"PROVIDER\"`",
         _ => return None,
     })
 }

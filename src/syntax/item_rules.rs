@@ -34,6 +34,7 @@ pub(in crate::syntax) fn item_rules(name: ItemName) -> (Rule, Rule) {
         ItemName::Holidays => (Rule::holidays_item, Rule::kw_holidays),
         ItemName::GoverningLaw => (Rule::governing_law_item, Rule::kw_governing_law),
         ItemName::Commitment => (Rule::commitment_item, Rule::kw_commitment),
+        ItemName::PartyNames => (Rule::party_names_item, Rule::kw_party_names),
     }
 }
 

@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(parsed.diagnostics, vec![]);
         let file = parsed.file.unwrap_or_else(|| unreachable!());
         assert_eq!(file.contracts.len(), 1);
-        assert_eq!(file.contracts[0].items.len(), 32);
+        assert_eq!(file.contracts[0].items.len(), 33);
         assert!(file.comments.len() >= 3);
     }
 }

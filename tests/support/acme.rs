@@ -250,6 +250,7 @@ pub fn acme() -> Contract {
         holidays: vec![],
         wording: Wording {
             governing_law: Some(Fill::Value(GoverningLaw::Cn)),
+            party_names: Some(PartyNames::JiaYi),
             ..Wording::default()
         },
         sources: vec![Source {

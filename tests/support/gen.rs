@@ -673,6 +673,10 @@ fn item(name: ItemName, s: &Spec) -> Vec<Line> {
                 ),
             ]
         }
+        ItemName::PartyNames => {
+            let names = ["甲方/乙方", "\"Buyer\" / \"Seller\""];
+            one(format!("party-names {}", names[s.services % names.len()]))
+        }
     }
 }
 

@@ -59,7 +59,8 @@ fn names_of(item: ItemName) -> (Option<NameKind>, Option<NameKind>) {
         | ItemName::Exclusions
         | ItemName::Credits
         | ItemName::GoverningLaw
-        | ItemName::Commitment => (None, None),
+        | ItemName::Commitment
+        | ItemName::PartyNames => (None, None),
     }
 }
 

@@ -129,6 +129,7 @@ impl Lowering<'_> {
             }
             ItemName::GoverningLaw => (ItemKind::GoverningLaw(self.governing_law(&mut c)?), None),
             ItemName::Commitment => (ItemKind::Commitment(self.commitment(&mut c)?), None),
+            ItemName::PartyNames => (ItemKind::PartyNames(self.party_names(&mut c)?), None),
         };
         self.end(c)?;
         Some(Item {

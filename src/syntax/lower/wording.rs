@@ -1,9 +1,9 @@
-//! The wording items: `governing-law` and `commitment`.
+//! The wording items: `governing-law`, `commitment` and `party-names`.
 
 use super::cursor::Children;
 use super::span::span_of;
 use super::Lowering;
-use crate::ast::{Commitment, GoverningLaw};
+use crate::ast::{Commitment, GoverningLaw, PartyNames};
 use crate::model::{self, Fill};
 use crate::source::Spanned;
 use crate::syntax::Rule;
@@ -48,6 +48,29 @@ impl Lowering<'_> {
         Some(Commitment {
             level: Spanned::new(level, span),
             sections,
+        })
+    }
+
+    /// `甲方/乙方`, `short`, or the client's and the provider's names.
+    pub(super) fn party_names(&mut self, c: &mut Children<'_>) -> Option<PartyNames> {
+        let value = self.expect_one_of(
+            c,
+            &[
+                Rule::party_names_jia_yi,
+                Rule::kw_short,
+                Rule::party_names_given,
+            ],
+        )?;
+        Some(match value.as_rule() {
+            Rule::party_names_jia_yi => PartyNames::JiaYi,
+            Rule::kw_short => PartyNames::Short(span_of(&value)),
+            _ => {
+                let mut names = self.open(value, Rule::party_names_given)?;
+                let client = self.text_child(&mut names)?;
+                let provider = self.text_child(&mut names)?;
+                self.end(names)?;
+                PartyNames::Given { client, provider }
+            }
         })
     }
 }
