@@ -8,8 +8,8 @@ use super::positions;
 use super::requests::Refusal;
 use super::state::State;
 use crate::model::{CommitmentSection, GoverningLaw, Unit};
-use crate::syntax::Context;
 use crate::source::FileId;
+use crate::syntax::Context;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
     Range, TextEdit,

@@ -128,7 +128,8 @@ pub fn stdio() -> io::Result<(Connection, IoThreads)> {
             loop {
                 match read(&mut stdin, MESSAGE_LIMIT)? {
                     Incoming::Message(message) => {
-                        let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
+                        let exit =
+                            matches!(&message, Message::Notification(n) if n.method == "exit");
                         if to_server.send(message).is_err() || exit {
                             return Ok(());
                         }
@@ -169,7 +170,9 @@ mod tests {
         let text = format!("{}{}", framed(one), framed(two));
         let mut input = text.as_bytes();
         let first = read(&mut input, 1024).unwrap();
-        assert!(matches!(first, Incoming::Message(Message::Notification(n)) if n.method == "initialized"));
+        assert!(
+            matches!(first, Incoming::Message(Message::Notification(n)) if n.method == "initialized")
+        );
         let second = read(&mut input, 1024).unwrap();
         assert!(matches!(second, Incoming::Message(Message::Request(r)) if r.method == "shutdown"));
         assert!(matches!(read(&mut input, 1024).unwrap(), Incoming::End));
