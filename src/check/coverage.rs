@@ -75,14 +75,23 @@ fn uncovered_on(
             .collect();
         dates.sort();
         dates.dedup();
+        // Each calendar's days looked up once for the whole range
+        // (`Calendar::spans_on` per date would read every line each time).
+        let (first, last) = (*dates.first()?, *dates.last()?);
+        let clock_days = clock.days(first, last);
+        let channel_days: Vec<DayTable<'_>> = hours
+            .iter()
+            .flatten()
+            .map(|h| h.days(first, last))
+            .collect();
         dates.into_iter().find_map(|date| {
             let mut channel_open = vec![false; 1440];
-            for h in hours.iter().flatten() {
+            for h in &channel_days {
                 for (cell, on) in channel_open.iter_mut().zip(day_grid(h.spans_on(date))) {
                     *cell |= on;
                 }
             }
-            day_grid(clock.spans_on(date))
+            day_grid(clock_days.spans_on(date))
                 .iter()
                 .zip(&channel_open)
                 .position(|(a, b)| *a && !b)
