@@ -54,7 +54,7 @@ def main() -> None:
         out.append(
             f'  priority P{p} "等级{p}" {{ "影响范围第{p}级：直接影响客户业务运营的故障或请求，'
             f'按本等级的时限响应和解决；服务方应在约定渠道的开放时间内受理，'
-            f'超出时限的请求计入违约统计，并在月度服务报告中逐项列明原因。" }}\n'
+            f'超出时限的请求计入违约统计，并在月度服务报告中逐项列明原因（详见附件一第二节）。" }}\n'
         )
     out.append("  response {\n")
     out.extend(f"    P{p} within {10 + p} minutes\n" for p in range(1, PRIORITIES + 1))
