@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 /// A contract whose calendar has `n` closed weekdays and `n / 4` make-up
 /// weekend days of its own, and uses a set (its library `team.sla`) of
 /// `n` other weekdays, all spread over 2027–2126; a channel on the same
-/// calendar, so W004 compares every listed date. (contract, library)
-fn contract(n: usize) -> (String, String) {
+/// calendar, so W004 compares every listed date; `channels` channels on
+/// it, all listed in `submit via`. (contract, library)
+fn contract(n: usize, channels: usize) -> (String, String) {
     let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     let end = NaiveDate::from_ymd_opt(2126, 12, 31).unwrap();
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= end).collect();
@@ -53,21 +54,29 @@ fn contract(n: usize) -> (String, String) {
     for day in pick(&weekends, n / 4, 0) {
         let _ = writeln!(s, "    open   {day} 09:00-18:00 \"调休\"");
     }
+    s.push_str("  }\n");
+    for c in 0..channels {
+        let _ = writeln!(s, "  channel ch{c} \"热线{c}\" {{ hours office }}");
+    }
     s.push_str(
-        "  }\n  channel hotline \"热线\" { hours office }\n\
-         \x20 priority P1 \"紧急\" { \"中断。\" }\n\
+        "  priority P1 \"紧急\" { \"中断。\" }\n\
          \x20 response {\n    P1 within 30 minutes\n  }\n\
-         \x20 resolution {\n    P1 within 2 business days\n  }\n\
-         \x20 support {\n    submit via hotline\n  }\n}\n",
+         \x20 resolution {\n    P1 within 2 business days\n  }\n",
+    );
+    let names: Vec<String> = (0..channels).map(|c| format!("ch{c}")).collect();
+    let _ = write!(
+        s,
+        "  support {{\n    submit via {}\n  }}\n}}\n",
+        names.join(", ")
     );
     (s, library)
 }
 
-/// The faster of two checks of the contract of [`contract`]`(n)` with
-/// its library, asserted clean.
-fn check_time(n: usize) -> Duration {
+/// The faster of two checks of the contract of [`contract`]`(n, channels)`
+/// with its library, asserted clean.
+fn check_time(n: usize, channels: usize) -> Duration {
     let dir = tempfile::tempdir().unwrap();
-    let (text, library) = contract(n);
+    let (text, library) = contract(n, channels);
     std::fs::write(dir.path().join("team.sla"), library).unwrap();
     let path = dir.path().join("scale.sla");
     std::fs::write(&path, &text).unwrap();
@@ -93,12 +102,28 @@ fn check_time(n: usize) -> Duration {
 
 #[test]
 fn listed_days_check_in_linear_time() {
-    let small = check_time(500);
-    let large = check_time(4_000);
+    let small = check_time(500, 1);
+    let large = check_time(4_000, 1);
     let ratio = large.as_secs_f64() / small.as_secs_f64();
     eprintln!("500 days: {small:?}; 4,000 days: {large:?}; {ratio:.1}×");
     assert!(
         ratio < 20.0,
         "8× the days took {ratio:.1}× the time ({small:?} → {large:?})"
+    );
+}
+
+/// Channels and listed days together: W004 looked every listed date up
+/// once per channel (and each `submit via` name up in the list of
+/// channels), quadratic when both grow; channels on one calendar now
+/// count once.
+#[test]
+fn channels_and_days_check_in_linear_time() {
+    let small = check_time(250, 250);
+    let large = check_time(2_000, 2_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    eprintln!("250 days and channels: {small:?}; 2,000: {large:?}; {ratio:.1}×");
+    assert!(
+        ratio < 20.0,
+        "8× the days and channels took {ratio:.1}× the time ({small:?} → {large:?})"
     );
 }

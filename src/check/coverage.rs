@@ -142,11 +142,15 @@ impl Checker<'_> {
         let channels: Vec<&Channel> = if model.support.submit_via.is_empty() {
             model.channels.iter().collect()
         } else {
+            // By id in a table: `Contract::channel` per name would be
+            // quadratic in the channels listed.
+            let by_id: std::collections::HashMap<&ChannelId, &Channel> =
+                model.channels.iter().map(|c| (&c.id, c)).collect();
             model
                 .support
                 .submit_via
                 .iter()
-                .filter_map(|id| model.channel(id))
+                .filter_map(|id| by_id.get(id).copied())
                 .collect()
         };
         if channels.is_empty() {
@@ -159,6 +163,13 @@ impl Checker<'_> {
         if hours.iter().any(|h| h.is_none_or(|c| c.always)) {
             return;
         }
+        // Channels on the same calendar are open at the same times: each
+        // calendar once (else every look-up below is per channel).
+        let mut seen = std::collections::HashSet::new();
+        let hours: Vec<Option<&Calendar>> = hours
+            .into_iter()
+            .filter(|h| h.is_none_or(|c| seen.insert(c.id.as_str())))
+            .collect();
         let period = model
             .effective
             .as_ref()
