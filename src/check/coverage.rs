@@ -63,6 +63,10 @@ fn uncovered_on(
     channels_open: &[bool],
     period: Option<(NaiveDate, NaiveDate)>,
 ) -> Option<String> {
+    // A channel on the clock's own calendar is open whenever the clock runs.
+    if hours.iter().flatten().any(|h| h.id == clock.id) {
+        return None;
+    }
     let weekly = weekly_grid(clock)
         .iter()
         .zip(channels_open)
