@@ -1,10 +1,11 @@
 //! Rendering many diagnostics, and checking a folder of many contracts.
 //!
-//! - `render/human` against `render/json`: one generated contract with
-//!   20,000 unused calendars (20,000 W005 warnings, each shown with its
-//!   snippet) rendered for people and as JSON. Human rendering used to read
-//!   the file from its start for every diagnostic (quadratic); it should
-//!   now take at most about twice as long as JSON.
+//! - `render/human/N` against `render/json/N`: a generated contract with N
+//!   unused calendars (N W005 warnings, each shown with its snippet)
+//!   rendered for people and as JSON, N = 2,500, 5,000, 10,000, 20,000.
+//!   Human rendering used to read the file from its start for every
+//!   diagnostic (quadratic); it should be linear in N and take at most
+//!   about twice as long as JSON.
 //! - `folder/check`: the whole `slac check` command on a folder of 1,000
 //!   contracts (copies of `contracts/acme-support.sla` with their own ids),
 //!   which checks the files in parallel.
@@ -20,13 +21,14 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::Command;
 
-const WARNINGS: usize = 20_000;
+/// The warnings of the `render` group: 1×, 2×, 4×, 8×.
+const WARNINGS: [usize; 4] = [2_500, 5_000, 10_000, 20_000];
 const CONTRACTS: usize = 1_000;
 
-/// A valid contract with [`WARNINGS`] calendars that nothing uses.
-fn many_warnings() -> String {
+/// A valid contract with `warnings` calendars that nothing uses.
+fn many_warnings(warnings: usize) -> String {
     let mut calendars = String::new();
-    for n in 0..WARNINGS {
+    for n in 0..warnings {
         let _ = writeln!(calendars, "  calendar c{n} \"未使用的日历{n}\" 24x7");
     }
     format!(
@@ -49,24 +51,28 @@ fn many_warnings() -> String {
 }
 
 fn render(c: &mut Criterion) {
-    let checked = slac::check(slac::SourceFile::new("bench.sla", many_warnings()));
-    let warnings = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == slac::Code::W005)
-        .count();
-    assert_eq!(
-        (warnings, checked.diagnostics.len()),
-        (WARNINGS, WARNINGS),
-        "the generated contract should give exactly {WARNINGS} W005"
-    );
-    let files = [(&checked.sources, checked.diagnostics.as_slice())];
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
-    group.bench_function("human", |b| {
-        b.iter(|| slac::report::human(black_box(&checked.sources), &checked.diagnostics, false))
-    });
-    group.bench_function("json", |b| b.iter(|| slac::report::json(black_box(&files))));
+    for count in WARNINGS {
+        let checked = slac::check(slac::SourceFile::new("bench.sla", many_warnings(count)));
+        let warnings = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == slac::Code::W005)
+            .count();
+        assert_eq!(
+            (warnings, checked.diagnostics.len()),
+            (count, count),
+            "the generated contract should give exactly {count} W005"
+        );
+        let files = [(&checked.sources, checked.diagnostics.as_slice())];
+        group.bench_function(format!("human/{count}"), |b| {
+            b.iter(|| slac::report::human(black_box(&checked.sources), &checked.diagnostics, false))
+        });
+        group.bench_function(format!("json/{count}"), |b| {
+            b.iter(|| slac::report::json(black_box(&files)))
+        });
+    }
     group.finish();
 }
 

@@ -457,6 +457,31 @@ fn exit_without_shutdown_is_exit_code_one() {
     assert_eq!(client.exit_code(), Some(1));
 }
 
+/// A message whose `Content-Length` is above the limit is refused before
+/// anything is allocated: the editor is told, and the session ends with
+/// the usage exit code (lsp-server's own transport would allocate the
+/// 1 TB and abort).
+#[test]
+fn a_message_above_the_size_limit_ends_the_session_with_a_message() {
+    let (_dir, contract, _) = workspace();
+    let mut client = Client::start(contract.parent().unwrap());
+    write!(client.stdin, "Content-Length: 1000000000000\r\n\r\n{{").unwrap();
+    client.stdin.flush().unwrap();
+    let shown = loop {
+        let message = client.next_message("window/showMessage");
+        if message["method"] == "window/showMessage" {
+            break message;
+        }
+    };
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("1000000000000 bytes") && text.contains("64 MiB"),
+        "{shown}"
+    );
+    assert_eq!(shown["params"]["type"], 1, "an error: {shown}");
+    assert_eq!(client.exit_code(), Some(2));
+}
+
 #[test]
 fn an_unknown_request_gets_method_not_found() {
     let (_dir, contract, _) = workspace();

@@ -411,6 +411,23 @@ impl Checker<'_> {
             open: Vec::new(),
             ..calendar.clone()
         };
+        // A `closed` line is examined up to MAX_DAYS_EXAMINED days.
+        let examined_last = |from: NaiveDate, to: NaiveDate| {
+            from.checked_add_days(chrono::Days::new(u64::from(MAX_DAYS_EXAMINED)))
+                .map_or(to, |cap| cap.min(to))
+        };
+        // The days without the calendar's own lines, looked up once over
+        // every date its lines reach: `Calendar::days` per line would read
+        // every day of its sets each time (quadratic).
+        let reach = closed
+            .iter()
+            .map(|l| (l.from.node, examined_last(l.from.node, l.to.node)))
+            .chain(open.iter().map(|o| (o.date.node, o.date.node)))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+        let Some((first, last)) = reach else {
+            return;
+        };
+        let without_own = sets_only.days(first, last);
         let make_up: HashSet<NaiveDate> = open.iter().map(|o| o.date.node).collect();
         let is_make_up = |date: NaiveDate| make_up.contains(&date);
         // The dates closed by the lines before the one looked at.
@@ -434,24 +451,14 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let last = from
-                .node
-                .checked_add_days(chrono::Days::new(u64::from(MAX_DAYS_EXAMINED)))
-                .map_or(to.node, |cap| cap.min(to.node));
-            let without_own = sets_only.days(from.node, last);
-            let closed_by_sets: HashSet<NaiveDate> = without_own
-                .listed()
-                .iter()
-                .filter(|d| d.kind == ListedKind::Closed)
-                .map(|d| d.date)
-                .collect();
+            let last = examined_last(from.node, to.node);
             let mut redundant = true;
             let mut by_earlier = false;
             let mut by_set = false;
             for date in from.node.iter_days().take_while(|d| *d <= last) {
                 let closed_earlier = closed_before.contains(date);
                 by_earlier |= closed_earlier;
-                by_set |= !closed_earlier && closed_by_sets.contains(&date);
+                by_set |= !closed_earlier && without_own.closes(date);
                 if !closed_earlier && !without_own.spans_on(date).is_empty() && !is_make_up(date) {
                     redundant = false;
                     break;
@@ -511,7 +518,7 @@ impl Checker<'_> {
             }
             let in_closed = all_closed.contains(date.node);
             // The hours the date has without this line: weekly, or a set's.
-            let usual = sets_only.spans_on(date.node);
+            let usual = without_own.spans_on(date.node);
             let mut given: Vec<TimeSpan> = spans.iter().map(|s| s.node).collect();
             given.sort();
             if !in_closed && !usual.is_empty() && usual == given.as_slice() {

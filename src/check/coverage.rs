@@ -63,6 +63,10 @@ fn uncovered_on(
     channels_open: &[bool],
     period: Option<(NaiveDate, NaiveDate)>,
 ) -> Option<String> {
+    // A channel on the clock's own calendar is open whenever the clock runs.
+    if hours.iter().flatten().any(|h| h.id == clock.id) {
+        return None;
+    }
     let weekly = weekly_grid(clock)
         .iter()
         .zip(channels_open)
@@ -75,14 +79,23 @@ fn uncovered_on(
             .collect();
         dates.sort();
         dates.dedup();
+        // Each calendar's days looked up once for the whole range
+        // (`Calendar::spans_on` per date would read every line each time).
+        let (first, last) = (*dates.first()?, *dates.last()?);
+        let clock_days = clock.days(first, last);
+        let channel_days: Vec<DayTable<'_>> = hours
+            .iter()
+            .flatten()
+            .map(|h| h.days(first, last))
+            .collect();
         dates.into_iter().find_map(|date| {
             let mut channel_open = vec![false; 1440];
-            for h in hours.iter().flatten() {
+            for h in &channel_days {
                 for (cell, on) in channel_open.iter_mut().zip(day_grid(h.spans_on(date))) {
                     *cell |= on;
                 }
             }
-            day_grid(clock.spans_on(date))
+            day_grid(clock_days.spans_on(date))
                 .iter()
                 .zip(&channel_open)
                 .position(|(a, b)| *a && !b)
@@ -133,11 +146,15 @@ impl Checker<'_> {
         let channels: Vec<&Channel> = if model.support.submit_via.is_empty() {
             model.channels.iter().collect()
         } else {
+            // By id in a table: `Contract::channel` per name would be
+            // quadratic in the channels listed.
+            let by_id: std::collections::HashMap<&ChannelId, &Channel> =
+                model.channels.iter().map(|c| (&c.id, c)).collect();
             model
                 .support
                 .submit_via
                 .iter()
-                .filter_map(|id| model.channel(id))
+                .filter_map(|id| by_id.get(id).copied())
                 .collect()
         };
         if channels.is_empty() {
@@ -150,6 +167,13 @@ impl Checker<'_> {
         if hours.iter().any(|h| h.is_none_or(|c| c.always)) {
             return;
         }
+        // Channels on the same calendar are open at the same times: each
+        // calendar once (else every look-up below is per channel).
+        let mut seen = std::collections::HashSet::new();
+        let hours: Vec<Option<&Calendar>> = hours
+            .into_iter()
+            .filter(|h| h.is_none_or(|c| seen.insert(c.id.as_str())))
+            .collect();
         let period = model
             .effective
             .as_ref()

@@ -7,9 +7,9 @@ use super::names::{self, NameKind};
 use super::positions;
 use super::requests::Refusal;
 use super::state::State;
-use crate::items::ItemName;
-use crate::model::{CommitmentSection, GoverningLaw, Unit, WEEKDAYS};
+use crate::model::{CommitmentSection, GoverningLaw, Unit};
 use crate::source::FileId;
+use crate::syntax::Context;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
     Range, TextEdit,
@@ -289,40 +289,27 @@ fn first_word(statement: &str) -> String {
     statement.split_whitespace().next().unwrap_or("").to_owned()
 }
 
-/// The keywords that start a line in a block (`None`: outside any).
+/// The keywords that start a line in a block (`None`: outside any), from
+/// the table the parser's recovery reads.
 fn block_keywords(block: Option<&str>, parent: Option<&str>) -> Vec<&'static str> {
-    let words: &[&'static str] = match (block, parent) {
-        (None, _) => &["use", "contract", "holidays"],
-        (Some("contract"), _) => return ItemName::keywords().collect(),
-        (Some("calendar"), _) => {
-            let mut words: Vec<&'static str> = WEEKDAYS.to_vec();
-            words.extend(["closed", "open", "timezone", "holidays"]);
-            return words;
-        }
-        (Some("holidays"), _) => &["closed", "open"],
-        (Some("channel"), _) => &["hours", "availability", "contact", "aka"],
-        (Some("priority"), _) => &["clock", "aka"],
-        (Some("party"), _) => &["short", "contact", "signatory"],
-        (Some("scope"), _) => &["service", "audience"],
-        (Some("support"), _) => &["submit via", "escalate"],
-        (Some("reporting"), _) => &["report"],
-        (Some("exclusions"), _) => &["maintenance", "clause"],
-        (Some("maintenance"), _) => &["notice", "window", "at most"],
-        (Some("credits"), _) => &[
-            "fee",
-            "availability",
-            "response",
-            "resolution",
-            "fcr",
-            "csat",
-            "cap",
-            "claim",
-            "form",
-        ],
-        (Some(_), Some("credits")) => &["below"],
-        (Some(_), _) => &[],
+    let context = match (block, parent) {
+        (None, _) => return vec!["use", "contract", "holidays"],
+        (Some("contract"), _) => Context::Contract,
+        (Some("calendar"), _) => Context::Calendar,
+        (Some("holidays"), _) => Context::Holidays,
+        (Some("channel"), _) => Context::Channel,
+        (Some("priority"), _) => Context::Priority,
+        (Some("party"), _) => Context::Party,
+        (Some("scope"), _) => Context::Scope,
+        (Some("support"), _) => Context::Support,
+        (Some("reporting"), _) => Context::Reporting,
+        (Some("exclusions"), _) => Context::Exclusions,
+        (Some("maintenance"), _) => Context::Maintenance,
+        (Some("credits"), _) => Context::Credits,
+        (Some(_), Some("credits")) => Context::Tiers,
+        (Some(_), _) => return Vec::new(),
     };
-    words.to_vec()
+    context.openings()
 }
 
 #[cfg(test)]
@@ -386,6 +373,12 @@ mod tests {
             panic!("keywords expected")
         };
         assert!(words.contains(&"calendar") && !words.contains(&"hours"));
+        // A keyword always followed by the same word is offered with it.
+        assert!(words.contains(&"pause on") && !words.contains(&"pause"));
+        assert_eq!(
+            wants("contract \"x\" {\n  support {\n    "),
+            Wants::Keywords(vec!["submit via", "escalate"])
+        );
         // A word being typed completes as the start of its line.
         assert_eq!(
             wants("contract \"x\" {\n  party c \"n\" {\n    sig"),

@@ -11,7 +11,8 @@
 //!   formatter;
 //! - [`documents`]: the unsaved text of the open documents; [`positions`]
 //!   is the one conversion between byte offsets and LSP's UTF-16 columns;
-//!   [`uri`] turns `file://` URIs into paths and back.
+//!   [`uri`] turns `file://` URIs into paths and back;
+//! - [`transport`]: stdin and stdout, with a limit on a message's size.
 //!
 //! docs/lsp.md lists what the server does.
 
@@ -29,6 +30,7 @@ mod requests;
 mod server;
 mod state;
 mod symbols;
+mod transport;
 mod uri;
 mod worker;
 
@@ -37,7 +39,8 @@ pub use server::Ended;
 
 /// Serves one client on stdin and stdout until it asks to exit.
 pub fn serve_stdio() -> Result<(), Ended> {
-    let (connection, io) = lsp_server::Connection::stdio();
+    let (connection, io) =
+        transport::stdio().map_err(|e| Ended::Failed(format!("cannot start stdio: {e}")))?;
     let outcome = server::run(&connection);
     drop(connection);
     io.join()

@@ -92,7 +92,10 @@ fn folders(params: &InitializeParams) -> Vec<PathBuf> {
         .flatten()
         .filter_map(|f| super::uri::to_path(&f.uri))
         .collect();
-    #[allow(deprecated)] // the folder of a client that sends no workspaceFolders
+    #[allow(
+        deprecated,
+        reason = "`rootUri` is the folder of a client that sends no workspaceFolders"
+    )]
     if let Some(root) = params.root_uri.as_ref().and_then(super::uri::to_path) {
         if folders.is_empty() {
             folders.push(root);

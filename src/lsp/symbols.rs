@@ -197,7 +197,7 @@ fn symbol(
     selection: Span,
     children: Vec<DocumentSymbol>,
 ) -> DocumentSymbol {
-    #[allow(deprecated)] // `deprecated` is a field LSP still requires
+    #[allow(deprecated, reason = "`deprecated` is a field LSP still requires")]
     DocumentSymbol {
         name,
         detail: None,

@@ -190,6 +190,12 @@ impl<'c> DayTable<'c> {
         calendar.weekly_on(date.weekday())
     }
 
+    /// True when `date` (one of the table's range) is closed, not opened
+    /// again: a [`ListedKind::Closed`] day of [`DayTable::listed`].
+    pub fn closes(&self, date: NaiveDate) -> bool {
+        self.closed.contains_key(&date) && !self.open.contains_key(&date)
+    }
+
     /// Every date of the range that does not run on the weekly hours, by
     /// date: what the calendar's `closed` and `open` mean once its sets are
     /// merged in (the rule set lists these).

@@ -96,7 +96,6 @@ impl Serialize for Number {
         let x = self.0;
         if x.is_finite() && x.fract() == 0.0 && x.abs() <= EXACT_INTEGER_LIMIT {
             // The guard makes the cast exact; `-0.0` becomes `0`.
-            #[allow(clippy::cast_possible_truncation)]
             serializer.serialize_i64(x as i64)
         } else {
             serializer.serialize_f64(x)

@@ -13,6 +13,7 @@
 mod errors;
 mod item_rules;
 mod lower;
+pub(crate) use lower::Context;
 mod scan;
 mod slips;
 

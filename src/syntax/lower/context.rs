@@ -6,9 +6,13 @@ use crate::items::ItemName;
 use crate::model::WEEKDAYS;
 use crate::syntax::Rule;
 
+/// Item keywords always followed by the same word (the grammar's
+/// `pause_item` is `kw_pause ~ kw_on ~ …`), offered with it.
+const ITEM_PHRASES: &[(&str, &str)] = &[("pause", "pause on")];
+
 /// Where a recovered line stood, which decides how it is re-parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Context {
+pub(crate) enum Context {
     Contract,
     Scope,
     Calendar,
@@ -46,22 +50,34 @@ impl Context {
         }
     }
 
-    pub(super) fn keywords(self) -> Vec<&'static str> {
+    /// How the lines of this context start, as completion offers them:
+    /// a keyword, or a keyword with the word that always follows it
+    /// (`submit via`, `at most`, `pause on`).
+    pub(crate) fn openings(self) -> Vec<&'static str> {
         let words: &[&str] = match self {
-            Context::Contract => return ItemName::keywords().collect(),
+            Context::Contract => {
+                return ItemName::keywords()
+                    .map(|k| {
+                        ITEM_PHRASES
+                            .iter()
+                            .find(|(keyword, _)| *keyword == k)
+                            .map_or(k, |(_, phrase)| phrase)
+                    })
+                    .collect()
+            }
             Context::Scope => &["service", "audience"],
             Context::Calendar => &[
                 "closed", "open", "timezone", "holidays", "daily", "mon-fri", "mon", "tue", "wed",
                 "thu", "fri", "sat", "sun",
             ],
             Context::Target => &[],
-            Context::Support => &["submit", "escalate"],
+            Context::Support => &["submit via", "escalate"],
             Context::Party => &["short", "contact", "signatory"],
             Context::Channel => &["hours", "availability", "contact", "aka"],
             Context::Priority => &["clock", "aka"],
             Context::Reporting => &["report"],
             Context::Exclusions => &["maintenance", "clause"],
-            Context::Maintenance => &["notice", "window", "at"],
+            Context::Maintenance => &["notice", "window", "at most"],
             Context::Credits => &[
                 "fee",
                 "availability",
@@ -77,6 +93,14 @@ impl Context {
             Context::Holidays => &["closed", "open"],
         };
         words.to_vec()
+    }
+
+    /// The first words of the lines of this context.
+    pub(super) fn keywords(self) -> Vec<&'static str> {
+        self.openings()
+            .into_iter()
+            .map(|opening| opening.split(' ').next().unwrap_or(opening))
+            .collect()
     }
 
     /// The message for an unknown first word.

@@ -30,7 +30,7 @@ use super::Rule;
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span, Spanned};
-use context::Context;
+pub(crate) use context::Context;
 use cursor::Children;
 use pest::iterators::Pair;
 use span::span_of;
