@@ -40,7 +40,7 @@ echo "machine: $(nproc) cores, $(uptime)"
 echo "python: $(python3 --version), duckdb: $("$duckdb_python" -c 'import duckdb; print(duckdb.__version__)')"
 
 # One run, so that the ratios compare like with like.
-hyperfine -N -w 2 -r 10 --export-markdown "$dir/eval-1m.md" \
+hyperfine -N -w 1 -r 6 --export-markdown "$dir/eval-1m.md" \
     -n "slac eval" "$slac eval $contract $dir/t1m.csv --as-of $as_of --format json" \
     -n "python csv.reader" "python3 -c 'import csv,sys; sum(1 for _ in csv.reader(open(sys.argv[1], newline=\"\")))' $dir/t1m.csv" \
     -n "duckdb read_csv + group by" "$duckdb_python -c 'import duckdb,sys; duckdb.sql(\"select priority, count(*) from read_csv(\$\$\" + sys.argv[1] + \"\$\$) group by priority\").fetchall()' $dir/t1m.csv"
