@@ -95,24 +95,21 @@ fn as_export(log: &[u8], zone: chrono_tz::Tz) -> (Vec<u8>, ReadOptions) {
 fn bench(c: &mut Criterion) {
     let project = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = project.join("contracts/acme-support.sla");
-    let Ok(root) = slac::load::Root::given(project) else {
-        return;
-    };
+    let root = slac::load::Root::given(project).expect("the project folder is a root");
     // Its `use` line followed, as `slac eval` reads it.
     let bytes = std::fs::read(&path).unwrap_or_default();
     let checked = slac::front::check_path(&path, "contracts/acme-support.sla", bytes, &root);
     let Some(contract) = checked.model else {
-        eprintln!("{} does not check", path.display());
-        return;
+        panic!(
+            "{} does not check: {:?}",
+            path.display(),
+            checked.diagnostics
+        );
     };
     let mut log = Vec::new();
-    if synth::write_csv(&contract, TICKETS, 2027, &mut log).is_err() {
-        return;
-    }
+    synth::write_csv(&contract, TICKETS, 2027, &mut log).expect("the log is generated");
     let file = std::env::temp_dir().join(format!("slac-bench-eval-{}.csv", std::process::id()));
-    if std::fs::write(&file, &log).is_err() {
-        return;
-    }
+    std::fs::write(&file, &log).expect("the log is written to the temporary folder");
     let options = EvalOptions {
         as_of: chrono::DateTime::from_timestamp(1_830_268_800, 0).unwrap_or_default(), // 2028-01-01
         period: ReportPeriod::Monthly,
@@ -186,9 +183,8 @@ fn bench(c: &mut Criterion) {
 
     let contract = with_exclusions(contract);
     let mut outages = Vec::new();
-    if synth::write_outages_csv(&contract, OUTAGES, 2027, &mut outages).is_err() {
-        return;
-    }
+    synth::write_outages_csv(&contract, OUTAGES, 2027, &mut outages)
+        .expect("the outage log is generated");
     let mut group = c.benchmark_group("eval with outages");
     group
         .sample_size(10)
