@@ -152,13 +152,8 @@ const PAUSING: [&str; 3] = ["Pending", "On-hold", "等待客户"];
 /// then open again, sometimes a second pause; and rows for tickets the log
 /// does not have. Times are RFC 3339 with the log's offsets.
 fn status_history(log: &str, seed: u64, every: usize) -> String {
-    let mut rng = seed | 1;
-    let mut next = move |below: i64| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % below.max(1) as u64) as i64
-    };
+    let mut rng = synth::Rng(seed | 1);
+    let mut next = move |below: usize| rng.below(below) as i64;
     let mut out = String::from("ticket_id,status,from,to\n");
     let mut reader = csv::Reader::from_reader(log.as_bytes());
     for (i, record) in reader.records().map(Result::unwrap).enumerate() {
