@@ -1,5 +1,5 @@
 //! Escaping text for the documents slac writes: the one place that knows
-//! HTML's, Markdown's and CSS strings' special characters,
+//! HTML's, Markdown's, CSS strings' and Typst strings' special characters,
 //! and a `.sla` string's escapes
 //! (for the `.sla` files slac writes, such as `holidays import`'s). The
 //! appendix (`render`) and the compliance report (`eval`) both escape
@@ -87,6 +87,28 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
+/// Text as a Typst string literal, quotes included: `"` and `\` are
+/// escaped, a newline is `\n` (Typst shows it as a line break) and
+/// forbidden characters are dropped. Shown with `#"…";` in markup, a
+/// string is only text: no Typst markup character (`# $ * _ < @ \` ` …)
+/// in it has any meaning.
+pub fn typst_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Characters no document should carry: control characters other than tab
 /// and newline (HTML forbids them) and Unicode noncharacters.
 fn is_forbidden(c: char) -> bool {
@@ -98,7 +120,7 @@ fn is_forbidden(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{css_string, html, markdown};
+    use super::{css_string, html, markdown, typst_string};
 
     #[test]
     fn css_strings_cannot_close_the_string_or_the_style_element() {
@@ -106,6 +128,11 @@ mod tests {
             css_string("a\"b\\c</style>&\nd\u{0}"),
             "\"a\\\"b\\\\c\\3C /style\\3E \\26 \\A d\""
         );
+    }
+
+    #[test]
+    fn typst_strings_escape_quote_and_backslash_only() {
+        assert_eq!(typst_string("#$*_<@`\"\\x\ny"), "\"#$*_<@`\\\"\\\\x\\ny\"");
     }
 
     #[test]

@@ -223,7 +223,7 @@ pub struct RenderArgs {
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The appendix's format (default: by the `-o` file's extension,
-    /// `.html`/`.htm` or `.md`/`.markdown`, else Markdown).
+    /// `.html`/`.htm`, `.pdf` or `.md`/`.markdown`, else Markdown).
     #[arg(long = "to", value_enum)]
     pub to: Option<RenderFormat>,
     /// Language of the fixed text (default: the contract's `language`).
@@ -232,6 +232,10 @@ pub struct RenderArgs {
     /// Allow placeholders; they are rendered highlighted.
     #[arg(long)]
     pub draft: bool,
+    /// PDF only: take fonts from this folder instead of the system's (the
+    /// built-in Latin fonts are always there). For tests; see docs/appendix.md.
+    #[arg(long, hide = true, env = "SLAC_FONT_DIR")]
+    pub font_dir: Option<PathBuf>,
     #[command(flatten)]
     pub root: RootArg,
 }
@@ -240,6 +244,8 @@ pub struct RenderArgs {
 pub enum RenderFormat {
     Markdown,
     Html,
+    /// Typeset by the built-in engine, fonts embedded.
+    Pdf,
 }
 
 impl ByExtension for RenderFormat {
@@ -247,6 +253,7 @@ impl ByExtension for RenderFormat {
         match extension {
             "md" | "markdown" => Some(RenderFormat::Markdown),
             "html" | "htm" => Some(RenderFormat::Html),
+            "pdf" => Some(RenderFormat::Pdf),
             _ => None,
         }
     }

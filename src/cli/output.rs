@@ -296,6 +296,7 @@ mod tests {
         assert_eq!(render("A.HTM"), RenderFormat::Html);
         assert_eq!(render("a.md"), RenderFormat::Markdown);
         assert_eq!(render("a.markdown"), RenderFormat::Markdown);
+        assert_eq!(render("a.pdf"), RenderFormat::Pdf);
         assert_eq!(render("a.txt"), RenderFormat::Markdown, "unknown: default");
         assert_eq!(render("noextension"), RenderFormat::Markdown);
         let build = |name| format_for(None, "--format", at(name), BuildFormat::Json).unwrap();

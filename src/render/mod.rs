@@ -37,6 +37,7 @@ mod nobreak;
 mod options;
 pub mod outline;
 pub mod parties;
+pub mod pdf;
 pub mod phrases;
 mod remedies;
 pub mod remedy_phrases;
@@ -49,6 +50,7 @@ pub mod zone_names;
 
 use crate::model::Contract;
 pub use options::RenderOptions;
+pub use pdf::{FontSearch, PdfError};
 
 /// The appendix as GitHub-flavoured Markdown.
 pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {
@@ -58,4 +60,14 @@ pub fn markdown(contract: &Contract, options: &RenderOptions) -> String {
 /// The appendix as one self-contained, print-ready HTML file.
 pub fn html(contract: &Contract, options: &RenderOptions) -> String {
     html::emit(&outline::build(contract, options))
+}
+
+/// The appendix as a PDF: the same outline typeset by the embedded Typst
+/// engine, with the fonts `fonts` finds embedded.
+pub fn pdf(
+    contract: &Contract,
+    options: &RenderOptions,
+    fonts: &FontSearch,
+) -> Result<Vec<u8>, PdfError> {
+    pdf::write(&outline::build(contract, options), fonts)
 }

@@ -1,6 +1,7 @@
 //! What every printed page of the appendix carries, so that no page can be
 //! swapped for another: the agreement id, version and fingerprint, and
-//! "page X of Y". The HTML writes it into `@page` margin boxes.
+//! "page X of Y". The HTML writes it into `@page` margin boxes, the PDF
+//! into each page's footer.
 
 use super::rich::Rich;
 use crate::model::Lang;
