@@ -10,6 +10,10 @@
 //! fonts-noto-cjk`), as the README's set-up says, and reading the text needs
 //! `pdftotext` (`apt-get install poppler-utils`): without it the tests fail,
 //! they never skip.
+//!
+//! A slac built without the `pdf` feature has none of this: its refusal is
+//! tests/pdf_not_built.rs.
+#![cfg(feature = "pdf")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -63,7 +63,8 @@ pub fn html(contract: &Contract, options: &RenderOptions) -> String {
 }
 
 /// The appendix as a PDF: the same outline typeset by the embedded Typst
-/// engine, with the fonts `fonts` finds embedded.
+/// engine, with the fonts `fonts` finds embedded ([`PdfError::NotBuilt`]
+/// in a slac built without the cargo feature `pdf`).
 pub fn pdf(
     contract: &Contract,
     options: &RenderOptions,

@@ -4,20 +4,10 @@
 //! character of the document is looked up, so a missing font is a clear
 //! error instead of blank boxes in a signed document.
 
-use std::path::PathBuf;
+use super::FontSearch;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
-
-/// Where to look for fonts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FontSearch {
-    /// The operating system's font folders (on Linux, fontconfig's).
-    System,
-    /// Only this folder, searched recursively (for tests, and for fonts
-    /// kept outside the system's folders).
-    Folder(PathBuf),
-}
 
 pub(super) struct Fonts {
     store: FontStore,

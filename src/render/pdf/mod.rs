@@ -9,18 +9,32 @@
 //! The fonts are embedded in the PDF, subset to the glyphs used. A document
 //! with a character no font has is refused before typesetting (a Chinese
 //! contract on a machine without CJK fonts: install `fonts-noto-cjk`).
+//!
+//! The engine is the cargo feature `pdf` (a default one). A slac built
+//! without it (`--no-default-features`, for a fast build that only checks
+//! contracts) has the same `render --to pdf` flag, which then fails with
+//! [`PdfError::NotBuilt`].
 
+#[cfg(feature = "pdf")]
 mod fonts;
+#[cfg(feature = "pdf")]
 mod markup;
+#[cfg(feature = "pdf")]
+mod typeset;
+#[cfg(feature = "pdf")]
 mod world;
 
-pub use fonts::FontSearch;
+use std::path::PathBuf;
 
-use super::document::Document;
-use fonts::Fonts;
-use typst::foundations::Smart;
-use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+/// Where to look for fonts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FontSearch {
+    /// The operating system's font folders (on Linux, fontconfig's).
+    System,
+    /// Only this folder, searched recursively (for tests, and for fonts
+    /// kept outside the system's folders).
+    Folder(PathBuf),
+}
 
 /// Why no PDF was made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,77 +50,18 @@ pub enum PdfError {
     MissingGlyphs { list: String },
     #[error("the PDF engine failed: {0} (a bug in slac: please report it)")]
     Engine(String),
+    #[error(
+        "this slac was built without PDF support (cargo feature `pdf`, left out by \
+         `--no-default-features`): build it with the default features to render a PDF"
+    )]
+    NotBuilt,
 }
 
-/// The Typst source of the appendix (what [`write`] typesets).
-pub fn markup(doc: &Document) -> String {
-    markup::emit(doc)
-}
+#[cfg(feature = "pdf")]
+pub use typeset::write;
 
-/// Typesets the appendix into a PDF with the fonts `search` finds.
-pub fn write(doc: &Document, search: &FontSearch) -> Result<Vec<u8>, PdfError> {
-    let source = markup::emit(doc);
-    let fonts = Fonts::find(search);
-    refuse_missing_glyphs(&fonts.missing(&source))?;
-    let world = world::Appendix::new(source, &fonts);
-    let document: PagedDocument = typst::compile(&world)
-        .output
-        .map_err(|errors| engine_error(errors.iter().map(|e| e.message.as_str())))?;
-    let options = PdfOptions {
-        ident: Smart::Auto,
-        ..PdfOptions::default()
-    };
-    typst_pdf::pdf(&document, &options)
-        .map_err(|errors| engine_error(errors.iter().map(|e| e.message.as_str())))
-}
-
-fn engine_error<'a>(messages: impl Iterator<Item = &'a str>) -> PdfError {
-    PdfError::Engine(messages.collect::<Vec<_>>().join("; "))
-}
-
-fn refuse_missing_glyphs(missing: &[char]) -> Result<(), PdfError> {
-    let quoted = |chars: &mut dyn Iterator<Item = &char>| -> String {
-        chars
-            .take(8)
-            .map(|c| format!("“{c}” (U+{:04X})", u32::from(*c)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut wide = missing
-        .iter()
-        .filter(|&&c| crate::cjk::is_wide(c))
-        .peekable();
-    if wide.peek().is_some() {
-        return Err(PdfError::NoCjkFont {
-            sample: quoted(&mut wide),
-        });
-    }
-    if !missing.is_empty() {
-        return Err(PdfError::MissingGlyphs {
-            list: quoted(&mut missing.iter()),
-        });
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{refuse_missing_glyphs, PdfError};
-
-    #[test]
-    fn missing_chinese_glyphs_name_the_package_to_install() {
-        let error = refuse_missing_glyphs(&['→', '服', '务']).unwrap_err();
-        assert_eq!(
-            error,
-            PdfError::NoCjkFont {
-                sample: "“服” (U+670D), “务” (U+52A1)".into()
-            }
-        );
-        assert!(error.to_string().contains("apt-get install fonts-noto-cjk"));
-        assert!(matches!(
-            refuse_missing_glyphs(&['→']),
-            Err(PdfError::MissingGlyphs { .. })
-        ));
-        assert_eq!(refuse_missing_glyphs(&[]), Ok(()));
-    }
+/// Without the engine: every PDF is refused, naming the missing feature.
+#[cfg(not(feature = "pdf"))]
+pub fn write(_doc: &super::document::Document, _search: &FontSearch) -> Result<Vec<u8>, PdfError> {
+    Err(PdfError::NotBuilt)
 }
