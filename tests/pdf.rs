@@ -1,4 +1,5 @@
-//! `slac render --to pdf`: the appendix typeset by the embedded engine, read
+//! `slac render --to pdf`: the appendix typeset by the embedded engine (acme
+//! in Chinese, globex and lionheart-sg in English), read
 //! back: its structure with lopdf, each page's text with poppler's
 //! `pdftotext` (lopdf 0.38 cannot parse the ToUnicode maps Typst writes).
 //! Every page carries its page number and the fingerprint,
@@ -178,6 +179,12 @@ fn acme_in_chinese_has_every_page_identified() {
 #[test]
 fn globex_in_english_has_every_page_identified() {
     every_page_identified("globex-helpdesk", Lang::En);
+}
+
+/// The Singapore-law contract: English, no Chinese legal citation.
+#[test]
+fn lionheart_in_english_has_every_page_identified() {
+    every_page_identified("lionheart-sg", Lang::En);
 }
 
 /// Every font the pages use, with its font program embedded (what
