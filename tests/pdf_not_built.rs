@@ -4,6 +4,9 @@
 #![cfg(not(feature = "pdf"))]
 #![allow(
     clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
     reason = "test code: a broken assumption stops the test with its message"
 )]
 
