@@ -72,3 +72,20 @@ pub fn pdf(
 ) -> Result<Vec<u8>, PdfError> {
     pdf::write(&outline::build(contract, options), fonts)
 }
+
+/// The Markdown appendix of a contract given as text (the unit tests'
+/// one way to check and render a contract of their own).
+#[cfg(test)]
+pub(crate) fn markdown_of(text: &str, lang: crate::model::Lang, draft: bool) -> String {
+    let checked = crate::front::check(crate::source::SourceFile::new("t.sla", text));
+    let model = checked
+        .model
+        .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+    let options = RenderOptions {
+        lang,
+        draft,
+        fingerprint: String::new(),
+        source_name: "t.sla".into(),
+    };
+    markdown(&model, &options)
+}

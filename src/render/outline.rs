@@ -756,21 +756,9 @@ fn already_quoted(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::Lang;
-    use crate::render::{markdown, RenderOptions};
-    use crate::source::SourceFile;
 
     fn appendix(text: &str, lang: Lang) -> String {
-        let checked = crate::front::check(SourceFile::new("r.sla", text));
-        let model = checked
-            .model
-            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
-        let options = RenderOptions {
-            lang,
-            draft: false,
-            fingerprint: String::new(),
-            source_name: "r.sla".into(),
-        };
-        markdown(&model, &options)
+        crate::render::markdown_of(text, lang, false)
     }
 
     #[test]

@@ -170,8 +170,6 @@ fn short_name(party: &Party, values: Values) -> Rich {
 #[cfg(test)]
 mod tests {
     use crate::model::Lang;
-    use crate::render::{markdown, RenderOptions};
-    use crate::source::SourceFile;
 
     /// The fixtures with every part that names a party (reporting,
     /// exclusions, credits), their own texts cleared of 客户 and 服务方 so
@@ -190,17 +188,7 @@ mod tests {
                     .replace("short \"客户\"", "short \"艾克姆\"")
                     .replace("short     \"服务方\"", "short \"海普\"")
                     .replacen("{\n", &format!("{{\n{extra}\n"), 1);
-                let checked = crate::front::check(SourceFile::new("p.sla", &text));
-                let model = checked
-                    .model
-                    .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
-                let options = RenderOptions {
-                    lang,
-                    draft: false,
-                    fingerprint: String::new(),
-                    source_name: "p.sla".into(),
-                };
-                markdown(&model, &options)
+                crate::render::markdown_of(&text, lang, false)
             })
             .collect()
     }

@@ -96,24 +96,12 @@ impl<'a> Wording<'a> {
 #[cfg(test)]
 mod tests {
     use crate::model::Lang;
-    use crate::render::{markdown, RenderOptions};
-    use crate::source::SourceFile;
 
     const BASE: &str = include_str!("../../tests/fixtures/reporting.sla");
 
     fn appendix(extra: &str, lang: Lang) -> String {
         let text = BASE.replacen("{\n", &format!("{{\n{extra}\n"), 1);
-        let checked = crate::front::check(SourceFile::new("w.sla", &text));
-        let model = checked
-            .model
-            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
-        let options = RenderOptions {
-            lang,
-            draft: true,
-            fingerprint: String::new(),
-            source_name: "w.sla".into(),
-        };
-        markdown(&model, &options)
+        crate::render::markdown_of(&text, lang, true)
     }
 
     const CITATION_ZH: &str = "《中华人民共和国民法典》";
