@@ -74,22 +74,17 @@ impl Lowering<'_> {
         children: &mut Children<'i>,
         rules: &[Rule],
     ) -> Option<P<'i>> {
-        let expected = rules
-            .iter()
-            .map(|r| format!("`{r:?}`"))
-            .collect::<Vec<_>>()
-            .join(" or ");
         match children.pairs.next() {
             Some(pair) if rules.contains(&pair.as_rule()) => Some(pair),
             Some(pair) => {
-                self.unexpected(&pair, children.parent, &expected);
+                self.unexpected(&pair, children.parent, &expected(rules));
                 None
             }
             None => {
                 self.internal(
                     children.end,
                     children.parent,
-                    format!("expected {expected}, found nothing"),
+                    format!("expected {}, found nothing", expected(rules)),
                 );
                 None
             }
@@ -147,4 +142,14 @@ impl Lowering<'_> {
             format!("`{}` is not a `{rule:?}`", pair.as_str()),
         );
     }
+}
+
+/// "`a` or `b`": the rules an E000 says were expected (written only when
+/// one is reported: every child of every line passes through the cursor).
+fn expected(rules: &[Rule]) -> String {
+    rules
+        .iter()
+        .map(|r| format!("`{r:?}`"))
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
