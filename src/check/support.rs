@@ -6,6 +6,7 @@ use super::names::Names;
 use super::{text, Checker};
 use crate::ast::{Ident, SupportLine};
 use crate::model::*;
+use std::collections::HashSet;
 
 impl Checker<'_> {
     pub(super) fn support(
@@ -19,17 +20,19 @@ impl Checker<'_> {
             return support;
         };
         let mut submit: Vec<&Ident> = Vec::new();
+        // The channels already in `submit_via`: `Vec::contains` per name
+        // was quadratic in the channels listed.
+        let mut listed: HashSet<&str> = HashSet::new();
         for line in lines {
             match line {
                 SupportLine::SubmitVia {
                     channels: named, ..
                 } => {
                     for channel in named {
-                        let id = ChannelId(channel.node.clone());
                         if self.resolve(channel, "channel", channels)
-                            && !support.submit_via.contains(&id)
+                            && listed.insert(channel.node.as_str())
                         {
-                            support.submit_via.push(id);
+                            support.submit_via.push(ChannelId(channel.node.clone()));
                         }
                         submit.push(channel);
                     }
