@@ -120,8 +120,8 @@ const ENGLISH: [&str; 12] = [
 fn a_chinese_report_has_no_english_fixed_text() {
     let report = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
     let zh = text(&report, Lang::ZhCn);
-    // Skipped rows' reasons are the reader's (English, as on standard
-    // error); the text report counts them and does not list them.
+    // The text report counts skipped rows and does not list them; the
+    // Markdown and HTML ones list them with their reasons in Chinese.
     for word in ENGLISH {
         assert!(!zh.contains(word), "`{word}` in the Chinese report:\n{zh}");
     }
@@ -142,6 +142,10 @@ fn a_chinese_report_has_no_english_fixed_text() {
     assert!(md.starts_with("# SLA 达标报告："), "{md}");
     assert!(page.contains("<html lang=\"zh-CN\">"));
     assert!(page.contains("P1 响应：1 个超时工单"), "{page}");
+    for listed in [&md, &page] {
+        assert!(listed.contains("priority 列的“P9”不在合同中"), "{listed}");
+        assert!(!listed.contains("unknown priority"), "{listed}");
+    }
     // Its rows are the English report's: the view builds them once.
     let en = text(&report, Lang::En);
     assert_eq!(zh.lines().count(), en.lines().count());
@@ -184,7 +188,8 @@ fn the_golden_log_covers_every_kind_of_row() {
     let r = run("acme-march.csv", InputFormat::Csv, ReportPeriod::Monthly);
     assert_eq!(r.tickets, 28);
     assert_eq!(r.skipped_total, 8);
-    let reasons: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let words: Vec<String> = r.skipped.iter().map(|s| s.reason.to_string()).collect();
+    let reasons: Vec<&str> = words.iter().map(String::as_str).collect();
     for needle in [
         "unknown priority `P9`",
         "unknown channel `fax`",
@@ -539,10 +544,12 @@ fn tickets_outside_the_effective_period_are_skipped_and_counted() {
     let r = evaluate(&contract, log.as_bytes(), InputFormat::Csv, &opts).unwrap();
     assert_eq!(r.tickets, 2, "B2 and B3 are within the period");
     assert_eq!((r.skipped_total, r.outside_effective), (2, 2));
+    let words: Vec<String> = r.skipped.iter().map(|s| s.reason.to_string()).collect();
     let reasons: Vec<(u64, &str)> = r
         .skipped
         .iter()
-        .map(|s| (s.line, s.reason.as_str()))
+        .zip(&words)
+        .map(|(s, w)| (s.line, w.as_str()))
         .collect();
     assert_eq!(
         reasons,

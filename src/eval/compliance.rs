@@ -5,6 +5,7 @@
 //! decimals once, here, so every format shows the same figures.
 
 pub use super::availability::{AvailabilityReport, MaintenanceReport, OutageSummary};
+use super::skip::SkipReason;
 use crate::model::{Duration, TargetKind};
 use serde::{Serialize, Serializer};
 
@@ -62,10 +63,23 @@ pub struct ComplianceReport {
 pub const SKIPPED_LISTED: usize = 1000;
 
 /// A malformed row: its line in the log and why it was skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
     pub line: u64,
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// `{"line", "reason", "kind"}`: the reason in English words, as scripts
+/// read it, and its stable kebab-case kind beside it.
+impl Serialize for Skipped {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = s.serialize_struct("Skipped", 3)?;
+        row.serialize_field("line", &self.line)?;
+        row.serialize_field("reason", &self.reason.to_string())?;
+        row.serialize_field("kind", self.reason.kind())?;
+        row.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

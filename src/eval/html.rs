@@ -614,7 +614,7 @@ fn skipped_table(
             out,
             "<tr><td>{}</td><td class=\"l\">{}</td></tr>",
             s.line,
-            esc(&s.reason)
+            esc(&s.reason.words(say.lang))
         );
     }
     out.push_str("</table>");

@@ -173,7 +173,12 @@ fn skipped_table(out: &mut String, view: &View, title: &str, skipped: &[Skipped]
         table_row(&[say.head_line, say.head_reason])
     );
     for s in skipped {
-        let _ = writeln!(out, "| {} | {} |", s.line, escape(&s.reason));
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            s.line,
+            escape(&s.reason.words(say.lang))
+        );
     }
     let unlisted = total - skipped.len() as u64;
     if unlisted > 0 {

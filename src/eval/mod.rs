@@ -35,6 +35,7 @@ mod read;
 pub mod report_phrases;
 mod report_view;
 mod settle;
+pub mod skip;
 mod statuses;
 mod tally;
 mod text;
@@ -58,6 +59,7 @@ pub use mapping::{ColumnMap, MappingError, Origin};
 pub use markdown::markdown;
 pub use outages::OUTAGE_COLUMNS;
 pub use presets::Preset;
+pub use skip::SkipReason;
 pub use statuses::{read_statuses, StatusLog, STATUS_COLUMNS};
 pub use text::text;
 pub use ticket::{COLUMNS, EXCLUDED};
@@ -245,7 +247,7 @@ impl Skips {
         }
     }
 
-    fn add(&mut self, line: u64, reason: String) {
+    fn add(&mut self, line: u64, reason: SkipReason) {
         self.total += 1;
         if self.listed.len() < SKIPPED_LISTED {
             self.listed.push(Skipped { line, reason });
@@ -270,7 +272,7 @@ enum Row {
     },
     Skip {
         line: u64,
-        reason: String,
+        reason: SkipReason,
     },
 }
 
@@ -331,7 +333,7 @@ impl Sink<'_> {
         self.push(row);
     }
 
-    fn skip(&mut self, line: u64, reason: String) {
+    fn skip(&mut self, line: u64, reason: SkipReason) {
         self.push(Row::Skip { line, reason });
     }
 
@@ -439,8 +441,9 @@ fn run<'c, R: Read + Send>(
                         let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
                         let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
                         if !seen.first_time(*hash) {
-                            let shown = ticket::shown(id);
-                            let reason = format!("duplicate id `{shown}`: an earlier row has it");
+                            let reason = SkipReason::DuplicateId {
+                                id: ticket::shown(id),
+                            };
                             skips.add(*line, reason);
                             continue;
                         }
@@ -535,14 +538,15 @@ fn to_sink(sink: &mut Sink<'_>, line: u64, row: read::RowFields<'_, 11>) {
 }
 
 /// A JSON value as the text a CSV cell would hold: strings as they are,
-/// numbers and booleans as written, null as empty.
-fn json_cell(v: &serde_json::Value) -> Result<String, &'static str> {
+/// numbers and booleans as written, null as empty; `None` for an array or
+/// an object.
+fn json_cell(v: &serde_json::Value) -> Option<String> {
     use serde_json::Value;
     match v {
-        Value::Null => Ok(String::new()),
-        Value::String(s) => Ok(s.clone()),
-        Value::Bool(b) => Ok(b.to_string()),
-        Value::Number(n) => Ok(n.to_string()),
-        Value::Array(_) | Value::Object(_) => Err("an array or object"),
+        Value::Null => Some(String::new()),
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(_) | Value::Object(_) => None,
     }
 }

@@ -15,6 +15,7 @@ use super::compliance::{Skipped, SKIPPED_LISTED};
 use super::input::LogFormat;
 use super::mapping::ColumnMap;
 use super::read::{self, LogShape, RowFields};
+use super::skip::{SkipReason, TimeError};
 use super::ticket::shown;
 use super::zone::LogTimes;
 use super::EvalError;
@@ -90,27 +91,26 @@ impl OutageRules {
     }
 
     /// Checks one row: `[channel, start, end, kind, notice_at, note]`.
-    fn row(&self, cols: [&[u8]; 6], line: u64) -> Result<(usize, OutageRow), String> {
+    fn row(&self, cols: [&[u8]; 6], line: u64) -> Result<(usize, OutageRow), SkipReason> {
         let [channel, start, end, kind, notice_at, _note] = cols.map(<[u8]>::trim_ascii);
         let channel = match self.channels.iter().position(|c| c.as_bytes() == channel) {
             Some(i) => i,
-            None if channel.is_empty() => return Err("channel is empty".into()),
+            None if channel.is_empty() => return Err(SkipReason::Empty { column: "channel" }),
             None => return Err(unknown("channel", channel, &self.channels)),
         };
-        let start = time(&self.times, "start", start)?.ok_or("start is empty")?;
+        let start =
+            time(&self.times, "start", start)?.ok_or(SkipReason::Empty { column: "start" })?;
         let end = time(&self.times, "end", end)?;
         if end.is_some_and(|end| end < start) {
-            return Err("end is before start".into());
+            return Err(SkipReason::EndBeforeStart);
         }
         if start > self.as_of {
-            return Err("starts after --as-of".into());
+            return Err(SkipReason::StartsAfterAsOf);
         }
         let end = end.map_or(self.as_of, |end| end.min(self.as_of));
         match self.effective {
-            (Some(from), _) if end <= from => {
-                return Err("ends before the contract takes effect".into())
-            }
-            (_, Some(to)) if start >= to => return Err("starts after the contract ends".into()),
+            (Some(from), _) if end <= from => return Err(SkipReason::EndsBeforeEffective),
+            (_, Some(to)) if start >= to => return Err(SkipReason::StartsAfterContractEnds),
             _ => {}
         }
         let kind = match kind {
@@ -140,25 +140,33 @@ impl OutageRules {
 }
 
 /// `unknown kind `x`; did you mean `outage`?`
-fn unknown(what: &str, value: &[u8], known: &[String]) -> String {
+fn unknown(column: &'static str, value: &[u8], known: &[String]) -> SkipReason {
     let text = String::from_utf8_lossy(value);
-    let hint = crate::diagnostic::did_you_mean(&text, known.iter().map(String::as_str))
-        .map(|n| format!("; did you mean `{n}`?"))
-        .unwrap_or_default();
-    format!("unknown {what} `{}`{hint}", shown(value))
+    let suggestion = crate::diagnostic::did_you_mean(&text, known.iter().map(String::as_str))
+        .map(str::to_string);
+    SkipReason::UnknownName {
+        column,
+        text: shown(value),
+        suggestion,
+    }
 }
 
-fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+fn time(times: &LogTimes, column: &'static str, bytes: &[u8]) -> Result<Option<i64>, SkipReason> {
     if bytes.is_empty() {
         return Ok(None);
     }
     match times.millis(bytes) {
         Ok(at) if crate::clock::supports(at) => Ok(Some(at)),
-        Ok(_) => Err(format!(
-            "{name} `{}` is outside the years the clock supports",
-            shown(bytes)
-        )),
-        Err(why) => Err(format!("{name} `{}` {why}", shown(bytes))),
+        Ok(_) => Err(SkipReason::BadTime {
+            column,
+            text: shown(bytes),
+            why: TimeError::OutsideClock,
+        }),
+        Err(why) => Err(SkipReason::BadTime {
+            column,
+            text: shown(bytes),
+            why,
+        }),
     }
 }
 
@@ -171,7 +179,7 @@ struct Collect<'r> {
 }
 
 impl Collect<'_> {
-    fn skip(&mut self, line: u64, reason: String) {
+    fn skip(&mut self, line: u64, reason: SkipReason) {
         self.log.skipped_total += 1;
         if self.log.skipped.len() < SKIPPED_LISTED {
             self.log.skipped.push(Skipped { line, reason });
@@ -185,7 +193,7 @@ impl Collect<'_> {
         }
         let hash = hasher.finish();
         if let Some(first) = self.seen.get(&hash) {
-            let reason = format!("repeats line {first} exactly");
+            let reason = SkipReason::RepeatsLine { first: *first };
             return self.skip(line, reason);
         }
         match self.rules.row(cols, line) {
@@ -298,10 +306,12 @@ mod tests {
              hotline,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n\
              hotline,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n\
              hotline,1850-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,\n");
+        let words: Vec<String> = log.skipped.iter().map(|s| s.reason.to_string()).collect();
         let reasons: Vec<(u64, &str)> = log
             .skipped
             .iter()
-            .map(|s| (s.line, s.reason.as_str()))
+            .zip(&words)
+            .map(|(s, w)| (s.line, w.as_str()))
             .collect();
         assert_eq!(
             reasons,

@@ -8,6 +8,7 @@
 
 use super::input::{self, Delimiter, LogFormat, Sheet};
 use super::mapping::{self, ColumnMap, Unlocated};
+use super::skip::SkipReason;
 use super::{json_cell, EvalError, InputFormat};
 use std::io::{BufRead, BufReader, Read};
 
@@ -18,7 +19,7 @@ pub const MAX_COLUMNS: usize = 16_384;
 
 /// One row as a reader hands it on: its line and either its fields, in the
 /// order of the columns asked for (empty when absent), or why it is skipped.
-pub(crate) type RowFields<'a, const N: usize> = Result<[&'a [u8]; N], String>;
+pub(crate) type RowFields<'a, const N: usize> = Result<[&'a [u8]; N], SkipReason>;
 
 /// What a log is to a reader: its columns, those a CSV header may leave
 /// out (read as empty), and the errors of a missing header or columns.
@@ -156,12 +157,11 @@ fn table_rows<const N: usize>(
     let width = header.len();
     while let Some(line) = table.next(&mut record)? {
         if record.len() != width {
-            let n = record.len();
-            let s = if n == 1 { "" } else { "s" };
-            row(
-                line,
-                Err(format!("has {n} field{s}, the header has {width}")),
-            );
+            let reason = SkipReason::Width {
+                fields: record.len(),
+                header: width,
+            };
+            row(line, Err(reason));
             continue;
         }
         row(line, Ok(at.map(|i| record.get(i).unwrap_or_default())));
@@ -253,11 +253,12 @@ pub(crate) fn jsonl_rows<const N: usize, R: Read>(
         let object = match serde_json::from_slice::<serde_json::Value>(&line) {
             Ok(serde_json::Value::Object(o)) => o,
             Ok(_) => {
-                row(number, Err("is not a JSON object".into()));
+                row(number, Err(SkipReason::NotJsonObject));
                 continue;
             }
             Err(e) => {
-                row(number, Err(format!("is not JSON ({e})")));
+                let error = e.to_string();
+                row(number, Err(SkipReason::NotJson { error }));
                 continue;
             }
         };
@@ -266,8 +267,11 @@ pub(crate) fn jsonl_rows<const N: usize, R: Read>(
             cell.clear();
             if let Some(v) = object.get(*name) {
                 match json_cell(v) {
-                    Ok(text) => *cell = text,
-                    Err(what) => bad = Some(format!("{name} is {what}")),
+                    Some(text) => *cell = text,
+                    None => {
+                        let column = (*name).to_string();
+                        bad = Some(SkipReason::JsonNotScalar { column });
+                    }
                 }
             }
         }

@@ -5,6 +5,8 @@
 //! Slots are `{0}`, `{1}`, … (filled by [`fill`]). A count is a pair, the
 //! phrase for one and for many (Chinese has one form, written twice).
 //! JSON, CSV and `--tickets-out` are machine formats and use none of this.
+//! Why a row was skipped is said beside these, per reason and language, in
+//! [`super::skip`].
 
 use crate::model::{CreditForm, Lang, TargetKind};
 use crate::render::rich::phrase;

@@ -19,6 +19,7 @@ use super::compliance::{Skipped, SKIPPED_LISTED};
 use super::input::LogFormat;
 use super::mapping::ColumnMap;
 use super::read::{self, LogShape, RowFields};
+use super::skip::SkipReason;
 use super::ticket::{shown, time as log_time};
 use super::zone::{LogTimes, TimeOptions};
 use super::EvalError;
@@ -77,7 +78,7 @@ impl StatusLog {
         self.by_id.get(id).map_or(&[][..], Vec::as_slice)
     }
 
-    fn skip(&mut self, line: u64, reason: String) {
+    fn skip(&mut self, line: u64, reason: SkipReason) {
         self.skipped_total += 1;
         if self.skipped.len() < SKIPPED_LISTED {
             self.skipped.push(Skipped { line, reason });
@@ -138,21 +139,27 @@ fn status_row<'a>(
     pausing: &[String],
     times: &LogTimes,
     as_of: i64,
-) -> Result<Option<PausingRow<'a>>, String> {
+) -> Result<Option<PausingRow<'a>>, SkipReason> {
     let id = id.trim_ascii();
     if id.is_empty() {
-        return Err("ticket_id is empty".into());
+        return Err(SkipReason::Empty {
+            column: "ticket_id",
+        });
     }
-    let status_text = std::str::from_utf8(status)
-        .map_err(|_| format!("status `{}` is not UTF-8", shown(status)))?;
+    let status_text = std::str::from_utf8(status).map_err(|_| SkipReason::NotUtf8 {
+        column: "status",
+        text: shown(status),
+    })?;
     let status_folded = fold_name(status_text);
     if status_folded.is_empty() {
-        return Err("status is empty".into());
+        return Err(SkipReason::Empty { column: "status" });
     }
-    let from = log_time(times, "from", from)?.ok_or("from is empty")?;
+    let from = log_time(times, "from", from)?.ok_or(SkipReason::Empty { column: "from" })?;
     let to_at = log_time(times, "to", to)?;
     if to_at.is_some_and(|to| to < from) {
-        return Err(format!("to `{}` is before from", shown(to.trim_ascii())));
+        return Err(SkipReason::ToBeforeFrom {
+            text: shown(to.trim_ascii()),
+        });
     }
     let to = to_at;
     let Some(index) = pausing.iter().position(|p| *p == status_folded) else {
@@ -238,10 +245,12 @@ mod tests {
              7,Pending,2027-03-02T09:00:00+08:00,2027-03-01T09:00:00+08:00\n\
              7,Pending,2027-03-02 09:00,\n",
         );
+        let words: Vec<String> = log.skipped.iter().map(|s| s.reason.to_string()).collect();
         let reasons: Vec<(u64, &str)> = log
             .skipped
             .iter()
-            .map(|s| (s.line, s.reason.as_str()))
+            .zip(&words)
+            .map(|(s, w)| (s.line, w.as_str()))
             .collect();
         assert_eq!(log.skipped_total, 5);
         assert_eq!(reasons[0], (2, "ticket_id is empty"));

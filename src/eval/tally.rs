@@ -10,6 +10,7 @@
 use super::compliance::*;
 use super::evidence::{BreachedTickets, Evidence, Late, Status, TicketRows, Worst};
 use super::settle::{midnight_millis, Deadlines};
+use super::skip::SkipReason;
 use super::ticket::{clause_ids, Ticket};
 use super::{EvalError, EvalOptions, ReportPeriod};
 use crate::clock::Clock;
@@ -124,14 +125,20 @@ pub(crate) struct Tally<'c> {
 /// Why a valid row is not counted.
 pub(crate) enum Unscored {
     /// The clock cannot place one of its times.
-    Malformed(String),
+    Malformed(SkipReason),
     /// Received before the contract takes effect or after it ends.
-    OutsideEffective(String),
+    OutsideEffective(SkipReason),
 }
 
-fn utc(ms: i64) -> Result<DateTime<Utc>, String> {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .ok_or_else(|| format!("time {ms} ms is out of range"))
+fn utc(ms: i64) -> Result<DateTime<Utc>, SkipReason> {
+    DateTime::<Utc>::from_timestamp_millis(ms).ok_or(SkipReason::TimeOutOfRange { millis: ms })
+}
+
+/// A clock that cannot compute a due time or an open time.
+fn clock(e: crate::clock::ClockError) -> SkipReason {
+    SkipReason::Clock {
+        error: e.to_string(),
+    }
 }
 
 /// The UTC hour `[from, to)` around `at`, when it lies within one local
@@ -284,7 +291,7 @@ impl<'c> Tally<'c> {
 
     /// The accumulator index of the period `at` falls in (local time of
     /// the contract's zone).
-    fn period_of(&mut self, at: i64) -> Result<usize, String> {
+    fn period_of(&mut self, at: i64) -> Result<usize, SkipReason> {
         if let Some((from, to, i)) = self.last_day {
             if from <= at && at < to {
                 return Ok(i);
@@ -345,15 +352,15 @@ impl<'c> Tally<'c> {
 
     /// Counts a ticket excluded under a clause: in its period's count of
     /// that clause, in no measure.
-    fn exclude(&mut self, t: &Ticket, id: &[u8], clause: usize) -> Result<(), String> {
+    fn exclude(&mut self, t: &Ticket, id: &[u8], clause: usize) -> Result<(), SkipReason> {
         let period = self.period_of(t.received)?;
         let names = names(self.contract, t)?;
-        let acc = self.periods.get_mut(period).ok_or("internal: no period")?;
+        let acc = self.periods.get_mut(period).ok_or(internal("no period"))?;
         let key = acc.key;
         let count = acc
             .excluded
             .get_mut(clause)
-            .ok_or("internal: no clause totals")?;
+            .ok_or(internal("no clause totals"))?;
         *count += 1;
         self.excluded += 1;
         if let Some(rows) = self.rows.as_deref_mut() {
@@ -387,10 +394,10 @@ impl<'c> Tally<'c> {
 
     /// `Err` with the reason when `received` is outside the effective
     /// period (by the local date in the contract's zone).
-    fn within_effective(&self, received: i64) -> Result<(), String> {
+    fn within_effective(&self, received: i64) -> Result<(), SkipReason> {
         let local = || {
             utc(received).map_or_else(
-                |e| e,
+                |e| e.to_string(),
                 |t| {
                     t.with_timezone(&self.zone)
                         .to_rfc3339_opts(SecondsFormat::AutoSi, true)
@@ -399,21 +406,19 @@ impl<'c> Tally<'c> {
         };
         let effective = self.contract.effective.as_ref();
         match self.effective {
-            (Some(from), _) if received < from => Err(format!(
-                "received_at {} is before the contract takes effect on {}",
-                local(),
-                effective
+            (Some(from), _) if received < from => Err(SkipReason::BeforeEffective {
+                received: local(),
+                date: effective
                     .and_then(|e| e.from.value())
-                    .map_or_else(String::new, |d| d.to_string())
-            )),
-            (_, Some(to)) if received >= to => Err(format!(
-                "received_at {} is after the contract ends on {}",
-                local(),
-                effective
+                    .map_or_else(String::new, |d| d.to_string()),
+            }),
+            (_, Some(to)) if received >= to => Err(SkipReason::AfterEffective {
+                received: local(),
+                date: effective
                     .and_then(|e| e.to.as_ref())
                     .and_then(|d| d.value())
-                    .map_or_else(String::new, |d| d.to_string())
-            )),
+                    .map_or_else(String::new, |d| d.to_string()),
+            }),
             _ => Ok(()),
         }
     }
@@ -423,7 +428,7 @@ impl<'c> Tally<'c> {
         t: &Ticket,
         id: &[u8],
         (paused, held): (&[(i64, i64)], &[u16]),
-    ) -> Result<(), String> {
+    ) -> Result<(), SkipReason> {
         let resolved = match (t.resolved, t.workaround) {
             (Some(r), Some(w)) if self.or_workaround(t.priority) => Some(r.min(w)),
             (None, Some(w)) if self.or_workaround(t.priority) => Some(w),
@@ -448,7 +453,7 @@ impl<'c> Tally<'c> {
             .periods
             .get(period)
             .map(|acc| acc.key)
-            .ok_or("internal: no period")?;
+            .ok_or(internal("no period"))?;
         let measured = (
             self.measure(t, TargetKind::Response, &response, t.response, &[])?,
             self.measure(t, TargetKind::Resolution, &resolution, resolved, paused)?,
@@ -470,10 +475,10 @@ impl<'c> Tally<'c> {
             (paused, held),
         )?;
         let Some(acc) = self.periods.get_mut(period) else {
-            return Err("internal: no period totals".into());
+            return Err(internal("no period totals"));
         };
         let Some(p) = acc.priorities.get_mut(t.priority) else {
-            return Err("internal: no priority totals".into());
+            return Err(internal("no priority totals"));
         };
         p.tickets += 1;
         response.count(p.targets.get_mut(TargetKind::Response));
@@ -502,7 +507,7 @@ impl<'c> Tally<'c> {
         verdict: &Verdict,
         event: Option<i64>,
         paused: &[(i64, i64)],
-    ) -> Result<Measured, String> {
+    ) -> Result<Measured, SkipReason> {
         let status = match verdict {
             Verdict::Met(_) => Status::Met,
             Verdict::Breached(_) => Status::Breached,
@@ -518,7 +523,7 @@ impl<'c> Tally<'c> {
         let within = *self
             .rules
             .get(t.priority)
-            .ok_or("unknown priority")?
+            .ok_or(unknown("priority"))?
             .within
             .get(kind);
         let due = self.due(t.priority, kind, within, t.received, paused)?;
@@ -528,11 +533,11 @@ impl<'c> Tally<'c> {
                 let open = self
                     .rules
                     .get(t.priority)
-                    .ok_or("unknown priority")?
+                    .ok_or(unknown("priority"))?
                     .clocks
                     .get(kind)
                     .unpaused_open_millis(due, until, paused)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(clock)?;
                 Some(Late {
                     open_ms: open,
                     wall_ms: until - due,
@@ -556,7 +561,7 @@ impl<'c> Tally<'c> {
         measured: &Measured,
         event: Option<i64>,
         (paused, held): (&[(i64, i64)], &[u16]),
-    ) -> Result<(), String> {
+    ) -> Result<(), SkipReason> {
         if let Some(late) = measured.late {
             self.worst
                 .entry((key, t.priority, kind))
@@ -619,9 +624,9 @@ impl<'c> Tally<'c> {
         received: i64,
         event: Option<i64>,
         paused: &[(i64, i64)],
-    ) -> Result<Verdict, String> {
+    ) -> Result<Verdict, SkipReason> {
         let Some(rule) = self.rules.get(priority) else {
-            return Err("unknown priority".into());
+            return Err(unknown("priority"));
         };
         let within = *rule.within.get(kind);
         let open = match event {
@@ -629,7 +634,7 @@ impl<'c> Tally<'c> {
                 rule.clocks
                     .get(kind)
                     .unpaused_open_millis(received, at, paused)
-                    .map_err(|e| e.to_string())?,
+                    .map_err(clock)?,
             ),
             None => None,
         };
@@ -659,9 +664,9 @@ impl<'c> Tally<'c> {
         within: Duration,
         received: i64,
         paused: &[(i64, i64)],
-    ) -> Result<i64, String> {
+    ) -> Result<i64, SkipReason> {
         let Some(rule) = self.rules.get(priority) else {
-            return Err("unknown priority".into());
+            return Err(unknown("priority"));
         };
         // `ends-at-close` business days depend only on the local date of
         // receipt (docs/clock.md): tickets of one UTC hour within one local
@@ -686,7 +691,7 @@ impl<'c> Tally<'c> {
             .get(kind)
             .due(utc(received)?, within, &self.pauses)
             .map(|t| t.timestamp_millis())
-            .map_err(|e| e.to_string())?;
+            .map_err(clock)?;
         if by_date {
             let hour = hour_within_one_date(rule.clocks.get(kind).zone(), received);
             let cache = self
@@ -907,13 +912,23 @@ struct Measured {
     late: Option<Late>,
 }
 
+/// A bug: a count the tally should have made.
+fn internal(what: &'static str) -> SkipReason {
+    SkipReason::Internal { what }
+}
+
+/// A bug: an index of a priority or channel the contract does not have.
+fn unknown(column: &'static str) -> SkipReason {
+    SkipReason::UnknownIndex { column }
+}
+
 /// The ids of a ticket's priority and channel.
-fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), String> {
+fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), SkipReason> {
     let priority = contract
         .priorities
         .get(t.priority)
-        .ok_or("unknown priority")?;
-    let channel = contract.channels.get(t.channel).ok_or("unknown channel")?;
+        .ok_or(unknown("priority"))?;
+    let channel = contract.channels.get(t.channel).ok_or(unknown("channel"))?;
     Ok((priority.id.as_str(), channel.id.as_str()))
 }
 
@@ -942,7 +957,7 @@ fn reason(
     }
     let time = |ms: i64| {
         utc(ms).map_or_else(
-            |e| e,
+            |e| e.to_string(),
             |t| {
                 t.with_timezone(&zone)
                     .to_rfc3339_opts(SecondsFormat::AutoSi, true)

@@ -8,6 +8,7 @@
 //! byte strings, empty when absent.
 
 use super::aka::NameIndex;
+use super::skip::{PauseEnd, SkipReason};
 use super::zone::LogTimes;
 use crate::model::Contract;
 
@@ -97,7 +98,7 @@ impl RowRules {
     }
 
     /// `excluded`: empty, or the id of one of the contract's clauses.
-    fn excluded(&self, bytes: &[u8]) -> Result<Option<usize>, String> {
+    fn excluded(&self, bytes: &[u8]) -> Result<Option<usize>, SkipReason> {
         let bytes = trim(bytes);
         if bytes.is_empty() {
             return Ok(None);
@@ -106,22 +107,14 @@ impl RowRules {
             return Ok(Some(i));
         }
         let text = String::from_utf8_lossy(bytes);
-        let known = if self.clauses.is_empty() {
-            "the contract has no exclusion clause".to_string()
-        } else {
-            let hint =
-                crate::diagnostic::did_you_mean(&text, self.clauses.iter().map(String::as_str))
-                    .map(|n| format!("did you mean `{n}`? "))
-                    .unwrap_or_default();
-            format!(
-                "{hint}the contract's clauses are {}",
-                self.clauses.join(", ")
-            )
-        };
-        Err(format!(
-            "excluded names an unknown clause `{}` ({known})",
-            shown(bytes)
-        ))
+        let suggestion =
+            crate::diagnostic::did_you_mean(&text, self.clauses.iter().map(String::as_str))
+                .map(str::to_string);
+        Err(SkipReason::UnknownClause {
+            text: shown(bytes),
+            suggestion,
+            clauses: self.clauses.clone(),
+        })
     }
 }
 
@@ -149,7 +142,11 @@ fn trim(bytes: &[u8]) -> &[u8] {
 }
 
 /// A time field of a log row: `None` when empty, or why it is not a time.
-pub(crate) fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<i64>, String> {
+pub(crate) fn time(
+    times: &LogTimes,
+    column: &'static str,
+    bytes: &[u8],
+) -> Result<Option<i64>, SkipReason> {
     let bytes = trim(bytes);
     if bytes.is_empty() {
         return Ok(None);
@@ -157,10 +154,14 @@ pub(crate) fn time(times: &LogTimes, name: &str, bytes: &[u8]) -> Result<Option<
     times
         .millis(bytes)
         .map(Some)
-        .map_err(|why| format!("{name} `{}` {why}", shown(bytes)))
+        .map_err(|why| SkipReason::BadTime {
+            column,
+            text: shown(bytes),
+            why,
+        })
 }
 
-fn boolean(bytes: &[u8]) -> Result<Option<bool>, String> {
+fn boolean(bytes: &[u8]) -> Result<Option<bool>, SkipReason> {
     let bytes = trim(bytes);
     if bytes.is_empty() {
         Ok(None)
@@ -169,14 +170,14 @@ fn boolean(bytes: &[u8]) -> Result<Option<bool>, String> {
     } else if bytes.eq_ignore_ascii_case(b"false") {
         Ok(Some(false))
     } else {
-        Err(format!(
-            "first_contact_resolved `{}` is not `true` or `false`",
-            shown(bytes)
-        ))
+        Err(SkipReason::NotBoolean {
+            column: "first_contact_resolved",
+            text: shown(bytes),
+        })
     }
 }
 
-fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, String> {
+fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, SkipReason> {
     let bytes = trim(bytes);
     if bytes.is_empty() {
         return Ok(None);
@@ -186,21 +187,18 @@ fn rating(bytes: &[u8], scale: Option<(u32, u32)>) -> Result<Option<u32>, String
         .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|s| s.parse::<u32>().ok());
     let Some(value) = value else {
-        return Err(format!(
-            "csat `{}` is not a whole-number rating",
-            shown(bytes)
-        ));
+        return Err(SkipReason::NotRating { text: shown(bytes) });
     };
     match scale {
-        Some((low, high)) if value < low || value > high => Err(format!(
-            "csat {value} is outside the contract's scale {low}..{high}"
-        )),
+        Some((low, high)) if value < low || value > high => {
+            Err(SkipReason::OutsideScale { value, low, high })
+        }
         _ => Ok(Some(value)),
     }
 }
 
 /// `FROM/TO;FROM/TO`: each pause two times, not reversed.
-fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), String> {
+fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(), SkipReason> {
     out.clear();
     for part in trim(bytes).split(|&b| b == b';') {
         let part = trim(part);
@@ -209,15 +207,13 @@ fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(
         }
         let mut ends = part.splitn(2, |&b| b == b'/');
         let (Some(from), Some(to)) = (ends.next(), ends.next()) else {
-            return Err(format!(
-                "paused `{}` is not FROM/TO (two RFC 3339 times joined by `/`)",
-                shown(part)
-            ));
+            return Err(SkipReason::PauseShape { text: shown(part) });
         };
-        let from = time(times, "paused", from)?.ok_or("paused has an empty FROM")?;
-        let to = time(times, "paused", to)?.ok_or("paused has an empty TO")?;
+        let empty = |end| SkipReason::PauseEmpty { end };
+        let from = time(times, "paused", from)?.ok_or(empty(PauseEnd::From))?;
+        let to = time(times, "paused", to)?.ok_or(empty(PauseEnd::To))?;
         if to < from {
-            return Err(format!("paused `{}` ends before it starts", shown(part)));
+            return Err(SkipReason::PauseReversed { text: shown(part) });
         }
         out.push((from, to));
     }
@@ -226,36 +222,47 @@ fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(
 
 impl RowRules {
     /// Checks one row; its pauses go to `paused` (cleared first).
-    pub fn ticket(&self, f: &Fields<'_>, paused: &mut Vec<(i64, i64)>) -> Result<Ticket, String> {
+    pub fn ticket(
+        &self,
+        f: &Fields<'_>,
+        paused: &mut Vec<(i64, i64)>,
+    ) -> Result<Ticket, SkipReason> {
+        let empty = |column| SkipReason::Empty { column };
         let [id, priority, channel, received, response, resolved, workaround, fcr, csat, pause] =
             f.cols.map(trim);
         if id.is_empty() {
-            return Err("id is empty".into());
+            return Err(empty("id"));
         }
         let priority = match self.priorities.find(priority) {
             Some(i) => i,
-            None if priority.is_empty() => return Err("priority is empty".into()),
+            None if priority.is_empty() => return Err(empty("priority")),
             None => {
                 let text = String::from_utf8_lossy(priority);
-                let hint = crate::diagnostic::did_you_mean(&text, self.priorities.ids())
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
-                return Err(format!("unknown priority `{}`{hint}", shown(priority)));
+                let suggestion = crate::diagnostic::did_you_mean(&text, self.priorities.ids())
+                    .map(str::to_string);
+                return Err(SkipReason::UnknownName {
+                    column: "priority",
+                    text: shown(priority),
+                    suggestion,
+                });
             }
         };
         let channel = match self.channels.find(channel) {
             Some(i) => i,
-            None if channel.is_empty() => return Err("channel is empty".into()),
+            None if channel.is_empty() => return Err(empty("channel")),
             None => {
                 let text = String::from_utf8_lossy(channel);
-                let hint = crate::diagnostic::did_you_mean(&text, self.channels.ids())
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
-                return Err(format!("unknown channel `{}`{hint}", shown(channel)));
+                let suggestion =
+                    crate::diagnostic::did_you_mean(&text, self.channels.ids()).map(str::to_string);
+                return Err(SkipReason::UnknownName {
+                    column: "channel",
+                    text: shown(channel),
+                    suggestion,
+                });
             }
         };
         let t = &self.times;
-        let received = time(t, "received_at", received)?.ok_or("received_at is empty")?;
+        let received = time(t, "received_at", received)?.ok_or(empty("received_at"))?;
         let response = time(t, "first_response_at", response)?;
         let resolved = time(t, "resolved_at", resolved)?;
         let workaround = time(t, "workaround_at", workaround)?;
@@ -265,7 +272,7 @@ impl RowRules {
             ("workaround_at", workaround),
         ] {
             if at.is_some_and(|at| at < received) {
-                return Err(format!("{name} is before received_at"));
+                return Err(SkipReason::BeforeReceived { column: name });
             }
         }
         let first_contact_resolved = boolean(fcr)?;
@@ -298,8 +305,11 @@ mod tests {
         }
     }
 
+    /// The row's ticket, or its reason in English words.
     fn check(cols: [&str; 10]) -> Result<Ticket, String> {
-        RowRules::new(&acme(), LogTimes::default()).ticket(&row(cols), &mut Vec::new())
+        RowRules::new(&acme(), LogTimes::default())
+            .ticket(&row(cols), &mut Vec::new())
+            .map_err(|e| e.to_string())
     }
 
     const GOOD: [&str; 10] = [

@@ -12,8 +12,7 @@
 //! `2027-03-01 09:00`, `2027/3/1 9:00`, `01/Mar/27 9:00 AM`. Which zone a
 //! local time is in is the log reader's business (`eval::zone`).
 
-/// Why a time did not parse: a short phrase for the skipped-row report.
-pub(crate) type TimeError = &'static str;
+pub(crate) use super::skip::TimeError;
 
 fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     let mut v = 0u32;
@@ -64,9 +63,9 @@ pub(crate) enum Stamp {
 }
 
 /// Why an offset-less time cannot be placed.
-pub(crate) const NO_OFFSET: TimeError = "has no offset (pass --zone with the zone the log's local times are in, or write `Z` or `+08:00`)";
+pub(crate) const NO_OFFSET: TimeError = TimeError::NoOffset;
 
-const SHAPE: TimeError = "is not a time (RFC 3339 `2027-03-01T09:30:00+08:00`, or a local `2027-03-01 09:30` with --zone)";
+const SHAPE: TimeError = TimeError::Shape;
 
 /// Parses an RFC 3339 date-time with offset to UTC milliseconds since the
 /// Unix epoch (the tests' way to write an instant).
@@ -94,10 +93,10 @@ fn parse_rfc(text: &[u8]) -> Result<Stamp, TimeError> {
     expect(b, 16, b":").ok_or(SHAPE)?;
     let second = field(17, 2)?;
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return Err("has a date that does not exist");
+        return Err(TimeError::NoSuchDate);
     }
     if hour > 23 || minute > 59 || second > 60 {
-        return Err("has a time of day that does not exist");
+        return Err(TimeError::NoSuchTimeOfDay);
     }
     let mut at = 19;
     let millis = fraction(b, &mut at).ok_or(SHAPE)?;
@@ -112,7 +111,7 @@ fn parse_rfc(text: &[u8]) -> Result<Stamp, TimeError> {
             expect(b, at + 3, b":").ok_or(SHAPE)?;
             let om = field(at + 4, 2)?;
             if oh > 23 || om > 59 {
-                return Err("has an offset that does not exist");
+                return Err(TimeError::NoSuchOffset);
             }
             at += 6;
             sign * i64::from(oh * 60 + om)
@@ -247,16 +246,16 @@ fn loose(b: &[u8]) -> Option<Result<Stamp, TimeError>> {
             _ => return None,
         };
         if !(1..=12).contains(&hour) {
-            return Some(Err("has a time of day that does not exist"));
+            return Some(Err(TimeError::NoSuchTimeOfDay));
         }
         hour = hour % 12 + if pm { 12 } else { 0 };
         at += 3;
     }
     if year < 1000 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return Some(Err("has a date that does not exist"));
+        return Some(Err(TimeError::NoSuchDate));
     }
     if hour > 23 || minute > 59 || second > 60 {
-        return Some(Err("has a time of day that does not exist"));
+        return Some(Err(TimeError::NoSuchTimeOfDay));
     }
     let local =
         local_millis(year, month, day, hour * 3600 + minute * 60 + second) + i64::from(millis);
@@ -268,7 +267,7 @@ fn loose(b: &[u8]) -> Option<Result<Stamp, TimeError>> {
             expect(b, at + 3, b":")?;
             let om = digits(b, at + 4, 2)?;
             if oh > 23 || om > 59 {
-                return Some(Err("has an offset that does not exist"));
+                return Some(Err(TimeError::NoSuchOffset));
             }
             let sign = if *sign == b'-' { -1 } else { 1 };
             sign * i64::from(oh * 60 + om)
@@ -294,14 +293,12 @@ pub(crate) fn excel_serial(text: &[u8]) -> Option<Result<Stamp, TimeError>> {
     const DAY: i64 = 86_400_000;
     let ms = (serial * DAY as f64).round();
     if !(DAY as f64..=2_958_466.0 * DAY as f64).contains(&ms) {
-        return Some(Err(
-            "is not an Excel date serial between 1 (1900-01-01) and 2958465 (9999-12-31)",
-        ));
+        return Some(Err(TimeError::ExcelRange));
     }
     let ms = ms as i64;
     let mut day = ms.div_euclid(DAY);
     if day == 60 {
-        return Some(Err("is Excel's 1900-02-29, a day that did not exist"));
+        return Some(Err(TimeError::Excel1900Feb29));
     }
     if day < 60 {
         day += 1;
