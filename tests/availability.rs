@@ -500,7 +500,11 @@ fn known_answers_equal_the_minute_by_minute_count() {
         .find(|p| p.period == "2027-03")
         .unwrap();
     let phone = &march.availability[0];
-    let why: Vec<&[String]> = phone.maintenance.iter().map(|m| m.why.as_slice()).collect();
+    let why: Vec<Vec<String>> = phone
+        .maintenance
+        .iter()
+        .map(|m| m.why.iter().map(ToString::to_string).collect())
+        .collect();
     assert_eq!(why[0], ["notice 2 business days, 5 required"]);
     assert_eq!(why[1], ["60 minutes outside the window"]);
     assert_eq!(
@@ -509,6 +513,23 @@ fn known_answers_equal_the_minute_by_minute_count() {
             "90 minutes beyond the allowance of 4 hours monthly",
             "30 minutes already counted by another row"
         ]
+    );
+    // And in Chinese, for a zh-CN report.
+    let zh: Vec<Vec<String>> = phone
+        .maintenance
+        .iter()
+        .map(|m| {
+            m.why
+                .iter()
+                .map(|w| w.words(slac::model::Lang::ZhCn))
+                .collect()
+        })
+        .collect();
+    assert_eq!(zh[0], ["提前通知 2 个工作日，不足约定的 5 个工作日"]);
+    assert_eq!(zh[1], ["60 分钟在维护窗口之外"]);
+    assert_eq!(
+        zh[2],
+        ["90 分钟超出每月维护额度 4 小时", "30 分钟已由另一行计入"]
     );
     // Every period from the log's first to its last is reported.
     let names: Vec<&str> = report.periods.iter().map(|p| p.period.as_str()).collect();
@@ -536,8 +557,12 @@ fn without_a_maintenance_rule_maintenance_is_downtime() {
     let phone = &report.periods[0].availability[0];
     assert_eq!(phone.downtime_minutes, 60.0);
     assert_eq!(
-        phone.maintenance[0].why,
-        ["the contract excludes no maintenance"]
+        phone.maintenance[0].why[0].to_string(),
+        "the contract excludes no maintenance"
+    );
+    assert_eq!(
+        phone.maintenance[0].why[0].words(slac::model::Lang::ZhCn),
+        "合同未约定维护免责"
     );
 }
 
@@ -1023,4 +1048,40 @@ fn the_hand_built_exclusions_are_the_written_ones() {
     let checked = slac::check_bytes("written.sla", written.into_bytes());
     let model = checked.model.expect("the written exclusions check");
     assert_eq!(model.exclusions, contract(true).exclusions);
+}
+
+/// A zh-CN report says in Chinese why a maintenance row was not excluded;
+/// the JSON report keeps the English words machines read.
+#[test]
+fn a_chinese_report_says_why_maintenance_was_not_excluded_in_chinese() {
+    let args = |format| {
+        [
+            "eval",
+            "contracts/acme-support.sla",
+            "--outages",
+            "tests/outages/acme-march.csv",
+            "--as-of",
+            "2026-04-10T00:00:00+08:00",
+            "--format",
+            format,
+        ]
+    };
+    let markdown = cli::run(&args("markdown"));
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .contains("停机 120 分钟（提前通知 1 个工作日，不足约定的 5 个工作日）"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(!markdown.stdout.contains("required"), "{}", markdown.stdout);
+    let json = cli::run(&args("json"));
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert!(
+        json.stdout
+            .contains("\"notice 1 business day, 5 required\""),
+        "{}",
+        json.stdout
+    );
 }

@@ -21,6 +21,7 @@
 
 use super::compliance::{round2, whole_as_integer, ComplianceReport, PeriodReport};
 use super::input::LogFormat;
+use super::not_excluded::NotExcluded;
 use super::outages::{self, OutageKind, OutageLog, OutageRow, OutageRules};
 use super::{EvalError, EvalOptions, ReportPeriod, TimeOptions};
 use crate::clock::Clock;
@@ -72,7 +73,7 @@ pub struct MaintenanceReport {
     /// Why what was not excluded was not: `notice 2 business days, 5
     /// required`, `45 minutes outside the window`, `60 minutes beyond the
     /// allowance of 8 hours monthly`. Empty when all of it was excluded.
-    pub why: Vec<String>,
+    pub why: Vec<NotExcluded>,
 }
 
 /// Rows of the outage log, counted: part of the report when a log was given.
@@ -91,8 +92,8 @@ pub(crate) struct MaintenanceRules {
     pub notice: Duration,
     /// The weekly hours maintenance may be excluded in, as a clock.
     pub window: Option<Clock>,
-    /// `at most`: milliseconds per allowance period, and its words.
-    pub allowance: Option<(i64, Period, String)>,
+    /// `at most`: milliseconds per allowance period, and the amount as written.
+    pub allowance: Option<(i64, Period, Duration)>,
 }
 
 /// The exclusions of the contract this module applies: the maintenance
@@ -141,7 +142,7 @@ impl Exclusions {
                         Some((
                             i64::from(amount.amount) * per_unit * 60_000,
                             a.period,
-                            format!("{amount} {}", a.period.as_str()),
+                            amount,
                         ))
                     }
                 };
@@ -246,18 +247,8 @@ fn clip(x: &[(i64, i64)], from: i64, to: i64) -> Set {
         .collect()
 }
 
-fn minutes(ms: i64) -> f64 {
+pub(super) fn minutes(ms: i64) -> f64 {
     round2(ms as f64 / 60_000.0)
-}
-
-/// `45 minutes`, `1 minute`, `2.5 minutes`.
-fn minutes_words(ms: i64) -> String {
-    let m = minutes(ms);
-    if m == 1.0 {
-        "1 minute".into()
-    } else {
-        format!("{} minutes", super::report_view::plain(m))
-    }
 }
 
 // ------------------------------------------------------------------ periods
@@ -369,16 +360,20 @@ impl Measure<'_> {
     /// Why a maintenance row's notice is too short, or `None` when it is
     /// long enough: a request received at `notice_at` with the target
     /// `notice` would be due at or before the start.
-    fn notice_short(&self, row: &OutageRow, notice: Duration) -> Result<Option<String>, EvalError> {
+    fn notice_short(
+        &self,
+        row: &OutageRow,
+        notice: Duration,
+    ) -> Result<Option<NotExcluded>, EvalError> {
         let Some(notice_at) = row.notice_at else {
-            return Ok(Some(format!("no notice_at, {notice} of notice required")));
+            return Ok(Some(NotExcluded::NoNotice { required: notice }));
         };
         if notice.amount == 0 {
             return Ok(None);
         }
         let at = |ms: i64| DateTime::<Utc>::from_timestamp_millis(ms);
         let (Some(from), Some(start)) = (at(notice_at), at(row.start)) else {
-            return Ok(Some("notice_at is out of range".into()));
+            return Ok(Some(NotExcluded::NoticeOutOfRange));
         };
         if notice_at < row.start && self.clock.due(from, notice, &[])? <= start {
             return Ok(None);
@@ -403,7 +398,10 @@ impl Measure<'_> {
             amount: given,
             unit: notice.unit,
         };
-        Ok(Some(format!("notice {given}, {} required", notice.amount)))
+        Ok(Some(NotExcluded::ShortNotice {
+            given,
+            required: notice,
+        }))
     }
 
     /// The availability of one channel in every period of `keys`.
@@ -432,7 +430,7 @@ impl Measure<'_> {
         for row in &maintenance {
             notice.push(match &self.exclusions.maintenance {
                 Some(rules) => self.notice_short(row, rules.notice)?,
-                None => Some("the contract excludes no maintenance".into()),
+                None => Some(NotExcluded::NoMaintenanceRule),
             });
         }
         let mut allowances = Allowances::new();
@@ -465,13 +463,10 @@ impl Measure<'_> {
                 reach = reach.max(b);
                 let covered = length(&whole) - length(&piece);
                 let (kept, mut why) =
-                    self.maintenance_piece(&piece, short.as_deref(), &mut allowances)?;
+                    self.maintenance_piece(&piece, short.as_ref(), &mut allowances)?;
                 let row_down = length(&piece) - length(&kept);
                 if covered > 0 {
-                    why.push(format!(
-                        "{} already counted by another row",
-                        minutes_words(covered)
-                    ));
+                    why.push(NotExcluded::AlreadyCounted { ms: covered });
                 }
                 downtime += row_down;
                 excluded += length(&kept);
@@ -506,12 +501,12 @@ impl Measure<'_> {
     fn maintenance_piece(
         &self,
         piece: &[(i64, i64)],
-        notice_short: Option<&str>,
+        notice_short: Option<&NotExcluded>,
         allowances: &mut Allowances,
-    ) -> Result<(Set, Vec<String>), EvalError> {
+    ) -> Result<(Set, Vec<NotExcluded>), EvalError> {
         let mut why = Vec::new();
         let (Some(rules), None) = (&self.exclusions.maintenance, notice_short) else {
-            why.extend(notice_short.map(str::to_string));
+            why.extend(notice_short.cloned());
             return Ok((Vec::new(), why));
         };
         let inside = match &rules.window {
@@ -523,12 +518,12 @@ impl Measure<'_> {
                 }
                 let outside = length(piece) - length(&inside);
                 if outside > 0 {
-                    why.push(format!("{} outside the window", minutes_words(outside)));
+                    why.push(NotExcluded::OutsideWindow { ms: outside });
                 }
                 inside
             }
         };
-        let Some((allowance, period, words)) = &rules.allowance else {
+        let Some((allowance, period, amount)) = &rules.allowance else {
             return Ok((inside, why));
         };
         let periods = Periods {
@@ -555,10 +550,11 @@ impl Measure<'_> {
             }
         }
         if beyond > 0 {
-            why.push(format!(
-                "{} beyond the allowance of {words}",
-                minutes_words(beyond)
-            ));
+            why.push(NotExcluded::BeyondAllowance {
+                ms: beyond,
+                allowance: *amount,
+                period: *period,
+            });
         }
         Ok((kept, why))
     }

@@ -29,6 +29,7 @@ mod ids;
 pub mod input;
 mod mapping;
 mod markdown;
+pub mod not_excluded;
 mod outages;
 mod presets;
 mod read;

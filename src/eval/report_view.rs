@@ -400,7 +400,11 @@ impl<'r> View<'r> {
         if !m.why.is_empty() {
             line.push_str(&fill(
                 self.say.aside,
-                &[&m.why.join(self.say.reason_separator)],
+                &[&m.why
+                    .iter()
+                    .map(|why| why.words(self.lang()))
+                    .collect::<Vec<_>>()
+                    .join(self.say.reason_separator)],
             ));
         }
         line
