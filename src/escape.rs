@@ -9,20 +9,7 @@
 /// escaped, a line break or tab is written `\n` / `\t`, and other
 /// control characters are dropped (the grammar has no escape for them).
 pub fn sla_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, "\\t", char::is_control)
 }
 
 /// Makes text literal in HTML: `& < > " '` become references, a newline a
@@ -93,6 +80,13 @@ pub fn css_string(text: &str) -> String {
 /// string is only text: no Typst markup character (`# $ * _ < @ \` ` …)
 /// in it has any meaning.
 pub fn typst_string(text: &str) -> String {
+    quoted(text, " ", is_forbidden)
+}
+
+/// A double-quoted string literal in the C-like syntax `.sla` files and
+/// Typst share: `"` and `\` escaped, a newline `\n`, a tab as `tab` says,
+/// and the characters `dropped` names left out.
+fn quoted(text: &str, tab: &str, dropped: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -100,8 +94,8 @@ pub fn typst_string(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '\t' => out.push(' '),
-            c if is_forbidden(c) => {}
+            '\t' => out.push_str(tab),
+            c if dropped(c) => {}
             c => out.push(c),
         }
     }
