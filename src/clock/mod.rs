@@ -72,6 +72,56 @@ pub enum ClockError {
     },
 }
 
+impl ClockError {
+    /// The same error in Chinese, for a zh-CN report (the English words are
+    /// its `Display`). One arm a variant, so a new one cannot go untranslated.
+    pub fn chinese(&self) -> String {
+        use ClockError as C;
+        match self {
+            C::Placeholder {
+                priority,
+                kind,
+                text,
+            } => {
+                let kind = match kind {
+                    TargetKind::Response => "响应",
+                    TargetKind::Resolution => "解决",
+                };
+                format!("{priority} 的{kind}时限仍是占位符“[{text}]”：填写后才能计算到期时间")
+            }
+            C::ZeroTarget { unit } => {
+                let unit = match unit {
+                    Unit::Minutes => "分钟",
+                    Unit::Hours => "小时",
+                    Unit::Days => "天",
+                    Unit::BusinessDays => "个工作日",
+                };
+                format!("时限为 0 {unit}，没有到期时间")
+            }
+            C::BusinessDaysOn24x7 => {
+                "“business days”（工作日）需要有服务时间的日历；此时钟为 24x7 全天候".into()
+            }
+            C::DaysOnBusinessClock { calendar } => {
+                format!("“days”（自然日）只用于 24x7 时钟；在日历“{calendar}”上请写“business days”")
+            }
+            C::UnknownCalendar(calendar) => format!("合同中没有声明时钟日历“{calendar}”"),
+            C::PauseReversed { from, to } => {
+                format!("暂停 {} / {} 结束早于开始", rfc3339(*from), rfc3339(*to))
+            }
+            C::OutOfRange { at } => format!(
+                "{} 超出了时钟支持的年份范围 {}..={}",
+                millis_text(*at),
+                timeline::FIRST_YEAR,
+                timeline::LAST_YEAR
+            ),
+            C::NoDueTime { calendar, received } => format!(
+                "日历“{calendar}”在 {} 之后 {HORIZON_YEARS} 年内没有足够的服务时间",
+                rfc3339(*received)
+            ),
+        }
+    }
+}
+
 fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

@@ -333,3 +333,53 @@ fn join_intervals_sorts_and_joins_overlapping_touching_and_nested_ones() {
     join_intervals(&mut none);
     assert!(none.is_empty());
 }
+
+#[test]
+fn every_clock_error_has_chinese_words_of_its_own() {
+    use crate::model::{CalendarId, PriorityId, TargetKind};
+    let calendar = || CalendarId("office".into());
+    let errors = [
+        ClockError::Placeholder {
+            priority: PriorityId("P4".into()),
+            kind: TargetKind::Resolution,
+            text: "X个工作日".into(),
+        },
+        ClockError::ZeroTarget {
+            unit: Unit::BusinessDays,
+        },
+        ClockError::BusinessDaysOn24x7,
+        ClockError::DaysOnBusinessClock {
+            calendar: calendar(),
+        },
+        ClockError::UnknownCalendar(calendar()),
+        ClockError::PauseReversed {
+            from: t("2027-03-01T11:00:00Z"),
+            to: t("2027-03-01T10:00:00Z"),
+        },
+        ClockError::OutOfRange { at: i64::MAX },
+        ClockError::NoDueTime {
+            calendar: calendar(),
+            received: t("2027-03-01T10:00:00Z"),
+        },
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for e in &errors {
+        let zh = e.chinese();
+        assert!(seen.insert(zh.clone()), "two errors read alike: {zh}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+        assert_ne!(zh, e.to_string());
+        for english in ["the ", " is ", " not ", "calendar `"] {
+            assert!(!zh.contains(english), "English left in {zh}");
+        }
+    }
+    assert_eq!(
+        errors[0].chinese(),
+        "P4 的解决时限仍是占位符“[X个工作日]”：填写后才能计算到期时间"
+    );
+    assert!(errors[5]
+        .chinese()
+        .contains("2027-03-01T11:00:00Z / 2027-03-01T10:00:00Z"));
+}

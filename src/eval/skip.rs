@@ -190,9 +190,9 @@ pub enum SkipReason {
     TimeOutOfRange {
         millis: i64,
     },
-    /// The SLA clock's own error (`clock::ClockError`), in its words.
+    /// The SLA clock's own error, in its words.
     Clock {
-        error: String,
+        error: crate::clock::ClockError,
     },
     /// A priority or channel index the contract lacks: a bug.
     UnknownIndex {
@@ -328,7 +328,7 @@ impl SkipReason {
             S::NotJson { error } => format!("is not JSON ({error})"),
             S::JsonNotScalar { column } => format!("{column} is an array or object"),
             S::TimeOutOfRange { millis } => format!("time {millis} ms is out of range"),
-            S::Clock { error } => error.clone(),
+            S::Clock { error } => error.to_string(),
             S::UnknownIndex { column } => format!("unknown {column}"),
             S::Internal { what } => format!("internal: {what}"),
         }
@@ -403,7 +403,7 @@ impl SkipReason {
             S::NotJson { error } => format!("不是有效的 JSON（{error}）"),
             S::JsonNotScalar { column } => format!("{column} 是数组或对象"),
             S::TimeOutOfRange { millis } => format!("时间 {millis} 毫秒超出范围"),
-            S::Clock { error } => format!("SLA 时钟无法计算：{error}"),
+            S::Clock { error } => format!("SLA 时钟无法计算：{}", error.chinese()),
             S::UnknownIndex { column } => format!("内部错误：未知的 {column}"),
             S::Internal { what } => format!("内部错误：{what}"),
         }
@@ -530,7 +530,9 @@ mod tests {
                 column: "id".into(),
             },
             S::TimeOutOfRange { millis: 3 },
-            S::Clock { error: text() },
+            S::Clock {
+                error: crate::clock::ClockError::BusinessDaysOn24x7,
+            },
             S::UnknownIndex { column: "priority" },
             S::Internal { what: "no period" },
         ]

@@ -136,9 +136,7 @@ fn utc(ms: i64) -> Result<DateTime<Utc>, SkipReason> {
 
 /// A clock that cannot compute a due time or an open time.
 fn clock(e: crate::clock::ClockError) -> SkipReason {
-    SkipReason::Clock {
-        error: e.to_string(),
-    }
+    SkipReason::Clock { error: e }
 }
 
 /// The UTC hour `[from, to)` around `at`, when it lies within one local
