@@ -441,7 +441,7 @@ fn run<'c, R: Read + Send>(
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
                         let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
                         let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
-                        if !seen.first_time(*hash) {
+                        if !seen.first_time(id, *hash) {
                             let reason = SkipReason::DuplicateId {
                                 id: ticket::shown(id),
                             };
