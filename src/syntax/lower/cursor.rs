@@ -8,7 +8,7 @@
 //! never an item dropped in silence — and an E000 is an error, so no model
 //! is built from the file.
 
-use super::span::span_of;
+use super::span::{span_of, trimmed};
 use super::{Lowering, P};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
@@ -20,17 +20,24 @@ pub(super) struct Children<'i> {
     pairs: Pairs<'i, Rule>,
     /// The rule whose children these are, named in E000.
     parent: Rule,
-    /// Where a missing child would have been: the end of the parent.
-    end: Span,
+    /// The parent's span, untrimmed: trimmed only for an E000 (a missing
+    /// child is reported at its end), not for every pair opened.
+    whole: pest::Span<'i>,
 }
 
 impl<'i> Children<'i> {
-    pub(super) fn new(pairs: Pairs<'i, Rule>, parent: Rule, span: Span) -> Self {
+    pub(super) fn new(pairs: Pairs<'i, Rule>, parent: Rule, whole: pest::Span<'i>) -> Self {
         Children {
             pairs,
             parent,
-            end: Span::new(span.end(), span.end()),
+            whole,
         }
+    }
+
+    /// Where a missing child would have been: the end of the parent.
+    fn end(&self) -> Span {
+        let end = trimmed(self.whole).end();
+        Span::new(end, end)
     }
 
     /// The rule of the next child, if any, without taking it.
@@ -59,8 +66,8 @@ impl Lowering<'_> {
             self.unexpected(&pair, rule, &format!("`{rule:?}`"));
             return None;
         }
-        let span = span_of(&pair);
-        Some(Children::new(pair.into_inner(), rule, span))
+        let whole = pair.as_span();
+        Some(Children::new(pair.into_inner(), rule, whole))
     }
 
     /// The next child, which the grammar says is a `rule`; E000 otherwise.
@@ -82,7 +89,7 @@ impl Lowering<'_> {
             }
             None => {
                 self.internal(
-                    children.end,
+                    children.end(),
                     children.parent,
                     format!("expected {}, found nothing", expected(rules)),
                 );

@@ -23,7 +23,8 @@ impl Lowering<'_> {
             self.unexpected(&pair, Rule::contract, "an item");
             return None;
         };
-        let mut c = Children::new(pair.into_inner(), rule, span);
+        let whole = pair.as_span();
+        let mut c = Children::new(pair.into_inner(), rule, whole);
         let keyword = span_of(&self.expect(&mut c, item_rules(name).1)?);
         let (kind, braces) = match name {
             ItemName::Id => (ItemKind::Id(self.text_child(&mut c)?), None),

@@ -27,7 +27,7 @@ fn pair() -> P<'static> {
 /// Children that hold only the mismatched pair.
 fn children() -> Children<'static> {
     let pairs = SlaParser::parse(Rule::kw_24x7, MISMATCH).unwrap_or_else(|_| unreachable!());
-    Children::new(pairs, Rule::kw_24x7, span_of(&pair()))
+    Children::new(pairs, Rule::kw_24x7, pair().as_span())
 }
 
 /// Each lowering function, fed the mismatched pair (or children holding
@@ -151,7 +151,7 @@ fn lowering_to_nothing_without_a_diagnostic_is_an_e000() {
     let mut pairs = SlaParser::parse(Rule::contract, text).unwrap_or_else(|_| unreachable!());
     let contract = pairs.next().unwrap_or_else(|| unreachable!());
     let mut lowering = Lowering::new(&source);
-    let mut c = Children::new(contract.into_inner(), Rule::contract, span_of(&pair()));
+    let mut c = Children::new(contract.into_inner(), Rule::contract, pair().as_span());
     let _ = lowering.expect(&mut c, Rule::kw_contract);
     let _ = lowering.expect(&mut c, Rule::text);
     // A line lowering that forgets to say why it gave up.
