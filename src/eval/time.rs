@@ -77,8 +77,73 @@ pub(crate) fn parse_millis(text: &[u8]) -> Result<i64, TimeError> {
     }
 }
 
-/// The RFC 3339 shape, its offset optional: the fast path of every log time.
+/// The RFC 3339 shape, its offset optional: the fast path of every log
+/// time, the commonest shapes first ([`common_instant`]).
 fn parse_rfc(text: &[u8]) -> Result<Stamp, TimeError> {
+    match common_instant(text) {
+        Some(at) => Ok(Stamp::Instant(at)),
+        None => parse_rfc_any(text),
+    }
+}
+
+/// The shapes nearly every log time has, `2027-03-01T09:30:00+08:00` and
+/// `2027-03-01T09:30:00.250+08:00` (`-HH:MM` or `Z` too; `T`, `t` or a
+/// space between date and time), read in one pass over their bytes; `None`
+/// for any other text, and for a date, time or offset that does not exist
+/// ([`parse_rfc`] then reads it, and says why).
+#[inline]
+fn common_instant(text: &[u8]) -> Option<i64> {
+    let (date_time, rest) = text.split_at_checked(19)?;
+    let &[y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T' | b't' | b' ', h0, h1, b':', mi0, mi1, b':', s0, s1] =
+        date_time
+    else {
+        return None;
+    };
+    let (millis, offset) = match *rest {
+        [b'.', f0, f1, f2, ref offset @ ..] => (pair(f0, f1)? * 10 + pair(b'0', f2)?, offset),
+        ref offset => (0, offset),
+    };
+    let offset_minutes = match *offset {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), oh0, oh1, b':', om0, om1] => {
+            let (oh, om) = (pair(oh0, oh1)?, pair(om0, om1)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let minutes = i64::from(oh * 60 + om);
+            if sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+        _ => return None,
+    };
+    let year = pair(y0, y1)? * 100 + pair(y2, y3)?;
+    let (month, day) = (pair(mo0, mo1)?, pair(d0, d1)?);
+    let (hour, minute, second) = (pair(h0, h1)?, pair(mi0, mi1)?, pair(s0, s1)?);
+    let exists = (1..=12).contains(&month)
+        && day != 0
+        && day <= days_in_month(year, month)
+        && hour <= 23
+        && minute <= 59
+        && second <= 60;
+    if !exists {
+        return None;
+    }
+    let local = local_millis(year, month, day, hour * 3600 + minute * 60 + second);
+    Some(local + i64::from(millis) - offset_minutes * 60_000)
+}
+
+/// Two ASCII digits as a number.
+#[inline]
+fn pair(tens: u8, units: u8) -> Option<u32> {
+    let (t, u) = (tens.wrapping_sub(b'0'), units.wrapping_sub(b'0'));
+    (t <= 9 && u <= 9).then(|| u32::from(t) * 10 + u32::from(u))
+}
+
+/// Any RFC 3339 shape, its offset optional, or why the text is none.
+fn parse_rfc_any(text: &[u8]) -> Result<Stamp, TimeError> {
     let b = text;
     let field = |at, n| digits(b, at, n).ok_or(SHAPE);
     let year = field(0, 4)?;
@@ -330,6 +395,60 @@ mod tests {
         ] {
             assert_eq!(parse_millis(s.as_bytes()), Ok(chrono_millis(s)), "{s}");
         }
+    }
+
+    #[test]
+    fn the_common_shapes_read_as_the_full_parser_reads_them() {
+        let common = [
+            "2027-03-01T09:30:00+08:00",
+            "2027-03-01T09:30:00.250+08:00",
+            "2027-03-01t09:30:00.007-05:30",
+            "2027-03-01 23:59:59.999Z",
+            "2024-02-29T00:00:00z",
+            "1900-01-01T00:00:00.000+14:00",
+        ];
+        for s in common {
+            let full = parse_rfc_any(s.as_bytes());
+            assert_eq!(
+                common_instant(s.as_bytes()).map(Stamp::Instant),
+                full.ok(),
+                "{s}"
+            );
+            assert_eq!(parse_millis(s.as_bytes()), Ok(chrono_millis(s)), "{s}");
+        }
+        // Other shapes and times that do not exist: not the common path,
+        // so the full parser reads them or says why.
+        for s in [
+            "2027-03-01T09:30:00",
+            "2027-03-01T09:30:00.25+08:00",
+            "2027-03-01T09:30:00.2500+08:00",
+            "2027-03-01T09:30:00.+08:00",
+            "2027-02-29T09:30:00+08:00",
+            "2027-13-01T09:30:00+08:00",
+            "2027-03-00T09:30:00+08:00",
+            "2027-03-01T24:00:00+08:00",
+            "2027-03-01T09:60:00+08:00",
+            "2027-03-01T09:30:61+08:00",
+            "2027-03-01T09:30:00+24:00",
+            "2027-03-01T09:30:00+08:60",
+            "2027-03-01T09:30:00+0800",
+            "2027-03-01T09:30:00*08:00",
+            "2027-03-01X09:30:00+08:00",
+            "2027/03/01T09:30:00+08:00",
+            "2027-03-01T09:30:00+08:00 ",
+            "2027-03-01T09:30:0a+08:00",
+            "2027-03-01T09:30:00.12a+08:00",
+        ] {
+            assert_eq!(common_instant(s.as_bytes()), None, "{s}");
+        }
+        assert_eq!(
+            parse_rfc(b"2027-02-29T09:30:00+08:00"),
+            Err(TimeError::NoSuchDate)
+        );
+        assert_eq!(
+            parse_rfc(b"2027-03-01T09:30:00+24:00"),
+            Err(TimeError::NoSuchOffset)
+        );
     }
 
     #[test]
