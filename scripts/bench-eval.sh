@@ -24,7 +24,7 @@ if ! "$duckdb_python" -c 'import duckdb' 2>/dev/null; then
     duckdb_python=/tmp/slac-duckdb/bin/python
 fi
 
-cargo build --release --quiet --bin slac --example gen_tickets
+cargo build --release --no-default-features --quiet --bin slac --example gen_tickets
 target=$(cargo metadata --format-version 1 --no-deps |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 slac=$target/release/slac
