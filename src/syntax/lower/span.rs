@@ -27,11 +27,27 @@ fn trim_trailing(mut text: &str) -> &str {
         if !last_line.contains('/') {
             return text;
         }
-        match comment_start(last_line) {
-            Some(at) => text = text.get(..line_start + at).unwrap_or(""),
+        let rest = skip_block_end(text.get(..line_start).unwrap_or(""), last_line);
+        let skipped = last_line.len() - rest.len();
+        match comment_start(rest) {
+            Some(at) => text = text.get(..line_start + skipped + at).unwrap_or(""),
             None => return text,
         }
     }
+}
+
+/// The last line past the `"""` that closes a text block opened above it
+/// (an odd number of `"""` before the line): before that, a `//` is the
+/// block's text (`  //  """` ends a block), not a comment. The whole line
+/// otherwise. Counted only when the line holds a `"""`, which is rare.
+fn skip_block_end<'t>(before: &str, last_line: &'t str) -> &'t str {
+    let Some(close) = last_line.find("\"\"\"") else {
+        return last_line;
+    };
+    if before.matches("\"\"\"").count().is_multiple_of(2) {
+        return last_line;
+    }
+    last_line.get(close + 3..).unwrap_or("")
 }
 
 /// Where a `//` comment starts in one line, outside quotes and brackets.
@@ -58,5 +74,20 @@ mod tests {
     fn trailing_space_and_comments_are_not_part_of_a_span() {
         assert_eq!(super::trim_trailing("a \"//x\" // c\n  "), "a \"//x\"");
         assert_eq!(super::trim_trailing("a [//] b"), "a [//] b");
+    }
+
+    #[test]
+    fn a_text_block_closed_after_slashes_keeps_its_end() {
+        // Found by the `format` fuzzer: the closing line `  //  """` is
+        // the block's text and its end, not a comment.
+        let block = "term \"T\" \"\"\"\n    a // b\n  //  \"\"\"";
+        assert_eq!(super::trim_trailing(block), block);
+        let with_comment = format!("{block}  // after the block\n");
+        assert_eq!(super::trim_trailing(&with_comment), block);
+        // A `\"\"\"` in a comment after a closed block is still a comment.
+        assert_eq!(
+            super::trim_trailing("t \"\"\"\n x\n \"\"\" // a \"\"\" b"),
+            "t \"\"\"\n x\n \"\"\""
+        );
     }
 }
