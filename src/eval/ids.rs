@@ -10,11 +10,16 @@
 //! **Ids in order take no set.** While each id comes after the one before
 //! it in a total order (shorter first, then byte by byte: `T9` before
 //! `T10`, numeric ids sort as numbers), no id can repeat an earlier one, so
-//! only the last id is compared and the hashes are appended to a `Vec`
-//! (sequential writes, 8 bytes an id) instead of a random probe into a
-//! table of megabytes per ticket. The first id out of that order builds the
-//! set from the `Vec` once, and from there on every id goes through the
-//! set as it would have from the start: the same answer for every log.
+//! only the last id is compared. The ids seen are kept in runs: an id that
+//! is the one before it counted up by one in its trailing digits (`T41`
+//! after `T40`, `ZD-0100` after `ZD-0099`) only lengthens the run, so a log
+//! of consecutive ids, as a ticketing system numbers them, is remembered in
+//! a few bytes however long it is. A run of fewer than [`MIN_RUN`] ids after
+//! its first, and the first id of every run, is kept as its hash in a `Vec`
+//! (sequential writes, 8 bytes an id). The first id out of that order
+//! builds the set from the runs and the hashes once, and from there on
+//! every id goes through the set as it would have from the start: the same
+//! answer for every log.
 //!
 //! The hash is taken on the reader thread ([`IdHash::of`]) and the set is
 //! kept on the measuring one ([`SeenIds::first_time`]).
@@ -56,26 +61,45 @@ impl Hasher for PassThrough {
     }
 }
 
+type HashedIds = HashSet<u64, BuildHasherDefault<PassThrough>>;
+
+/// The fewest ids after its first that a run is kept as a run: a kept run
+/// costs its first id's bytes and a count (about 40 bytes), as much as
+/// five hashes.
+const MIN_RUN: u64 = 8;
+
 /// The ids seen so far.
 pub(crate) struct SeenIds {
     seen: Seen,
 }
 
 enum Seen {
-    /// Every id so far came after the one before it: `last` is the last
-    /// one, `hashes` the hashes of all of them.
-    InOrder { last: Vec<u8>, hashes: Vec<u64> },
+    /// Every id so far came after the one before it.
+    InOrder(InOrder),
     /// An id came out of order: every id's hash is in the set.
-    Hashed(HashSet<u64, BuildHasherDefault<PassThrough>>),
+    Hashed(HashedIds),
+}
+
+/// The ids of a log that came in order so far.
+#[derive(Default)]
+struct InOrder {
+    /// The last id.
+    last: Vec<u8>,
+    /// The first id of the run that `last` ends; its hash is in `hashes`.
+    run_first: Vec<u8>,
+    /// How many ids followed `run_first` in its run, `last` the last of them.
+    run_after: u64,
+    /// The hashes of the ids that are in no kept run.
+    hashes: Vec<u64>,
+    /// The closed runs of at least [`MIN_RUN`] ids after their first: that
+    /// first id and how many followed it.
+    runs: Vec<(Box<[u8]>, u64)>,
 }
 
 impl Default for SeenIds {
     fn default() -> SeenIds {
         SeenIds {
-            seen: Seen::InOrder {
-                last: Vec::new(),
-                hashes: Vec::new(),
-            },
+            seen: Seen::InOrder(InOrder::default()),
         }
     }
 }
@@ -86,23 +110,113 @@ fn comes_after(id: &[u8], last: &[u8]) -> bool {
     (id.len(), id) > (last.len(), last)
 }
 
+/// The place of the digit that counting `id` up by one raises: the last
+/// byte that is not a `9`, when it is a digit (all after it are `9`s).
+/// `None` when the count would lengthen the id (`T9`, `99`) or the id has
+/// no trailing digits.
+fn carry_digit(id: &[u8]) -> Option<usize> {
+    let at = id.iter().rposition(|&b| b != b'9')?;
+    id.get(at).is_some_and(u8::is_ascii_digit).then_some(at)
+}
+
+/// `id` is `last` counted up by one in its trailing digits, at the same
+/// length: `T41` after `T40`, `A-100` after `A-099`.
+fn counts_up_from(id: &[u8], last: &[u8]) -> bool {
+    let Some(at) = carry_digit(last) else {
+        return false;
+    };
+    let (Some((head, tail)), Some((last_head, last_tail))) =
+        (id.split_at_checked(at), last.split_at_checked(at))
+    else {
+        return false;
+    };
+    match (tail.split_first(), last_tail.first()) {
+        (Some((digit, zeros)), Some(last_digit)) => {
+            id.len() == last.len()
+                && head == last_head
+                && *digit == last_digit + 1
+                && zeros.iter().all(|&b| b == b'0')
+        }
+        _ => false,
+    }
+}
+
+/// Counts `id` up by one in its trailing digits; false (and `id` as it
+/// was) when that would lengthen it.
+fn count_up(id: &mut [u8]) -> bool {
+    let Some(at) = carry_digit(id) else {
+        return false;
+    };
+    let Some((digit, nines)) = id.get_mut(at..).and_then(|t| t.split_first_mut()) else {
+        return false;
+    };
+    *digit += 1;
+    nines.fill(b'0');
+    true
+}
+
+/// The hashes of the `after` ids that follow `first` in its run.
+fn run_hashes(first: &[u8], after: u64) -> impl Iterator<Item = u64> {
+    let mut id = first.to_vec();
+    (0..after).map_while(move |_| count_up(&mut id).then(|| IdHash::of(&id).0))
+}
+
+impl InOrder {
+    /// Takes `id` when it comes after the last; false (and nothing taken)
+    /// when it does not.
+    fn take(&mut self, id: &[u8], hash: IdHash) -> bool {
+        if counts_up_from(id, &self.last) {
+            self.run_after += 1;
+        } else if comes_after(id, &self.last) {
+            self.close_run();
+            self.run_first.clear();
+            self.run_first.extend_from_slice(id);
+            self.hashes.push(hash.0);
+        } else {
+            return false;
+        }
+        self.last.clear();
+        self.last.extend_from_slice(id);
+        true
+    }
+
+    /// Keeps the run that `last` ends: as a run when it is long enough,
+    /// else as the hashes of its ids after the first.
+    fn close_run(&mut self) {
+        let after = std::mem::take(&mut self.run_after);
+        if after >= MIN_RUN {
+            self.runs.push((self.run_first.as_slice().into(), after));
+        } else {
+            self.hashes.extend(run_hashes(&self.run_first, after));
+        }
+    }
+
+    /// Every id so far, as a set of hashes.
+    fn into_set(mut self) -> HashedIds {
+        self.close_run();
+        let ids = self.hashes.len() as u64 + self.runs.iter().map(|(_, n)| n).sum::<u64>();
+        let mut set = HashSet::with_capacity_and_hasher(
+            usize::try_from(ids).unwrap_or(usize::MAX).saturating_mul(2),
+            BuildHasherDefault::default(),
+        );
+        set.extend(self.hashes.iter().copied());
+        for (first, after) in &self.runs {
+            set.extend(run_hashes(first, *after));
+        }
+        set
+    }
+}
+
 impl SeenIds {
     /// True the first time an id is given, false for each later time;
     /// `hash` is the id's [`IdHash`].
     pub fn first_time(&mut self, id: &[u8], hash: IdHash) -> bool {
         match &mut self.seen {
-            Seen::InOrder { last, hashes } if comes_after(id, last) => {
-                last.clear();
-                last.extend_from_slice(id);
-                hashes.push(hash.0);
-                true
-            }
-            Seen::InOrder { hashes, .. } => {
-                let mut set = HashSet::with_capacity_and_hasher(
-                    hashes.len().saturating_mul(2),
-                    BuildHasherDefault::default(),
-                );
-                set.extend(hashes.iter().copied());
+            Seen::InOrder(in_order) => {
+                if in_order.take(id, hash) {
+                    return true;
+                }
+                let mut set = std::mem::take(in_order).into_set();
                 let first = set.insert(hash.0);
                 self.seen = Seen::Hashed(set);
                 first
@@ -114,7 +228,7 @@ impl SeenIds {
     /// True while every id so far came in order (no set was built).
     #[cfg(test)]
     fn in_order(&self) -> bool {
-        matches!(self.seen, Seen::InOrder { .. })
+        matches!(self.seen, Seen::InOrder(_))
     }
 
     /// Bytes the set (or the hashes in order) hold on the heap: a hash and
@@ -122,8 +236,13 @@ impl SeenIds {
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
         match &self.seen {
-            Seen::InOrder { last, hashes } => {
-                last.capacity() + hashes.capacity() * std::mem::size_of::<u64>()
+            Seen::InOrder(o) => {
+                let runs: usize = o.runs.iter().map(|(first, _)| first.len() + 24).sum();
+                o.last.capacity()
+                    + o.run_first.capacity()
+                    + o.hashes.capacity() * std::mem::size_of::<u64>()
+                    + o.runs.capacity() * std::mem::size_of::<(Box<[u8]>, u64)>()
+                    + runs
             }
             Seen::Hashed(set) => set.capacity() * (std::mem::size_of::<u64>() + 1),
         }
@@ -206,12 +325,97 @@ mod tests {
     }
 
     #[test]
+    fn counting_up_is_the_trailing_digits_plus_one_at_the_same_length() {
+        for (last, id) in [("T40", "T41"), ("A-099", "A-100"), ("7", "8"), ("0", "1")] {
+            assert!(
+                counts_up_from(id.as_bytes(), last.as_bytes()),
+                "{last} {id}"
+            );
+        }
+        for (last, id) in [
+            ("T9", "T10"),
+            ("99", "100"),
+            ("T40", "T42"),
+            ("T40", "U41"),
+            ("TX", "TY"),
+            ("", "0"),
+            ("T40", "T4"),
+            ("A-099", "A-1000"),
+            ("1-9", "2-0"),
+        ] {
+            assert!(
+                !counts_up_from(id.as_bytes(), last.as_bytes()),
+                "{last} {id}"
+            );
+        }
+        let mut id = b"ZD-0999".to_vec();
+        assert!(count_up(&mut id));
+        assert_eq!(id, b"ZD-1000");
+        let mut id = b"T99".to_vec();
+        assert!(!count_up(&mut id));
+        assert_eq!(id, b"T99");
+    }
+
+    #[test]
+    fn consecutive_ids_cost_a_few_bytes_however_many() {
+        let mut seen = SeenIds::default();
+        for i in 0..1_000_000u64 {
+            assert!(first(&mut seen, &format!("ZD-{i:07}")), "{i}");
+        }
+        assert!(seen.in_order());
+        assert!(seen.heap_bytes() < 256, "{} bytes", seen.heap_bytes());
+        // Unpadded numbers start a run at each new length: still a few.
+        let mut unpadded = SeenIds::default();
+        for i in 0..1_000_000u64 {
+            assert!(first(&mut unpadded, &format!("{i}")), "{i}");
+        }
+        assert!(
+            unpadded.heap_bytes() < 1024,
+            "{} bytes",
+            unpadded.heap_bytes()
+        );
+        // Every id of a run is still remembered once the order breaks.
+        assert!(!first(&mut seen, "ZD-0000000"));
+        assert!(!seen.in_order());
+        assert!(!first(&mut seen, "ZD-0123456"));
+        assert!(!first(&mut seen, "ZD-0999999"));
+        assert!(first(&mut seen, "ZD-1000000"));
+        assert!(!first(&mut unpadded, "99"));
+        assert!(!first(&mut unpadded, "999999"));
+        assert!(first(&mut unpadded, "1000000"));
+    }
+
+    #[test]
+    fn short_runs_long_runs_and_the_open_run_survive_the_switch() {
+        let mut seen = SeenIds::default();
+        // A short run (T1–T3), a gap, a long run (T10–T30), a gap, and the
+        // open run (T40–T45) when the order breaks.
+        let ids: Vec<String> = (1..=3)
+            .chain(10..=30)
+            .chain(40..=45)
+            .map(|i| format!("T{i}"))
+            .collect();
+        for id in &ids {
+            assert!(first(&mut seen, id), "{id}");
+        }
+        assert!(first(&mut seen, "A"));
+        assert!(!seen.in_order());
+        for id in &ids {
+            assert!(!first(&mut seen, id), "{id}");
+        }
+        for id in ["T4", "T9", "T31", "T39", "T46"] {
+            assert!(first(&mut seen, id), "{id}");
+        }
+    }
+
+    #[test]
     fn a_million_long_ids_cost_their_hashes_not_their_text() {
         // 1M distinct ids of 100 bytes: 100 MB of text, kept as ~18 MB of
         // hashes (9 bytes a slot, the table at most half empty) out of
-        // order, as 8 bytes an id (a `Vec` at most half empty) in order.
+        // order, as 8 bytes an id (a `Vec` at most half empty) in order
+        // (every other number: no runs).
         let pad = "x".repeat(92);
-        let ids = |i: u64| format!("{pad}{i:08}");
+        let ids = |i: u64| format!("{pad}{:08}", 2 * i);
         let mut sorted = SeenIds::default();
         let mut scrambled = SeenIds::default();
         let mut text_bytes = 0usize;
@@ -233,5 +437,33 @@ mod tests {
         }
         assert!(!first(&mut sorted, &ids(999_999)));
         assert!(!first(&mut scrambled, &ids(999_999)));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Runs of consecutive ids (padded and not), gaps, repeats of any
+        /// earlier id and short stray ids: the answer of a plain set.
+        #[test]
+        fn every_log_gets_the_answer_of_a_set_of_the_ids(
+            steps in proptest::collection::vec((0u8..4, 0u64..40), 1..300)
+        ) {
+            let mut seen = SeenIds::default();
+            let mut oracle = std::collections::HashSet::new();
+            let mut given: Vec<String> = Vec::new();
+            let mut next = 0u64;
+            for (kind, n) in steps {
+                let id = match kind {
+                    0 => { next += 1; format!("T{next}") }
+                    1 => { next += 1 + n; format!("ZD-{next:03}") }
+                    2 if !given.is_empty() => {
+                        given[usize::try_from(n).unwrap_or(0) % given.len()].clone()
+                    }
+                    _ => format!("{}", n % 12),
+                };
+                proptest::prop_assert_eq!(first(&mut seen, &id), oracle.insert(id.clone()), "{}", id);
+                given.push(id);
+            }
+        }
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! [`evaluate`] streams the log one row at a time — CSV through a reused
 //! `csv::ByteRecord`, JSON Lines one line at a time — so memory does not grow
-//! with the size of the file, only with the number of tickets' open-time
-//! minutes kept for the percentiles (4 bytes a ticket and target). Each row
+//! with the size of the file, only with the number of tickets: the open-time
+//! minutes kept for the percentiles (4 bytes a ticket and target) and the
+//! duplicate-id check ([`ids`]: a few bytes for consecutive ids in order,
+//! 8–9 bytes an id otherwise). Each row
 //! is validated ([`ticket`]), measured on its priority's clock, built once
 //! ([`tally`]), and counted in its (period, priority) totals. A malformed
 //! row is skipped with its line number and reason; nothing is guessed.
