@@ -1,12 +1,13 @@
 //! The log formats, read row by row for any set of columns: CSV with a
-//! header (through one reused `csv::ByteRecord`, 64 KiB buffer; its
-//! delimiter given or sniffed, [`input::Delimiter`]), an XLSX sheet (its
-//! rows into the same record, [`input::Sheet`]) and JSON Lines (one line at
+//! header (its records split in place in a 64 KiB buffer,
+//! [`input::CsvRecords`]; its delimiter given or sniffed,
+//! [`input::Delimiter`]), an XLSX sheet (its rows into one reused record,
+//! [`input::Sheet`]) and JSON Lines (one line at
 //! a time). The ticket log and the outage log both read through
 //! [`log_rows`]; each hands its rows, as the fields of its columns in order,
 //! to its own validation.
 
-use super::input::{self, Delimiter, LogFormat, Sheet};
+use super::input::{self, CsvRecords, Delimiter, LogFormat, Record, RecordBuf, Sheet};
 use super::mapping::{self, ColumnMap, Unlocated};
 use super::skip::SkipReason;
 use super::{json_cell, EvalError, InputFormat};
@@ -46,41 +47,44 @@ pub(crate) fn log_rows<const N: usize, R: Read>(
         InputFormat::Jsonl => jsonl_rows(input, shape.columns, row),
         InputFormat::Xlsx => {
             let sheet = Sheet::open(input, format.sheet.as_deref())?;
-            table_rows(sheet, None, shape, row)
+            let record = RecordBuf::default();
+            table_rows(SheetTable { sheet, record }, None, shape, row)
         }
     }
 }
 
-/// A table read one record at a time into a reused `csv::ByteRecord`: a
-/// CSV file, or a sheet of a workbook.
+/// A table read one record at a time: a CSV file, or a sheet of a
+/// workbook.
 trait Table {
     /// The next record and its line; `None` after the last.
-    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError>;
+    fn next(&mut self) -> Result<Option<(u64, Record<'_>)>, EvalError>;
 }
 
 /// A CSV file; `crlf` when its lines end in CRLF (see
 /// [`input::ends_lines_in_crlf`]).
 struct CsvTable<R> {
-    reader: csv::Reader<R>,
+    records: CsvRecords<R>,
     crlf: bool,
 }
 
 impl<R: Read> Table for CsvTable<R> {
-    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError> {
-        let read = self
-            .reader
-            .read_byte_record(record)
-            .map_err(|e| match e.into_kind() {
-                csv::ErrorKind::Io(e) => read_error(e),
-                other => EvalError::Io(std::io::Error::other(format!("{other:?}"))),
-            })?;
-        Ok(read.then(|| record.position().map_or(0, |p| p.line()) + u64::from(self.crlf)))
+    fn next(&mut self) -> Result<Option<(u64, Record<'_>)>, EvalError> {
+        let crlf = u64::from(self.crlf);
+        let read = self.records.next().map_err(read_error)?;
+        Ok(read.map(|(line, record)| (line + crlf, record)))
     }
 }
 
-impl Table for Sheet {
-    fn next(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>, EvalError> {
-        Ok(self.next_row(record))
+/// A sheet of a workbook, its rows read into one reused record.
+struct SheetTable {
+    sheet: Sheet,
+    record: RecordBuf,
+}
+
+impl Table for SheetTable {
+    fn next(&mut self) -> Result<Option<(u64, Record<'_>)>, EvalError> {
+        let line = self.sheet.next_row(&mut self.record);
+        Ok(line.map(|line| (line, self.record.record())))
     }
 }
 
@@ -100,16 +104,11 @@ pub(crate) fn csv_rows<const N: usize, R: Read>(
     shape: &LogShape<'_, N>,
     row: impl FnMut(u64, RowFields<'_, N>),
 ) -> Result<(), EvalError> {
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let head = input.fill_buf().map_err(read_error)?;
+    let records = CsvRecords::new(input).map_err(read_error)?;
+    let head = records.head();
     let (delimiter, crlf) = (delimiter.resolve(head), input::ends_lines_in_crlf(head));
-    let reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(1 << 16)
-        .from_reader(input);
-    table_rows(CsvTable { reader, crlf }, Some(delimiter), shape, row)
+    let records = records.delimiter(delimiter);
+    table_rows(CsvTable { records, crlf }, Some(delimiter), shape, row)
 }
 
 /// Reads a table: the header maps the columns, then every row goes to
@@ -121,10 +120,9 @@ fn table_rows<const N: usize>(
     shape: &LogShape<'_, N>,
     mut row: impl FnMut(u64, RowFields<'_, N>),
 ) -> Result<(), EvalError> {
-    let mut record = csv::ByteRecord::new();
-    if table.next(&mut record)?.is_none() {
+    let Some((_, record)) = table.next()? else {
         return Err((shape.no_header)());
-    }
+    };
     let header: Vec<String> = record
         .iter()
         .map(|h| {
@@ -143,8 +141,11 @@ fn table_rows<const N: usize>(
     let at = match mapping::locate(&header, shape) {
         Ok(at) => at,
         Err(unlocated) => {
+            // The header's fields one after another, as a CSV reader
+            // holds them.
+            let raw: Vec<u8> = record.iter().flatten().copied().collect();
             if let Some(error) =
-                delimiter.and_then(|d| misread_header(&record, &header, shape.columns, d))
+                delimiter.and_then(|d| misread_header(&raw, &header, shape.columns, d))
             {
                 return Err(error);
             }
@@ -155,7 +156,7 @@ fn table_rows<const N: usize>(
         }
     };
     let width = header.len();
-    while let Some(line) = table.next(&mut record)? {
+    while let Some((line, record)) = table.next()? {
         if record.len() != width {
             let reason = SkipReason::Width {
                 fields: record.len(),
@@ -174,12 +175,11 @@ fn table_rows<const N: usize>(
 /// GB18030 and other legacy encodings), or column names joined by another
 /// delimiter than the one read (`;`, a tab or `|`).
 fn misread_header(
-    raw: &csv::ByteRecord,
+    bytes: &[u8],
     header: &[String],
     columns: &[&str],
     read_by: u8,
 ) -> Option<EvalError> {
-    let bytes = raw.as_slice();
     let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
         Some("UTF-16 (little-endian)")
     } else if bytes.starts_with(&[0xFE, 0xFF]) {

@@ -1,15 +1,18 @@
 //! The byte layer under a log's rows, shared by the ticket and the outage
 //! log: the text encoding ([`Decoded`], which hands any encoding on as
 //! UTF-8), the CSV delimiter ([`Delimiter`], sniffed from the header line
-//! unless given) and XLSX workbooks (`Sheet`, a sheet's cells as the text
+//! unless given), a CSV file's records ([`CsvRecords`], split in place
+//! where they hold no quote) and XLSX workbooks (`Sheet`, a sheet's cells as the text
 //! a CSV export would hold). [`super::read`] turns the bytes into rows.
 
 mod encoding;
+mod records;
 mod sniff;
 mod xlsx;
 
 pub(crate) use encoding::decode_error;
 pub use encoding::{Chosen, DecodeError, Decoded, Encoding};
+pub(crate) use records::{CsvRecords, Record, RecordBuf};
 pub(crate) use sniff::ends_lines_in_crlf;
 pub use sniff::Delimiter;
 pub(crate) use xlsx::Sheet;

@@ -64,7 +64,7 @@ impl Sheet {
 
     /// The next row with a cell that is not empty, into `record`, and its
     /// row number; `None` after the last.
-    pub(crate) fn next_row(&mut self, record: &mut csv::ByteRecord) -> Option<u64> {
+    pub(crate) fn next_row(&mut self, record: &mut super::RecordBuf) -> Option<u64> {
         let (height, width) = self.cells.get_size();
         while self.next < height {
             let row = self.next;
