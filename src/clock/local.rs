@@ -37,6 +37,18 @@ pub(crate) fn to_utc(zone: Tz, local: NaiveDateTime) -> Option<i64> {
     }
 }
 
+/// The first instant of `date` in `zone` (its midnight, or the end of a
+/// gap that skips it), when dates only move forward there: `None` when
+/// that midnight happens twice (a fall-back across midnight, after which
+/// instants are on the day before again) or is outside chrono's range.
+pub(crate) fn date_start(zone: Tz, date: NaiveDate) -> Option<i64> {
+    let midnight = date.and_hms_opt(0, 0, 0)?;
+    match zone.from_local_datetime(&midnight) {
+        chrono::LocalResult::Ambiguous(..) => None,
+        _ => to_utc(zone, midnight),
+    }
+}
+
 /// The wall-clock time of an instant in `zone`.
 pub(crate) fn to_local(zone: Tz, at: i64) -> Option<NaiveDateTime> {
     DateTime::<Utc>::from_timestamp_millis(at).map(|t| t.with_timezone(&zone).naive_local())

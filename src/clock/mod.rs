@@ -423,6 +423,17 @@ impl Clock {
         received: DateTime<Utc>,
         answer: impl Fn(&Timeline) -> Option<R>,
     ) -> Result<R, ClockError> {
+        // A warm timeline usually holds the answer: try it before finding
+        // the receipt's year (a date computation) and widening. The answer
+        // is the same either way: queries are exact wherever it is built.
+        {
+            let timeline = cell.borrow();
+            if timeline.covers(received.timestamp_millis()) {
+                if let Some(result) = answer(&timeline) {
+                    return Ok(result);
+                }
+            }
+        }
         let first = timeline::year_of(received.timestamp_millis())?;
         let limit = (first + HORIZON_YEARS).min(timeline::LAST_YEAR);
         let mut step = 1;
@@ -548,8 +559,7 @@ impl Clock {
 /// zone) does not count, whatever the hour; the due time is the close of
 /// the last span of the `n`-th business day after it.
 fn ends_at_close(tl: &Timeline, from: i64, n: u32) -> Option<i64> {
-    let received_on = local::to_local(tl.calendar().timezone, from)?.date();
-    Some(tl.nth_business_day_after(received_on, n)?.close)
+    Some(tl.nth_business_day_after_date_of(from, n)?.close)
 }
 
 /// `same-time`: roll the start forward to an open instant; keep its wall
