@@ -21,8 +21,10 @@
 //! every id goes through the set as it would have from the start: the same
 //! answer for every log.
 //!
-//! The hash is taken on the reader thread ([`IdHash::of`]) and the set is
-//! kept on the measuring one ([`SeenIds::first_time`]).
+//! Both live on the measuring thread ([`SeenIds::first_time`]), and an id
+//! is hashed only when its hash is kept or looked up: the first id of a
+//! run, an id in no run, every id once the set is built. A log of
+//! consecutive ids hashes a few of them.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -31,10 +33,10 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// fixed keys (`DefaultHasher::new`), so a run gives the same answer every
 /// time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct IdHash(u64);
+struct IdHash(u64);
 
 impl IdHash {
-    pub fn of(id: &[u8]) -> IdHash {
+    fn of(id: &[u8]) -> IdHash {
         let mut hasher = std::hash::DefaultHasher::new();
         id.hash(&mut hasher);
         IdHash(hasher.finish())
@@ -164,14 +166,14 @@ fn run_hashes(first: &[u8], after: u64) -> impl Iterator<Item = u64> {
 impl InOrder {
     /// Takes `id` when it comes after the last; false (and nothing taken)
     /// when it does not.
-    fn take(&mut self, id: &[u8], hash: IdHash) -> bool {
+    fn take(&mut self, id: &[u8]) -> bool {
         if counts_up_from(id, &self.last) {
             self.run_after += 1;
         } else if comes_after(id, &self.last) {
             self.close_run();
             self.run_first.clear();
             self.run_first.extend_from_slice(id);
-            self.hashes.push(hash.0);
+            self.hashes.push(IdHash::of(id).0);
         } else {
             return false;
         }
@@ -209,19 +211,18 @@ impl InOrder {
 
 impl SeenIds {
     /// True the first time an id is given, false for each later time;
-    /// `hash` is the id's [`IdHash`].
-    pub fn first_time(&mut self, id: &[u8], hash: IdHash) -> bool {
+    pub fn first_time(&mut self, id: &[u8]) -> bool {
         match &mut self.seen {
             Seen::InOrder(in_order) => {
-                if in_order.take(id, hash) {
+                if in_order.take(id) {
                     return true;
                 }
                 let mut set = std::mem::take(in_order).into_set();
-                let first = set.insert(hash.0);
+                let first = set.insert(IdHash::of(id).0);
                 self.seen = Seen::Hashed(set);
                 first
             }
-            Seen::Hashed(set) => set.insert(hash.0),
+            Seen::Hashed(set) => set.insert(IdHash::of(id).0),
         }
     }
 
@@ -254,7 +255,7 @@ mod tests {
     use super::*;
 
     fn first(seen: &mut SeenIds, id: &str) -> bool {
-        seen.first_time(id.as_bytes(), IdHash::of(id.as_bytes()))
+        seen.first_time(id.as_bytes())
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub use zone::TimeOptions;
 use crate::clock::ClockError;
 use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
-use ids::{IdHash, SeenIds};
+use ids::SeenIds;
 use std::io::Read;
 use std::sync::mpsc;
 use tally::Tally;
@@ -267,8 +267,6 @@ enum Row {
         pauses: (usize, usize),
         /// The range of the batch's `ids` that holds the ticket's id.
         id: (usize, usize),
-        /// The id's hash: the measuring side skips a later row with it.
-        hash: IdHash,
         /// The range of the batch's `held` that holds the indices (in
         /// `pause on`) of the statuses that paused it.
         held: (usize, usize),
@@ -327,7 +325,6 @@ impl Sink<'_> {
                     ticket,
                     pauses: (from, self.batch.pauses.len()),
                     id: (id_from, self.batch.ids.len()),
-                    hash: IdHash::of(fields.id()),
                     held: (held_from, self.batch.held.len()),
                 }
             }
@@ -437,13 +434,12 @@ fn run<'c, R: Read + Send>(
                         ticket,
                         pauses: (from, to),
                         id: (id_from, id_to),
-                        hash,
                         held: (held_from, held_to),
                     } => {
                         let paused = batch.pauses.get(*from..*to).unwrap_or_default();
                         let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
                         let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
-                        if !seen.first_time(id, *hash) {
+                        if !seen.first_time(id) {
                             let reason = SkipReason::DuplicateId {
                                 id: ticket::shown(id),
                             };
