@@ -1,7 +1,7 @@
 //! Compliance of a ticket log against a contract (§9 of the design).
 //!
-//! [`evaluate`] streams the log one row at a time — CSV through a reused
-//! `csv::ByteRecord`, JSON Lines one line at a time — so memory does not grow
+//! [`evaluate`] streams the log one row at a time — CSV through one buffer
+//! ([`input::CsvRecords`]), JSON Lines one line at a time — so memory does not grow
 //! with the size of the file, only with the number of tickets: the open-time
 //! minutes kept for the percentiles (4 bytes a ticket and target) and the
 //! duplicate-id check ([`ids`]: a few bytes for consecutive ids in order,
