@@ -7,8 +7,9 @@
 //! the day, open or not); before measuring, each is asked once, so the
 //! timeline of the years they reach is built (warm). One iteration is one
 //! `Clock::due` query, receipts taken in turn: criterion's time is the
-//! time per query — a binary search over the precomputed open intervals
-//! (minutes, hours) or over the business days (business days).
+//! time per query — a look-up in the per-day index of the precomputed open
+//! intervals and a gallop along them (minutes, hours), or a search of the
+//! business days by instant (business days).
 //!
 //! One bench per kind of target of acme on that clock, and 15 minutes:
 //! `due/15 minutes`, `due/2 hours` (P2's response), `due/1 business day`

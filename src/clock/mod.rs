@@ -3,8 +3,8 @@
 //! A [`Clock`] is built once per priority clock and then answers any number
 //! of queries cheaply: a calendar becomes sorted UTC open intervals with
 //! running totals of open time ([`timeline`]), built over whole UTC years
-//! and widened on demand, so a due time is a binary search and the open time
-//! between two instants two look-ups. `slac eval` builds one clock per
+//! and widened on demand, so a due time is a look-up and a short search and
+//! the open time between two instants two look-ups. `slac eval` builds one clock per
 //! priority and asks it about every ticket; `slac due` asks it once.
 //!
 //! The rules, in order of application (docs/clock.md says them in words):

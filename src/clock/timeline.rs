@@ -1,9 +1,11 @@
 //! A calendar as sorted, merged open intervals in UTC with running totals of
 //! open time, built once over whole UTC years and widened on demand.
 //!
-//! Every query is a binary search: the open time between two instants is two
-//! look-ups of the running total, and the instant where a budget of open time
-//! runs out is one search over it. Nothing walks minute by minute.
+//! Every query is a look-up: the interval of an instant comes from a
+//! per-UTC-day index and a search among that day's intervals, the open time
+//! between two instants is two look-ups of the running total, and the
+//! instant where a budget of open time runs out is a gallop over it from
+//! the receipt's interval. Nothing walks minute by minute.
 //!
 //! A query never reads past what was built: each returns `None` when it
 //! would need time beyond the built range, and the caller widens the range
