@@ -262,7 +262,11 @@ impl Timeline {
 
     /// Open time from the start of the timeline to `at`.
     fn cum_at(&self, at: i64) -> i64 {
-        let i = self.starts_up_to(at);
+        self.cum_at_with(at, self.starts_up_to(at))
+    }
+
+    /// [`Self::cum_at`] given `i`, the [`Self::starts_up_to`] of `at`.
+    fn cum_at_with(&self, at: i64, i: usize) -> i64 {
         // `ends` and `cum_end` hold one entry per start.
         let j = i.checked_sub(1);
         let (Some(&end), Some(&cum)) = (
@@ -320,7 +324,7 @@ impl Timeline {
             return Some(from);
         }
         let i = self.starts_up_to(from);
-        let target = self.cum_at(from) + budget;
+        let target = self.cum_at_with(from, i) + budget;
         // The interval where the budget runs out is at or after the one
         // `from` is in, and for most targets a few intervals on: gallop.
         let j = first_reaching(&self.cum_end, i.saturating_sub(1), target);
