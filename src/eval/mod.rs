@@ -73,6 +73,7 @@ use crate::model::{Contract, PriorityId, TargetKind};
 use chrono::{DateTime, Utc};
 use ids::SeenIds;
 use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use tally::Tally;
 use ticket::{Fields, RowRules};
@@ -258,86 +259,249 @@ impl Skips {
     }
 }
 
-/// A row as the reader hands it on: a valid ticket with its pauses (a
-/// range of the batch's pauses), or the reason it is skipped.
-enum Row {
+/// A row once checked: a valid ticket with the ranges of its variable parts
+/// (in a [`Parts`]), or the reason it is skipped.
+enum Checked {
     Ticket {
-        line: u64,
         ticket: ticket::Ticket,
+        /// The range of `Parts::pauses` that holds the ticket's pauses.
         pauses: (usize, usize),
-        /// The range of the batch's `ids` that holds the ticket's id.
+        /// The range of `Parts::ids` that holds the ticket's id.
         id: (usize, usize),
-        /// The range of the batch's `held` that holds the indices (in
-        /// `pause on`) of the statuses that paused it.
+        /// The range of `Parts::held` that holds the indices (in `pause
+        /// on`) of the statuses that paused it.
         held: (usize, usize),
     },
-    Skip {
+    Skip(SkipReason),
+}
+
+/// The variable-length parts of checked tickets, one after another.
+#[derive(Default)]
+struct Parts {
+    pauses: Vec<(i64, i64)>,
+    ids: Vec<u8>,
+    held: Vec<u16>,
+}
+
+impl Parts {
+    fn with_capacity(rows: usize) -> Parts {
+        Parts {
+            pauses: Vec::with_capacity(rows),
+            ids: Vec::with_capacity(rows * 16),
+            held: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.pauses.clear();
+        self.ids.clear();
+        self.held.clear();
+    }
+}
+
+/// Checks one row's fields into a ticket, its pauses (with those of the
+/// status history merged in), id and pausing statuses appended to `parts`.
+/// Both threads check rows, with this one function.
+fn check_row(
+    rules: &RowRules,
+    statuses: Option<&StatusLog>,
+    fields: &Fields<'_>,
+    paused: &mut Vec<(i64, i64)>,
+    parts: &mut Parts,
+) -> Checked {
+    let ticket = match rules.ticket(fields, paused) {
+        Ok(ticket) => ticket,
+        Err(reason) => return Checked::Skip(reason),
+    };
+    let held_from = parts.held.len();
+    if let Some(log) = statuses {
+        let held = log.of(fields.id());
+        statuses::merge(paused, held);
+        for h in held {
+            let seen = parts.held.get(held_from..).unwrap_or_default();
+            if !seen.contains(&h.status) {
+                parts.held.push(h.status);
+            }
+        }
+    }
+    let from = parts.pauses.len();
+    parts.pauses.extend_from_slice(paused);
+    let id_from = parts.ids.len();
+    parts.ids.extend_from_slice(fields.id());
+    Checked::Ticket {
+        ticket,
+        pauses: (from, parts.pauses.len()),
+        id: (id_from, parts.ids.len()),
+        held: (held_from, parts.held.len()),
+    }
+}
+
+/// A row as the reader hands it on: checked, or left for the measuring
+/// thread to check (see [`Share`]).
+enum Row {
+    Checked {
         line: u64,
-        reason: SkipReason,
+        row: Checked,
+    },
+    /// The row's fields, in the order of [`TICKET_LOG_COLUMNS`], stand one
+    /// after another in the batch's `raw` from `from`; field `i` ends at
+    /// `ends[i]`.
+    Raw {
+        line: u64,
+        from: usize,
+        ends: [usize; 11],
     },
 }
 
+impl Row {
+    /// The fields of a raw row, out of the batch's `raw` bytes.
+    fn raw_fields<'b>(raw: &'b [u8], from: usize, ends: &[usize; 11]) -> Fields<'b> {
+        let mut start = from;
+        let [a, b, c, d, e, f, g, h, i, j, excluded] = ends.map(|end| {
+            let field = raw.get(start..end).unwrap_or_default();
+            start = end;
+            field
+        });
+        Fields {
+            cols: [a, b, c, d, e, f, g, h, i, j],
+            excluded,
+        }
+    }
+}
+
 /// Rows travel from the reader thread to the measuring one in batches.
-#[derive(Default)]
 struct Batch {
     rows: Vec<Row>,
-    pauses: Vec<(i64, i64)>,
-    /// The ids of the batch's tickets, one after another.
-    ids: Vec<u8>,
-    /// The pausing statuses of the batch's tickets, one after another.
-    held: Vec<u16>,
+    /// The parts of the rows the reader checked.
+    parts: Parts,
+    /// The fields of the rows it left raw, one after another.
+    raw: Vec<u8>,
+}
+
+impl Batch {
+    /// A batch with room for [`BATCH`] rows of a common log, so that its
+    /// vectors do not grow (by `mremap`, stalling the other thread) while
+    /// it fills.
+    fn new() -> Batch {
+        Batch {
+            rows: Vec::with_capacity(BATCH),
+            parts: Parts::with_capacity(BATCH),
+            raw: Vec::with_capacity(BATCH * 64),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.parts.clear();
+        self.raw.clear();
+    }
 }
 
 const BATCH: usize = 4096;
 
-/// The reader's end: validates rows into batches and sends full ones on,
-/// taking emptied batches back for reuse.
+/// Full batches waiting for the measuring thread, at most: two keep both
+/// threads busy, more only take memory.
+const IN_FLIGHT: usize = 2;
+
+/// Which rows the reader leaves raw, for the measuring thread to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Share {
+    /// As many as keep both threads busy ([`Dither`]).
+    Balanced,
+    /// Every row (tests: the measuring thread checks them all).
+    #[cfg(test)]
+    All,
+    /// None (tests: the reader checks them all).
+    #[cfg(test)]
+    Nothing,
+}
+
+/// Of every [`SHARE_STEPS`] rows of a batch, the reader leaves `raw` for
+/// the measuring thread. Which thread is the slower one depends on the log
+/// (its times, its pauses, the clocks of its priorities) and on the
+/// machine, so the share follows what the measuring thread does: if it had
+/// nothing left to do when a batch was sent it takes one step more, if two
+/// or more batches were still waiting one step less.
+struct Dither {
+    share: Share,
+    raw: usize,
+}
+
+const SHARE_STEPS: usize = 32;
+
+impl Dither {
+    fn new(share: Share) -> Dither {
+        Dither {
+            share,
+            raw: SHARE_STEPS / 4,
+        }
+    }
+
+    /// Whether the `nth` row of a batch is left raw.
+    fn leaves_raw(&self, nth: usize) -> bool {
+        match self.share {
+            Share::Balanced => nth % SHARE_STEPS < self.raw,
+            #[cfg(test)]
+            Share::All => true,
+            #[cfg(test)]
+            Share::Nothing => false,
+        }
+    }
+
+    /// A batch is sent with `unmeasured` batches not yet measured.
+    fn sent(&mut self, unmeasured: usize) {
+        match unmeasured {
+            0 => self.raw = (self.raw + 1).min(SHARE_STEPS),
+            1 => {}
+            _ => self.raw = self.raw.saturating_sub(1),
+        }
+    }
+}
+
+/// The reader's end: checks rows (or leaves them raw) into batches and
+/// sends full ones on, taking emptied batches back for reuse.
 struct Sink<'r> {
     rules: &'r RowRules,
     batch: Batch,
     paused: Vec<(i64, i64)>,
     statuses: Option<&'r StatusLog>,
+    dither: Dither,
+    /// Batches sent and not yet measured.
+    unmeasured: &'r AtomicUsize,
     send: mpsc::SyncSender<Batch>,
     spare: mpsc::Receiver<Batch>,
 }
 
 impl Sink<'_> {
-    fn row(&mut self, fields: &Fields<'_>, line: u64) {
-        let row = match self.rules.ticket(fields, &mut self.paused) {
-            Ok(ticket) => {
-                let held_from = self.batch.held.len();
-                if let Some(log) = self.statuses {
-                    let held = log.of(fields.id());
-                    statuses::merge(&mut self.paused, held);
-                    for h in held {
-                        let seen = self.batch.held.get(held_from..).unwrap_or_default();
-                        if !seen.contains(&h.status) {
-                            self.batch.held.push(h.status);
-                        }
-                    }
-                }
-                let from = self.batch.pauses.len();
-                self.batch.pauses.extend_from_slice(&self.paused);
-                let id_from = self.batch.ids.len();
-                self.batch.ids.extend_from_slice(fields.id());
-                Row::Ticket {
-                    line,
-                    ticket,
-                    pauses: (from, self.batch.pauses.len()),
-                    id: (id_from, self.batch.ids.len()),
-                    held: (held_from, self.batch.held.len()),
-                }
+    fn row(&mut self, line: u64, row: read::RowFields<'_, 11>) {
+        let row = match row {
+            Ok(fields) if self.dither.leaves_raw(self.batch.rows.len()) => {
+                let from = self.batch.raw.len();
+                let ends = fields.map(|field| {
+                    self.batch.raw.extend_from_slice(field);
+                    self.batch.raw.len()
+                });
+                Row::Raw { line, from, ends }
             }
-            Err(reason) => Row::Skip { line, reason },
+            Ok([a, b, c, d, e, f, g, h, i, j, excluded]) => {
+                let fields = Fields {
+                    cols: [a, b, c, d, e, f, g, h, i, j],
+                    excluded,
+                };
+                let row = check_row(
+                    self.rules,
+                    self.statuses,
+                    &fields,
+                    &mut self.paused,
+                    &mut self.batch.parts,
+                );
+                Row::Checked { line, row }
+            }
+            Err(reason) => Row::Checked {
+                line,
+                row: Checked::Skip(reason),
+            },
         };
-        self.push(row);
-    }
-
-    fn skip(&mut self, line: u64, reason: SkipReason) {
-        self.push(Row::Skip { line, reason });
-    }
-
-    fn push(&mut self, row: Row) {
         self.batch.rows.push(row);
         if self.batch.rows.len() >= BATCH {
             self.flush();
@@ -345,14 +509,78 @@ impl Sink<'_> {
     }
 
     fn flush(&mut self) {
-        let mut next = self.spare.try_recv().unwrap_or_default();
-        next.rows.clear();
-        next.pauses.clear();
-        next.ids.clear();
-        next.held.clear();
+        let mut next = self.spare.try_recv().unwrap_or_else(|_| Batch::new());
+        next.clear();
         let full = std::mem::replace(&mut self.batch, next);
+        self.dither.sent(self.unmeasured.fetch_add(1, Ordering::AcqRel));
         // The measuring side only hangs up when it is done.
         let _ = self.send.send(full);
+    }
+}
+
+/// The measuring end: checks the rows left raw, and counts every ticket.
+struct Measure<'m, 'c> {
+    tally: Tally<'c>,
+    skips: Skips,
+    /// The ids of the valid rows so far: a later row with one is skipped.
+    seen: SeenIds,
+    statuses: Option<&'m StatusLog>,
+    rules: &'m RowRules,
+    /// The parts of the one raw row being checked.
+    parts: Parts,
+    paused: Vec<(i64, i64)>,
+}
+
+impl Measure<'_, '_> {
+    fn batch(&mut self, batch: &Batch) {
+        for row in &batch.rows {
+            match row {
+                Row::Checked { line, row } => self.checked(*line, row, &batch.parts),
+                Row::Raw { line, from, ends } => {
+                    let fields = Row::raw_fields(&batch.raw, *from, ends);
+                    let mut parts = std::mem::take(&mut self.parts);
+                    parts.clear();
+                    let row = check_row(
+                        self.rules,
+                        self.statuses,
+                        &fields,
+                        &mut self.paused,
+                        &mut parts,
+                    );
+                    self.checked(*line, &row, &parts);
+                    self.parts = parts;
+                }
+            }
+        }
+    }
+
+    fn checked(&mut self, line: u64, row: &Checked, parts: &Parts) {
+        match row {
+            Checked::Ticket {
+                ticket,
+                pauses: (from, to),
+                id: (id_from, id_to),
+                held: (held_from, held_to),
+            } => {
+                let paused = parts.pauses.get(*from..*to).unwrap_or_default();
+                let id = parts.ids.get(*id_from..*id_to).unwrap_or_default();
+                let held = parts.held.get(*held_from..*held_to).unwrap_or_default();
+                if !self.seen.first_time(id) {
+                    let reason = SkipReason::DuplicateId {
+                        id: ticket::shown(id),
+                    };
+                    self.skips.add(line, reason);
+                    return;
+                }
+                if let Some(log) = self.statuses {
+                    log.matched(!held.is_empty());
+                }
+                if let Err(why) = self.tally.add(ticket, id, paused, held) {
+                    self.skips.unscored(line, why);
+                }
+            }
+            Checked::Skip(reason) => self.skips.add(line, reason.clone()),
+        }
     }
 }
 
@@ -396,66 +624,70 @@ fn run<'c, R: Read + Send>(
     reading: &ReadOptions,
     rows: Option<&'c mut TicketRows>,
 ) -> Result<ComplianceReport, EvalError> {
-    let mut tally = Tally::new(contract, options)?.with_rows(rows);
+    run_sharing(
+        contract,
+        input,
+        format,
+        options,
+        reading,
+        rows,
+        Share::Balanced,
+    )
+}
+
+/// [`run`] with the reader leaving rows raw as `share` says: one thread
+/// reads rows and checks most of them, the calling thread checks the rest
+/// and measures them all.
+fn run_sharing<'c, R: Read + Send>(
+    contract: &'c Contract,
+    input: R,
+    format: input::LogFormat,
+    options: &EvalOptions,
+    reading: &ReadOptions,
+    rows: Option<&'c mut TicketRows>,
+    share: Share,
+) -> Result<ComplianceReport, EvalError> {
+    let tally = Tally::new(contract, options)?.with_rows(rows);
     let rules = RowRules::new(contract, zone::LogTimes::new(reading.times));
     let shape = ticket_log(&reading.columns);
-    let mut skips = Skips {
-        listed: Vec::new(),
-        total: 0,
-        outside_effective: 0,
-    };
-    let (send, receive) = mpsc::sync_channel::<Batch>(8);
+    let statuses = reading.statuses.as_deref();
+    let unmeasured = AtomicUsize::new(0);
+    let (send, receive) = mpsc::sync_channel::<Batch>(IN_FLIGHT);
     let (give_back, spare) = mpsc::channel::<Batch>();
+    let mut measure = Measure {
+        tally,
+        skips: Skips {
+            listed: Vec::new(),
+            total: 0,
+            outside_effective: 0,
+        },
+        seen: SeenIds::default(),
+        statuses,
+        rules: &rules,
+        parts: Parts::default(),
+        paused: Vec::new(),
+    };
     let read = std::thread::scope(|scope| {
-        let rules = &rules;
+        let (rules, unmeasured) = (&rules, &unmeasured);
         let reader = scope.spawn(move || {
             let shape = &shape;
             let mut sink = Sink {
                 rules,
-                batch: Batch::default(),
+                batch: Batch::new(),
                 paused: Vec::new(),
-                statuses: reading.statuses.as_deref(),
+                statuses,
+                dither: Dither::new(share),
+                unmeasured,
                 send,
                 spare,
             };
-            let result = read::log_rows(input, format, shape, |line, row| {
-                to_sink(&mut sink, line, row)
-            });
+            let result = read::log_rows(input, format, shape, |line, row| sink.row(line, row));
             sink.flush();
             result
         });
-        // The ids of the valid rows so far: a later row with one is skipped.
-        let mut seen = SeenIds::default();
         for batch in receive {
-            for row in &batch.rows {
-                match row {
-                    Row::Ticket {
-                        line,
-                        ticket,
-                        pauses: (from, to),
-                        id: (id_from, id_to),
-                        held: (held_from, held_to),
-                    } => {
-                        let paused = batch.pauses.get(*from..*to).unwrap_or_default();
-                        let id = batch.ids.get(*id_from..*id_to).unwrap_or_default();
-                        let held = batch.held.get(*held_from..*held_to).unwrap_or_default();
-                        if !seen.first_time(id) {
-                            let reason = SkipReason::DuplicateId {
-                                id: ticket::shown(id),
-                            };
-                            skips.add(*line, reason);
-                            continue;
-                        }
-                        if let Some(log) = &reading.statuses {
-                            log.matched(!held.is_empty());
-                        }
-                        if let Err(why) = tally.add(ticket, id, paused, held) {
-                            skips.unscored(*line, why);
-                        }
-                    }
-                    Row::Skip { line, reason } => skips.add(*line, reason.clone()),
-                }
-            }
+            measure.batch(&batch);
+            unmeasured.fetch_sub(1, Ordering::AcqRel);
             let _ = give_back.send(batch);
         }
         reader
@@ -463,6 +695,7 @@ fn run<'c, R: Read + Send>(
             .unwrap_or_else(|_| Err(std::io::Error::other("the log reader failed").into()))
     });
     read?;
+    let Measure { tally, skips, .. } = measure;
     let mut report = tally.finish(skips.listed, skips.total, skips.outside_effective);
     credits::settle(&mut report, contract, options.period);
     Ok(report)
@@ -522,20 +755,6 @@ fn missing_columns(missing: Vec<String>, header: &[String]) -> EvalError {
     EvalError::MissingColumns { missing, hint }
 }
 
-/// Hands a read row to the sink: a ticket to validate, or a skip.
-fn to_sink(sink: &mut Sink<'_>, line: u64, row: read::RowFields<'_, 11>) {
-    match row {
-        Ok([a, b, c, d, e, f, g, h, i, j, excluded]) => sink.row(
-            &Fields {
-                cols: [a, b, c, d, e, f, g, h, i, j],
-                excluded,
-            },
-            line,
-        ),
-        Err(reason) => sink.skip(line, reason),
-    }
-}
-
 /// A JSON value as the text a CSV cell would hold: strings as they are,
 /// numbers and booleans as written, null as empty; `None` for an array or
 /// an object.
@@ -547,5 +766,102 @@ fn json_cell(v: &serde_json::Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         Value::Number(n) => Some(n.to_string()),
         Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        reason = "test code: a broken assumption stops the test with its message"
+    )]
+    use super::*;
+
+    /// The rows of `tests/eval/acme-bad-rows.csv` (every kind of skip, a
+    /// duplicate id, pauses) over and over with fresh ids, across several
+    /// batches and a part-filled last one.
+    fn many_rows() -> String {
+        let path = crate::project::root().join("tests/eval/acme-bad-rows.csv");
+        let log = std::fs::read_to_string(path).unwrap();
+        let mut lines = log.lines();
+        let header = lines.next().unwrap();
+        let rows: Vec<&str> = lines.collect();
+        let mut out = format!("{header}\n");
+        let mut n = 0;
+        'all: for copy in 0.. {
+            for row in &rows {
+                if row.starts_with(',') {
+                    out.push_str(row);
+                } else {
+                    out.push_str(&format!("{copy}-{row}"));
+                }
+                out.push('\n');
+                n += 1;
+                if n == 3 * BATCH + 17 {
+                    break 'all;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_report_is_the_same_whichever_thread_checks_the_rows() {
+        let checked = crate::project::check_file(std::path::Path::new(
+            "contracts/acme-support.sla",
+        ));
+        let contract = checked.model.expect("the shipped contract checks");
+        let options = EvalOptions {
+            as_of: DateTime::parse_from_rfc3339("2026-10-14T12:00:00+08:00")
+                .unwrap()
+                .to_utc(),
+            period: ReportPeriod::Monthly,
+        };
+        let log = many_rows();
+        let report = |share| {
+            let report = run_sharing(
+                &contract,
+                log.as_bytes(),
+                input::LogFormat::from(InputFormat::Csv),
+                &options,
+                &ReadOptions::default(),
+                None,
+                share,
+            )
+            .unwrap();
+            report.to_json()
+        };
+        let by_reader = report(Share::Nothing);
+        assert!(by_reader.contains("\"duplicate-id\""), "{by_reader}");
+        assert_eq!(report(Share::All), by_reader);
+        assert_eq!(report(Share::Balanced), by_reader);
+    }
+
+    #[test]
+    fn a_balanced_share_follows_the_measuring_thread() {
+        let mut dither = Dither::new(Share::Balanced);
+        let raw = |d: &Dither| (0..BATCH).filter(|n| d.leaves_raw(*n)).count();
+        assert_eq!(raw(&dither), BATCH / 4);
+        // An idle measurer takes a step more; one batch waiting holds.
+        dither.sent(0);
+        dither.sent(1);
+        assert_eq!(raw(&dither), BATCH / SHARE_STEPS * (SHARE_STEPS / 4 + 1));
+        // A measurer behind gives steps back, down to none.
+        for _ in 0..SHARE_STEPS * 2 {
+            dither.sent(2);
+        }
+        assert_eq!(raw(&dither), 0);
+        for _ in 0..SHARE_STEPS * 2 {
+            dither.sent(0);
+        }
+        assert_eq!(raw(&dither), BATCH);
+        assert_eq!(
+            (0..BATCH).filter(|n| Dither::new(Share::All).leaves_raw(*n)).count(),
+            BATCH
+        );
+        assert!(!(0..BATCH).any(|n| Dither::new(Share::Nothing).leaves_raw(n)));
     }
 }

@@ -353,12 +353,12 @@ impl<'c> Tally<'c> {
     fn exclude(&mut self, t: &Ticket, id: &[u8], clause: usize) -> Result<(), SkipReason> {
         let period = self.period_of(t.received)?;
         let names = names(self.contract, t)?;
-        let acc = self.periods.get_mut(period).ok_or(internal("no period"))?;
+        let acc = self.periods.get_mut(period).ok_or_else(|| internal("no period"))?;
         let key = acc.key;
         let count = acc
             .excluded
             .get_mut(clause)
-            .ok_or(internal("no clause totals"))?;
+            .ok_or_else(|| internal("no clause totals"))?;
         *count += 1;
         self.excluded += 1;
         if let Some(rows) = self.rows.as_deref_mut() {
@@ -451,7 +451,7 @@ impl<'c> Tally<'c> {
             .periods
             .get(period)
             .map(|acc| acc.key)
-            .ok_or(internal("no period"))?;
+            .ok_or_else(|| internal("no period"))?;
         let measured = (
             self.measure(t, TargetKind::Response, &response, t.response, &[])?,
             self.measure(t, TargetKind::Resolution, &resolution, resolved, paused)?,
@@ -521,7 +521,7 @@ impl<'c> Tally<'c> {
         let within = *self
             .rules
             .get(t.priority)
-            .ok_or(unknown("priority"))?
+            .ok_or_else(|| unknown("priority"))?
             .within
             .get(kind);
         let due = self.due(t.priority, kind, within, t.received, paused)?;
@@ -531,7 +531,7 @@ impl<'c> Tally<'c> {
                 let open = self
                     .rules
                     .get(t.priority)
-                    .ok_or(unknown("priority"))?
+                    .ok_or_else(|| unknown("priority"))?
                     .clocks
                     .get(kind)
                     .unpaused_open_millis(due, until, paused)
@@ -925,8 +925,8 @@ fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), S
     let priority = contract
         .priorities
         .get(t.priority)
-        .ok_or(unknown("priority"))?;
-    let channel = contract.channels.get(t.channel).ok_or(unknown("channel"))?;
+        .ok_or_else(|| unknown("priority"))?;
+    let channel = contract.channels.get(t.channel).ok_or_else(|| unknown("channel"))?;
     Ok((priority.id.as_str(), channel.id.as_str()))
 }
 

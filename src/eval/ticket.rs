@@ -210,8 +210,8 @@ fn pauses(times: &LogTimes, bytes: &[u8], out: &mut Vec<(i64, i64)>) -> Result<(
             return Err(SkipReason::PauseShape { text: shown(part) });
         };
         let empty = |end| SkipReason::PauseEmpty { end };
-        let from = time(times, "paused", from)?.ok_or(empty(PauseEnd::From))?;
-        let to = time(times, "paused", to)?.ok_or(empty(PauseEnd::To))?;
+        let from = time(times, "paused", from)?.ok_or_else(|| empty(PauseEnd::From))?;
+        let to = time(times, "paused", to)?.ok_or_else(|| empty(PauseEnd::To))?;
         if to < from {
             return Err(SkipReason::PauseReversed { text: shown(part) });
         }
@@ -262,7 +262,7 @@ impl RowRules {
             }
         };
         let t = &self.times;
-        let received = time(t, "received_at", received)?.ok_or(empty("received_at"))?;
+        let received = time(t, "received_at", received)?.ok_or_else(|| empty("received_at"))?;
         let response = time(t, "first_response_at", response)?;
         let resolved = time(t, "resolved_at", resolved)?;
         let workaround = time(t, "workaround_at", workaround)?;
