@@ -512,7 +512,8 @@ impl Sink<'_> {
         let mut next = self.spare.try_recv().unwrap_or_else(|_| Batch::new());
         next.clear();
         let full = std::mem::replace(&mut self.batch, next);
-        self.dither.sent(self.unmeasured.fetch_add(1, Ordering::AcqRel));
+        self.dither
+            .sent(self.unmeasured.fetch_add(1, Ordering::AcqRel));
         // The measuring side only hangs up when it is done.
         let _ = self.send.send(full);
     }
@@ -810,9 +811,8 @@ mod tests {
 
     #[test]
     fn the_report_is_the_same_whichever_thread_checks_the_rows() {
-        let checked = crate::project::check_file(std::path::Path::new(
-            "contracts/acme-support.sla",
-        ));
+        let checked =
+            crate::project::check_file(std::path::Path::new("contracts/acme-support.sla"));
         let contract = checked.model.expect("the shipped contract checks");
         let options = EvalOptions {
             as_of: DateTime::parse_from_rfc3339("2026-10-14T12:00:00+08:00")
@@ -859,7 +859,9 @@ mod tests {
         }
         assert_eq!(raw(&dither), BATCH);
         assert_eq!(
-            (0..BATCH).filter(|n| Dither::new(Share::All).leaves_raw(*n)).count(),
+            (0..BATCH)
+                .filter(|n| Dither::new(Share::All).leaves_raw(*n))
+                .count(),
             BATCH
         );
         assert!(!(0..BATCH).any(|n| Dither::new(Share::Nothing).leaves_raw(n)));

@@ -353,7 +353,10 @@ impl<'c> Tally<'c> {
     fn exclude(&mut self, t: &Ticket, id: &[u8], clause: usize) -> Result<(), SkipReason> {
         let period = self.period_of(t.received)?;
         let names = names(self.contract, t)?;
-        let acc = self.periods.get_mut(period).ok_or_else(|| internal("no period"))?;
+        let acc = self
+            .periods
+            .get_mut(period)
+            .ok_or_else(|| internal("no period"))?;
         let key = acc.key;
         let count = acc
             .excluded
@@ -926,7 +929,10 @@ fn names<'c>(contract: &'c Contract, t: &Ticket) -> Result<(&'c str, &'c str), S
         .priorities
         .get(t.priority)
         .ok_or_else(|| unknown("priority"))?;
-    let channel = contract.channels.get(t.channel).ok_or_else(|| unknown("channel"))?;
+    let channel = contract
+        .channels
+        .get(t.channel)
+        .ok_or_else(|| unknown("channel"))?;
     Ok((priority.id.as_str(), channel.id.as_str()))
 }
 
