@@ -586,7 +586,8 @@ impl Measure<'_, '_> {
 }
 
 /// Evaluates a ticket log against a contract, reading it once, row by row:
-/// one thread reads and validates rows, the calling thread measures them.
+/// one thread reads rows and checks most of them, the calling thread checks
+/// the rest and measures them all (a share that follows the two threads' pace).
 pub fn evaluate<R: Read + Send>(
     contract: &Contract,
     input: R,
