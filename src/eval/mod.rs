@@ -357,15 +357,11 @@ impl Row {
     /// The fields of a raw row, out of the batch's `raw` bytes.
     fn raw_fields<'b>(raw: &'b [u8], from: usize, ends: &[usize; 11]) -> Fields<'b> {
         let mut start = from;
-        let [a, b, c, d, e, f, g, h, i, j, excluded] = ends.map(|end| {
+        Fields::of_row(ends.map(|end| {
             let field = raw.get(start..end).unwrap_or_default();
             start = end;
             field
-        });
-        Fields {
-            cols: [a, b, c, d, e, f, g, h, i, j],
-            excluded,
-        }
+        }))
     }
 }
 
@@ -483,11 +479,8 @@ impl Sink<'_> {
                 });
                 Row::Raw { line, from, ends }
             }
-            Ok([a, b, c, d, e, f, g, h, i, j, excluded]) => {
-                let fields = Fields {
-                    cols: [a, b, c, d, e, f, g, h, i, j],
-                    excluded,
-                };
+            Ok(fields) => {
+                let fields = Fields::of_row(fields);
                 let row = check_row(
                     self.rules,
                     self.statuses,
@@ -601,6 +594,7 @@ pub fn evaluate<R: Read + Send>(
         options,
         &ReadOptions::default(),
         None,
+        Share::Balanced,
     )
 }
 
@@ -615,21 +609,10 @@ pub fn evaluate_with<R: Read + Send>(
     reading: &ReadOptions,
     rows: Option<&mut TicketRows>,
 ) -> Result<ComplianceReport, EvalError> {
-    run(contract, input, format.into(), options, reading, rows)
-}
-
-fn run<'c, R: Read + Send>(
-    contract: &'c Contract,
-    input: R,
-    format: input::LogFormat,
-    options: &EvalOptions,
-    reading: &ReadOptions,
-    rows: Option<&'c mut TicketRows>,
-) -> Result<ComplianceReport, EvalError> {
-    run_sharing(
+    run(
         contract,
         input,
-        format,
+        format.into(),
         options,
         reading,
         rows,
@@ -637,10 +620,10 @@ fn run<'c, R: Read + Send>(
     )
 }
 
-/// [`run`] with the reader leaving rows raw as `share` says: one thread
-/// reads rows and checks most of them, the calling thread checks the rest
-/// and measures them all.
-fn run_sharing<'c, R: Read + Send>(
+/// Evaluates the log with the reader leaving rows raw as `share` says (the
+/// API always [`Share::Balanced`]): one thread reads rows and checks most of
+/// them, the calling thread checks the rest and measures them all.
+fn run<'c, R: Read + Send>(
     contract: &'c Contract,
     input: R,
     format: input::LogFormat,
@@ -823,7 +806,7 @@ mod tests {
         };
         let log = many_rows();
         let report = |share| {
-            let report = run_sharing(
+            let report = run(
                 &contract,
                 log.as_bytes(),
                 input::LogFormat::from(InputFormat::Csv),

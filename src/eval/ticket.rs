@@ -39,6 +39,15 @@ pub(crate) struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
+    /// A row as the log readers give it: the columns of [`COLUMNS`], then
+    /// `excluded`.
+    pub fn of_row([a, b, c, d, e, f, g, h, i, j, excluded]: [&'a [u8]; 11]) -> Fields<'a> {
+        Fields {
+            cols: [a, b, c, d, e, f, g, h, i, j],
+            excluded,
+        }
+    }
+
     /// The `id`, trimmed.
     pub fn id(&self) -> &'a [u8] {
         self.cols[0].trim_ascii()
