@@ -90,6 +90,7 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         credit_form => "a form (`voucher`, `cash`, `invoice-deduction`)",
         tiers | tier | tier_block => "a tier such as `below 99.9% credit 5%`",
         tier_threshold => "a threshold such as `99.9%`",
+        csat_goal => "a percentage such as `99.9%` or a number",
         business_day_hours => "a number of `hours`",
         definition => "a definition in quotes",
         kw_shall => "`shall`",

@@ -176,11 +176,20 @@ impl Lowering<'_> {
         })
     }
 
-    /// `closed FROM[..TO] ["note"]`, in a calendar or a holiday set: the
-    /// keyword, the first and last dates and the note.
-    pub(super) fn closed_days(&mut self, line: P<'_>) -> Option<ClosedDays> {
+    /// A calendar's `closed FROM[..TO] ["note"]`.
+    fn closed_days(&mut self, line: P<'_>) -> Option<ClosedDays> {
         let mut c = self.open(line, Rule::closed_line)?;
         let keyword = span_of(&self.expect(&mut c, Rule::kw_closed)?);
+        self.closed_dates(c, keyword)
+    }
+
+    /// `FROM[..TO] ["note"]` after `closed`, in a calendar or a holiday set:
+    /// the keyword, the first and last dates and the note.
+    pub(super) fn closed_dates(
+        &mut self,
+        mut c: Children<'_>,
+        keyword: Span,
+    ) -> Option<ClosedDays> {
         let from = self.expect(&mut c, Rule::date)?;
         let from = self.date(&from);
         let to = match c.optional(Rule::range_sep) {

@@ -30,16 +30,7 @@ impl Lowering<'_> {
     /// A line of a set: `closed …` or `open …`.
     fn set_line(&mut self, line: P<'_>) -> Option<SetLine> {
         match line.as_rule() {
-            Rule::closed_line => {
-                let (keyword, from, to, note) = self.closed_days(line)?;
-                Some(SetLine::Closed {
-                    keyword,
-                    from,
-                    to,
-                    note,
-                })
-            }
-            Rule::closed_yearly_line => self.closed_yearly_line(line).map(SetLine::Yearly),
+            Rule::set_closed_line => self.set_closed_line(line),
             Rule::set_open_line => {
                 let mut c = self.open(line, Rule::set_open_line)?;
                 let keyword = span_of(&self.expect(&mut c, Rule::kw_open)?);
@@ -67,6 +58,31 @@ impl Lowering<'_> {
                 None
             }
         }
+    }
+
+    /// `closed 2027-10-01..2027-10-07 "国庆节"` or `closed yearly 12-25
+    /// substitute "Christmas Day"`: the word after `closed` tells which.
+    pub(super) fn set_closed_line(&mut self, line: P<'_>) -> Option<SetLine> {
+        let mut c = self.open(line, Rule::set_closed_line)?;
+        let keyword = span_of(&self.expect(&mut c, Rule::kw_closed)?);
+        if c.optional(Rule::kw_yearly).is_none() {
+            let (keyword, from, to, note) = self.closed_dates(c, keyword)?;
+            return Some(SetLine::Closed {
+                keyword,
+                from,
+                to,
+                note,
+            });
+        }
+        let rule = self.expect(&mut c, Rule::yearly_rule)?;
+        let rule = self.yearly_rule(rule);
+        let note = present(c.optional(Rule::text).map(|t| self.text(t)))?;
+        self.end(c)?;
+        Some(SetLine::Yearly(YearlyLine {
+            keyword,
+            rule: rule?,
+            note,
+        }))
     }
 
     /// `as WEEKDAY`

@@ -226,22 +226,18 @@ impl Lowering<'_> {
     /// `csat at least 4.5 on 1..5 quarterly method "问卷", "回访"`, after `csat`.
     pub(super) fn csat(&mut self, c: &mut Children<'_>) -> Option<Csat> {
         self.expect(c, Rule::kw_at_least)?;
-        let goal_pair = self.expect_one_of(c, &[Rule::csat_satisfied, Rule::csat_score])?;
-        let goal_rule = goal_pair.as_rule();
-        let mut goal = self.open(goal_pair, goal_rule)?;
-        let value_rule = if goal_rule == Rule::csat_satisfied {
-            Rule::percent_value
-        } else {
-            Rule::number_value
-        };
-        let value = self.expect(&mut goal, value_rule)?;
+        let goal = self.expect(c, Rule::csat_goal)?;
+        let mut goal = self.open(goal, Rule::csat_goal)?;
+        let value =
+            self.expect_one_of(&mut goal, &[Rule::percent, Rule::number, Rule::placeholder])?;
+        let percent = value.as_rule() == Rule::percent;
         let value = self.fill_number(value)?;
-        if goal_rule == Rule::csat_satisfied {
-            self.expect(&mut goal, Rule::kw_satisfied)?;
-        }
+        // The grammar puts `satisfied` after every percentage and after no
+        // number; after a placeholder it tells the share from the score.
+        let satisfied = goal.optional(Rule::kw_satisfied).is_some();
         let scale = present(goal.optional(Rule::scale).map(|s| self.scale(s)))?;
         self.end(goal)?;
-        let goal = if goal_rule == Rule::csat_satisfied {
+        let goal = if percent || satisfied {
             CsatGoalAst::Satisfied(value)
         } else {
             CsatGoalAst::Score(value)

@@ -66,9 +66,7 @@ const CASES: &[Case] = &[
     ("weekly_line", |l| l.weekly_line(pair()).is_some()),
     ("closed_line", |l| l.closed_line(pair()).is_some()),
     ("open_line", |l| l.open_line(pair()).is_some()),
-    ("closed_yearly_line", |l| {
-        l.closed_yearly_line(pair()).is_some()
-    }),
+    ("set_closed_line", |l| l.set_closed_line(pair()).is_some()),
     ("yearly_rule", |l| l.yearly_rule(pair()).is_some()),
     ("yearly_base", |l| l.yearly_base(pair()).is_some()),
     ("channel", |l| l.channel(&mut children()).is_some()),

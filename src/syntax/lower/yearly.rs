@@ -1,11 +1,12 @@
-//! `closed yearly RULE "note"`: the yearly rule of a holiday set, lowered
+//! `closed yearly RULE "note"` (its line is `holidays.rs`'s
+//! `set_closed_line`): the yearly rule of a holiday set, lowered
 //! part by part as the grammar orders them (base, offset, adjustment,
 //! `from`, `until`, `except`). Whether the rule is possible (`02-30`, `from`
 //! after `until`) is the checker's question (`check/yearly.rs`).
 
 use super::span::span_of;
 use super::{present, Lowering, P};
-use crate::ast::{YearlyLine, YearlyRuleAst};
+use crate::ast::YearlyRuleAst;
 use crate::model::yearly::{month_of_word, Adjustment, Nth, YearlyBase};
 use crate::model::WEEKDAYS;
 use crate::source::Spanned;
@@ -13,22 +14,6 @@ use crate::syntax::Rule;
 use chrono::Weekday;
 
 impl Lowering<'_> {
-    /// `closed yearly 12-25 substitute "Christmas Day"`
-    pub(super) fn closed_yearly_line(&mut self, line: P<'_>) -> Option<YearlyLine> {
-        let mut c = self.open(line, Rule::closed_yearly_line)?;
-        let keyword = span_of(&self.expect(&mut c, Rule::kw_closed)?);
-        self.expect(&mut c, Rule::kw_yearly)?;
-        let rule = self.expect(&mut c, Rule::yearly_rule)?;
-        let rule = self.yearly_rule(rule);
-        let note = present(c.optional(Rule::text).map(|t| self.text(t)))?;
-        self.end(c)?;
-        Some(YearlyLine {
-            keyword,
-            rule: rule?,
-            note,
-        })
-    }
-
     pub(super) fn yearly_rule(&mut self, pair: P<'_>) -> Option<YearlyRuleAst> {
         let span = span_of(&pair);
         let mut c = self.open(pair, Rule::yearly_rule)?;
@@ -196,7 +181,7 @@ impl Lowering<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::Lowering;
-    use crate::ast::YearlyLine;
+    use crate::ast::{SetLine, YearlyLine};
     use crate::model::yearly::{Adjustment, Nth, YearlyBase};
     use crate::source::SourceFile;
     use crate::syntax::{Rule, SlaParser};
@@ -205,11 +190,14 @@ mod tests {
 
     fn lowered(text: &str) -> YearlyLine {
         let source = SourceFile::new("t.sla", text);
-        let mut pairs = SlaParser::parse(Rule::closed_yearly_line, text)
+        let mut pairs = SlaParser::parse(Rule::set_closed_line, text)
             .unwrap_or_else(|e| panic!("`{text}` parses: {e}"));
         let pair = pairs.next().unwrap_or_else(|| unreachable!());
         let mut lowering = Lowering::new(&source);
-        let line = lowering.closed_yearly_line(pair);
+        let line = match lowering.set_closed_line(pair) {
+            Some(SetLine::Yearly(line)) => Some(line),
+            other => panic!("`{text}` is not a yearly line: {other:?}"),
+        };
         assert!(
             lowering.diagnostics.is_empty(),
             "{:?}",
@@ -270,7 +258,7 @@ mod tests {
             "closed yearly 2026-12-25",
         ] {
             let whole =
-                SlaParser::parse(Rule::closed_yearly_line, text).is_ok_and(|p| p.as_str() == text);
+                SlaParser::parse(Rule::set_closed_line, text).is_ok_and(|p| p.as_str() == text);
             assert!(!whole, "`{text}` should not parse whole");
         }
     }
