@@ -31,6 +31,7 @@ mod ids;
 pub mod input;
 mod mapping;
 mod markdown;
+mod minutes;
 pub mod not_excluded;
 mod outages;
 mod presets;
@@ -140,6 +141,10 @@ pub struct EvalOptions {
 pub enum EvalError {
     #[error("cannot read the ticket log: {0}")]
     Io(#[from] std::io::Error),
+    /// The open-time minutes set aside in a temporary file could not be
+    /// read back (eval::minutes).
+    #[error("cannot read back the open-time minutes eval set aside in the temporary folder ({}): {}", std::env::temp_dir().display(), .0)]
+    Spill(std::io::Error),
     /// The CSV header lacks columns of §9.
     #[error("the CSV header lacks the column{} {}{hint} (a log has the columns {})",
         if .missing.len() == 1 { "" } else { "s" },
@@ -594,7 +599,7 @@ pub fn evaluate<R: Read + Send>(
         options,
         &ReadOptions::default(),
         None,
-        Share::Balanced,
+        Tuning::DEFAULT,
     )
 }
 
@@ -616,13 +621,30 @@ pub fn evaluate_with<R: Read + Send>(
         options,
         reading,
         rows,
-        Share::Balanced,
+        Tuning::DEFAULT,
     )
 }
 
-/// Evaluates the log with the reader leaving rows raw as `share` says (the
-/// API always [`Share::Balanced`]): one thread reads rows and checks most of
-/// them, the calling thread checks the rest and measures them all.
+/// How a run shares its work and its memory; tests turn these to see that
+/// the report does not change.
+#[derive(Debug, Clone, Copy)]
+struct Tuning {
+    /// Which rows the reader leaves raw.
+    share: Share,
+    /// Minutes held in memory before they spill (eval::minutes).
+    spill_at: usize,
+}
+
+impl Tuning {
+    const DEFAULT: Tuning = Tuning {
+        share: Share::Balanced,
+        spill_at: minutes::SPILL_AT,
+    };
+}
+
+/// Evaluates the log with the reader leaving rows raw as `tuning` says
+/// (the API always [`Tuning::DEFAULT`]): one thread reads rows and checks
+/// most of them, the calling thread checks the rest and measures them all.
 fn run<'c, R: Read + Send>(
     contract: &'c Contract,
     input: R,
@@ -630,9 +652,11 @@ fn run<'c, R: Read + Send>(
     options: &EvalOptions,
     reading: &ReadOptions,
     rows: Option<&'c mut TicketRows>,
-    share: Share,
+    tuning: Tuning,
 ) -> Result<ComplianceReport, EvalError> {
-    let tally = Tally::new(contract, options)?.with_rows(rows);
+    let tally = Tally::new(contract, options)?
+        .with_rows(rows)
+        .with_spill_at(tuning.spill_at);
     let rules = RowRules::new(contract, zone::LogTimes::new(reading.times));
     let shape = ticket_log(&reading.columns);
     let statuses = reading.statuses.as_deref();
@@ -661,7 +685,7 @@ fn run<'c, R: Read + Send>(
                 batch: Batch::new(),
                 paused: Vec::new(),
                 statuses,
-                dither: Dither::new(share),
+                dither: Dither::new(tuning.share),
                 unmeasured,
                 send,
                 spare,
@@ -681,7 +705,7 @@ fn run<'c, R: Read + Send>(
     });
     read?;
     let Measure { tally, skips, .. } = measure;
-    let mut report = tally.finish(skips.listed, skips.total, skips.outside_effective);
+    let mut report = tally.finish(skips.listed, skips.total, skips.outside_effective)?;
     credits::settle(&mut report, contract, options.period);
     Ok(report)
 }
@@ -693,7 +717,7 @@ pub fn without_tickets(
     contract: &Contract,
     options: &EvalOptions,
 ) -> Result<ComplianceReport, EvalError> {
-    let mut report = Tally::new(contract, options)?.finish(Vec::new(), 0, 0);
+    let mut report = Tally::new(contract, options)?.finish(Vec::new(), 0, 0)?;
     report.ticket_log = false;
     report.no_data.clear();
     credits::settle(&mut report, contract, options.period);
@@ -794,7 +818,7 @@ mod tests {
     }
 
     #[test]
-    fn the_report_is_the_same_whichever_thread_checks_the_rows() {
+    fn the_report_is_the_same_whichever_thread_checks_the_rows_or_where_the_minutes_are() {
         let checked =
             crate::project::check_file(std::path::Path::new("contracts/acme-support.sla"));
         let contract = checked.model.expect("the shipped contract checks");
@@ -805,7 +829,7 @@ mod tests {
             period: ReportPeriod::Monthly,
         };
         let log = many_rows();
-        let report = |share| {
+        let report = |tuning| {
             let report = run(
                 &contract,
                 log.as_bytes(),
@@ -813,15 +837,28 @@ mod tests {
                 &options,
                 &ReadOptions::default(),
                 None,
-                share,
+                tuning,
             )
             .unwrap();
             report.to_json()
         };
-        let by_reader = report(Share::Nothing);
+        let with = |share| Tuning {
+            share,
+            ..Tuning::DEFAULT
+        };
+        let by_reader = report(with(Share::Nothing));
         assert!(by_reader.contains("\"duplicate-id\""), "{by_reader}");
-        assert_eq!(report(Share::All), by_reader);
-        assert_eq!(report(Share::Balanced), by_reader);
+        assert_eq!(report(with(Share::All)), by_reader);
+        assert_eq!(report(with(Share::Balanced)), by_reader);
+        // Minutes spilled to the temporary file, often or once, give the
+        // same percentiles as minutes kept in memory.
+        for spill_at in [1, 97, 5_000] {
+            let spilled = Tuning {
+                share: Share::Balanced,
+                spill_at,
+            };
+            assert_eq!(report(spilled), by_reader, "spilled at {spill_at}");
+        }
     }
 
     #[test]

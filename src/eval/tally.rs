@@ -3,12 +3,14 @@
 //! percentiles need.
 //!
 //! The minutes are kept as `f32` (4 bytes a ticket and target) so p50/p90
-//! are exact nearest-rank percentiles: 1M tickets cost 8 MB, flat against a
-//! 100 MB log. Everything else is integer counts, so the report does not
-//! depend on row order.
+//! are exact nearest-rank percentiles; past a budget they spill to a
+//! temporary file (`minutes.rs`), so memory is flat in the log's length.
+//! Everything else is integer counts, so the report does not depend on row
+//! order.
 
 use super::compliance::*;
 use super::evidence::{BreachedTickets, Evidence, Late, Status, TicketRows, Worst};
+use super::minutes::{Minutes, Spill};
 use super::settle::{midnight_millis, Deadlines};
 use super::skip::SkipReason;
 use super::ticket::{clause_ids, Ticket};
@@ -54,7 +56,7 @@ struct TargetAcc {
     met: u64,
     breached: u64,
     pending: u64,
-    minutes: Vec<f32>,
+    minutes: Minutes,
 }
 
 #[derive(Default)]
@@ -120,6 +122,8 @@ pub(crate) struct Tally<'c> {
     rows: Option<&'c mut TicketRows>,
     /// The breached tickets of each (period, priority, target).
     worst: HashMap<(PeriodKey, usize, TargetKind), Worst>,
+    /// Where the accumulators' minutes go past their memory budget.
+    spill: Spill,
 }
 
 /// Why a valid row is not counted.
@@ -169,18 +173,6 @@ pub(super) fn effective_bounds(contract: &Contract) -> (Option<i64>, Option<i64>
         .and_then(|d| d.succ_opt())
         .and_then(|d| midnight_millis(zone, d));
     (from, to)
-}
-
-/// Nearest-rank percentile: the value at rank ⌈p/100 · n⌉ of the sorted
-/// values (1-based).
-fn percentile(values: &mut [f32], p: u32) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    let n = values.len();
-    let rank = (p as usize * n).div_ceil(100).max(1);
-    let (_, v, _) = values.select_nth_unstable_by(rank - 1, f32::total_cmp);
-    Some(round2(f64::from(*v)))
 }
 
 fn share(part: u64, whole: u64) -> Option<f64> {
@@ -278,7 +270,14 @@ impl<'c> Tally<'c> {
             clauses: clause_ids(contract),
             rows: None,
             worst: HashMap::new(),
+            spill: Spill::default(),
         })
+    }
+
+    /// Spill the minutes once this many are held in memory.
+    pub fn with_spill_at(mut self, spill_at: usize) -> Tally<'c> {
+        self.spill = Spill::with_budget(spill_at);
+        self
     }
 
     /// Writes a row per ticket and target into `rows` as they are counted.
@@ -482,8 +481,8 @@ impl<'c> Tally<'c> {
             return Err(internal("no priority totals"));
         };
         p.tickets += 1;
-        response.count(p.targets.get_mut(TargetKind::Response));
-        resolution.count(p.targets.get_mut(TargetKind::Resolution));
+        response.count(p.targets.get_mut(TargetKind::Response), &mut self.spill);
+        resolution.count(p.targets.get_mut(TargetKind::Resolution), &mut self.spill);
         if let Some(yes) = t.first_contact_resolved {
             acc.fcr_answered += 1;
             acc.fcr_yes += u64::from(yes);
@@ -494,7 +493,21 @@ impl<'c> Tally<'c> {
             acc.csat_top += u64::from(r >= self.csat_top);
         }
         self.tickets += 1;
+        if self.spill.full() {
+            self.spill_minutes();
+        }
         Ok(())
+    }
+
+    /// Every accumulator's minutes to the spill file.
+    fn spill_minutes(&mut self) {
+        for period in &mut self.periods {
+            for p in &mut period.priorities {
+                for kind in [TargetKind::Response, TargetKind::Resolution] {
+                    p.targets.get_mut(kind).minutes.spill(&mut self.spill);
+                }
+            }
+        }
     }
 
     /// What the evidence of one verdict needs: its status, and — when it is
@@ -712,7 +725,7 @@ impl<'c> Tally<'c> {
         skipped: Vec<Skipped>,
         skipped_total: u64,
         outside_effective: u64,
-    ) -> ComplianceReport {
+    ) -> Result<ComplianceReport, EvalError> {
         self.periods.sort_by_key(|p| p.key);
         let contract = self.contract;
         let text = |t: &Fill<String>| t.to_string();
@@ -756,13 +769,14 @@ impl<'c> Tally<'c> {
                 .zip(&self.rules)
                 .zip(&mut acc.priorities)
             {
+                let spill = &mut self.spill;
                 let mut report = |kind| {
-                    let t = target_report(a.targets.get_mut(kind), *rule.share.get(kind));
+                    let t = target_report(a.targets.get_mut(kind), *rule.share.get(kind), spill)?;
                     verdict(format!("{}.{kind}", p.id), t.ok);
-                    t
+                    Ok::<_, EvalError>(t)
                 };
-                let response = report(TargetKind::Response);
-                let resolution = report(TargetKind::Resolution);
+                let response = report(TargetKind::Response)?;
+                let resolution = report(TargetKind::Resolution)?;
                 priorities.push(PriorityReport {
                     id: p.id.0.clone(),
                     tickets: a.tickets,
@@ -844,7 +858,7 @@ impl<'c> Tally<'c> {
                 w.finish(key.name(self.period), id, kind)
             })
             .collect();
-        ComplianceReport {
+        Ok(ComplianceReport {
             contract: contract
                 .id
                 .as_ref()
@@ -902,7 +916,7 @@ impl<'c> Tally<'c> {
             outages: None,
             ticket_log: true,
             breached,
-        }
+        })
     }
 }
 
@@ -1008,7 +1022,7 @@ enum Verdict {
 }
 
 impl Verdict {
-    fn count(self, acc: &mut TargetAcc) {
+    fn count(self, acc: &mut TargetAcc, spill: &mut Spill) {
         let minutes = match self {
             Verdict::Met(m) => {
                 acc.met += 1;
@@ -1023,7 +1037,9 @@ impl Verdict {
                 None
             }
         };
-        acc.minutes.extend(minutes);
+        if let Some(minutes) = minutes {
+            acc.minutes.push(minutes, spill);
+        }
     }
 }
 
@@ -1040,36 +1056,31 @@ fn fixed_budget(within: Duration, contract: &Contract) -> Option<i64> {
     Some(i64::from(within.amount) * minutes * 60_000)
 }
 
-fn target_report(acc: &mut TargetAcc, target: f64) -> TargetReport {
+fn target_report(
+    acc: &mut TargetAcc,
+    target: f64,
+    spill: &mut Spill,
+) -> Result<TargetReport, EvalError> {
     let decided = acc.met + acc.breached;
-    TargetReport {
+    let [p50, p90] = acc
+        .minutes
+        .percentiles([50, 90], spill)
+        .map_err(EvalError::Spill)?;
+    Ok(TargetReport {
         met: acc.met,
         breached: acc.breached,
         pending: acc.pending,
         attainment_percent: share(acc.met, decided),
         target_percent: target,
         ok: reaches(acc.met, decided, target),
-        p50_minutes: percentile(&mut acc.minutes, 50),
-        p90_minutes: percentile(&mut acc.minutes, 90),
-    }
+        p50_minutes: p50,
+        p90_minutes: p90,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_rank_percentiles() {
-        let mut v: Vec<f32> = (1..=10).map(|x| x as f32).collect();
-        assert_eq!(percentile(&mut v, 50), Some(5.0));
-        assert_eq!(percentile(&mut v, 90), Some(9.0));
-        let mut one = vec![7.5f32];
-        assert_eq!(percentile(&mut one, 90), Some(7.5));
-        assert_eq!(percentile(&mut [], 50), None);
-        let mut v: Vec<f32> = (1..=11).rev().map(|x| x as f32).collect();
-        assert_eq!(percentile(&mut v, 50), Some(6.0));
-        assert_eq!(percentile(&mut v, 90), Some(10.0));
-    }
 
     #[test]
     fn attainment_is_compared_unrounded() {
