@@ -67,6 +67,14 @@ impl Grammar {
         }
     }
 
+    /// The tokens both `a` and `b` can begin with.
+    fn shared_first(&self, a: &Expr, b: &Expr) -> Vec<String> {
+        self.first(a, &mut Vec::new())
+            .intersection(&self.first(b, &mut Vec::new()))
+            .cloned()
+            .collect()
+    }
+
     /// The tokens `expr` can start with.
     fn first(&self, expr: &Expr, seen: &mut Vec<String>) -> BTreeSet<String> {
         let mut tokens = BTreeSet::new();
@@ -129,15 +137,11 @@ impl Grammar {
                         if is_recovery(a) {
                             continue;
                         }
-                        let first_a = self.first(a, &mut Vec::new());
                         for b in &alternatives[i + 1..] {
                             if is_recovery(b) {
                                 continue;
                             }
-                            let shared: Vec<_> = first_a
-                                .intersection(&self.first(b, &mut Vec::new()))
-                                .cloned()
-                                .collect();
+                            let shared = self.shared_first(a, b);
                             if !shared.is_empty() {
                                 found.push(format!(
                                     "{}: `{a}` and `{b}` both start with {shared:?}",
@@ -156,13 +160,9 @@ impl Grammar {
                         let (Expr::Opt(inner) | Expr::Rep(inner)) = part else {
                             continue;
                         };
-                        let starts = self.first(inner, &mut Vec::new());
                         // What may come next inside this sequence.
                         for next in &parts[i + 1..] {
-                            let shared: Vec<_> = starts
-                                .intersection(&self.first(next, &mut Vec::new()))
-                                .cloned()
-                                .collect();
+                            let shared = self.shared_first(inner, next);
                             if !shared.is_empty() {
                                 found.push(format!(
                                     "{}: the optional `{part}` and the `{next}` after it both start with {shared:?}",
